@@ -1,0 +1,49 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Dependency chain, one way only:
+// CCmarkGFM -> Markdown -> DebriefModel -> DebriefValidation -> DebriefSite -> DebriefCLI -> debrief
+let package = Package(
+    name: "Debrief",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "debrief", targets: ["debrief"]),
+        .library(name: "DebriefModel", targets: ["DebriefModel"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The C library, found through pkg-config (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        // The only importer of CCmarkGFM: parses markdown into Swift values.
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // Typed postmortems and runbooks, configuration, diagnostics, loading a knowledge base.
+        .target(name: "DebriefModel", dependencies: [
+            "Markdown",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        // Validation rules and diagnostic report formats (the CI gate).
+        .target(name: "DebriefValidation", dependencies: ["DebriefModel"]),
+        // The static site: pages, layouts, feeds, exports.
+        .target(name: "DebriefSite", dependencies: [
+            "DebriefModel", "DebriefValidation", "Markdown",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ], resources: [.copy("Layouts")]),
+        // Commands; `debrief` is only main.swift over this.
+        .target(name: "DebriefCLI", dependencies: [
+            "DebriefModel", "DebriefValidation", "DebriefSite",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "debrief", dependencies: ["DebriefCLI"]),
+        .testTarget(name: "DebriefTests", dependencies: [
+            "Markdown", "DebriefModel", "DebriefValidation", "DebriefSite", "DebriefCLI",
+        ], resources: [.copy("Fixtures")]),
+    ]
+)

@@ -1,0 +1,178 @@
+import CCmarkGFM
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Parses GitHub-flavoured markdown with cmark-gfm into `MarkdownNode` values and renders
+/// it to HTML. This file and `MarkdownNode.swift` are the only places that see C pointers.
+public enum MarkdownParser {
+    /// Deeper block nesting than this is flattened into text (hostile input guard).
+    public static let maximumDepth = 40
+
+    /// cmark-gfm's extension registration is not thread-safe; a Swift global is
+    /// initialised exactly once, so every entry point goes through it.
+    private static let extensionsRegistered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    private static let extensionNames = ["table", "tasklist", "strikethrough", "autolink"]
+
+    private static func makeParser(options: Int32) -> OpaquePointer {
+        _ = extensionsRegistered
+        let parser = cmark_parser_new(options)!
+        for name in extensionNames {
+            if let ext = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, ext)
+            }
+        }
+        return parser
+    }
+
+    /// Parses `text`; `lineOffset` is added to every line number (for front matter that was
+    /// cut off before parsing).
+    public static func parse(_ text: String, lineOffset: Int = 0) -> MarkdownDocument {
+        let parser = makeParser(options: CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS)
+        defer { cmark_parser_free(parser) }
+        var source = text
+        source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            return MarkdownDocument(root: MarkdownNode(kind: .document), nestingTruncated: false)
+        }
+        defer { cmark_node_free(root) }
+        return convert(root, lineOffset: lineOffset)
+    }
+
+    /// Renders markdown to HTML. Unless `unsafe`, raw HTML is omitted and
+    /// `javascript:`, `vbscript:`, `file:` and `data:` link targets are emptied by cmark-gfm.
+    public static func renderHTML(_ text: String, unsafe: Bool = false) -> String {
+        let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0) | CMARK_OPT_GITHUB_PRE_LANG
+        let parser = makeParser(options: options)
+        defer { cmark_parser_free(parser) }
+        var source = text
+        source.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parser_feed(parser, chars.baseAddress, chars.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else { return "" }
+        defer { cmark_node_free(root) }
+        guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// Walks the C tree with cmark's iterator (no recursion) and builds Swift values.
+    private static func convert(_ root: OpaquePointer, lineOffset: Int) -> MarkdownDocument {
+        guard let iterator = cmark_iter_new(root) else {
+            return MarkdownDocument(root: MarkdownNode(kind: .document), nestingTruncated: false)
+        }
+        defer { cmark_iter_free(iterator) }
+        var stack: [MarkdownNode] = []
+        var truncated = false
+        var skippingDepth = 0 // > 0 while inside a subtree deeper than maximumDepth
+        var flattened = ""
+        var finished: MarkdownNode?
+
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            // cmark reports leaves with ENTER only, containers (even empty ones) with ENTER and EXIT.
+            let isLeaf = isLeafType(node)
+
+            if skippingDepth > 0 {
+                if event == CMARK_EVENT_ENTER {
+                    if let literal = cmark_node_get_literal(node) { flattened += String(cString: literal) }
+                    if !isLeaf { skippingDepth += 1 } else if isBlockLeaf(node) { flattened += "\n" }
+                } else {
+                    skippingDepth -= 1
+                    if skippingDepth == 0 {
+                        stack[stack.count - 1].children.append(
+                            MarkdownNode(kind: .text, literal: flattened, line: stack.last!.line, endLine: stack.last!.endLine))
+                        flattened = ""
+                    }
+                }
+                continue
+            }
+
+            if event == CMARK_EVENT_ENTER {
+                let value = makeNode(node, lineOffset: lineOffset)
+                if isLeaf {
+                    if stack.isEmpty { finished = value } else { stack[stack.count - 1].children.append(value) }
+                } else if stack.count >= maximumDepth {
+                    truncated = true
+                    skippingDepth = 1
+                } else {
+                    stack.append(value)
+                }
+            } else if event == CMARK_EVENT_EXIT, let done = stack.popLast() {
+                if stack.isEmpty { finished = done } else { stack[stack.count - 1].children.append(done) }
+            }
+        }
+        return MarkdownDocument(root: finished ?? MarkdownNode(kind: .document), nestingTruncated: truncated)
+    }
+
+    private static func isLeafType(_ node: OpaquePointer) -> Bool {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_CODE_BLOCK, CMARK_NODE_TEXT,
+             CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE:
+            return true
+        default:
+            return false
+        }
+    }
+
+    private static func isBlockLeaf(_ node: OpaquePointer) -> Bool {
+        let type = cmark_node_get_type(node)
+        return type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HEADING
+    }
+
+    private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    private static func makeNode(_ node: OpaquePointer, lineOffset: Int) -> MarkdownNode {
+        let typeName = string(cmark_node_get_type_string(node))
+        let kind: MarkdownNode.Kind
+        switch typeName {
+        case "document": kind = .document
+        case "heading": kind = .heading(level: Int(cmark_node_get_heading_level(node)))
+        case "paragraph": kind = .paragraph
+        case "list": kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+        case "item": kind = .item(task: nil)
+        case "tasklist": kind = .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
+        case "block_quote": kind = .blockQuote
+        case "code_block": kind = .codeBlock(info: string(cmark_node_get_fence_info(node)))
+        case "html_block": kind = .htmlBlock
+        case "thematic_break": kind = .thematicBreak
+        case "table": kind = .table
+        case "table_header": kind = .tableRow(isHeader: true)
+        case "table_row": kind = .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
+        case "table_cell": kind = .tableCell
+        case "text": kind = .text
+        case "code": kind = .code
+        case "emph": kind = .emphasis
+        case "strong": kind = .strong
+        case "strikethrough": kind = .strikethrough
+        case "link": kind = .link(url: string(cmark_node_get_url(node)))
+        case "image": kind = .image(url: string(cmark_node_get_url(node)))
+        case "softbreak": kind = .softBreak
+        case "linebreak": kind = .lineBreak
+        case "html_inline": kind = .inlineHTML
+        default: kind = .other(typeName)
+        }
+        return MarkdownNode(
+            kind: kind,
+            literal: string(cmark_node_get_literal(node)),
+            line: Int(cmark_node_get_start_line(node)) + lineOffset,
+            column: Int(cmark_node_get_start_column(node)),
+            endLine: Int(cmark_node_get_end_line(node)) + lineOffset)
+    }
+}
