@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependency chain, one way only:
-// CCmarkGFM -> Markdown -> DebriefModel -> DebriefValidation -> DebriefSite -> DebriefCLI -> debrief
+// CCmarkGFM -> Markdown -> DebriefModel -> DebriefValidation, DebriefAnalytics -> DebriefSite -> DebriefCLI -> debrief
 let package = Package(
     name: "Debrief",
     platforms: [.macOS(.v14)],
@@ -31,19 +31,21 @@ let package = Package(
         ]),
         // Validation rules and diagnostic report formats (the CI gate).
         .target(name: "DebriefValidation", dependencies: ["DebriefModel"]),
+        // Incident metrics and trends (MTTx, counts, action-item tracking).
+        .target(name: "DebriefAnalytics", dependencies: ["DebriefModel"]),
         // The static site: pages, layouts, feeds, exports.
         .target(name: "DebriefSite", dependencies: [
-            "DebriefModel", "DebriefValidation", "Markdown",
+            "DebriefModel", "DebriefValidation", "DebriefAnalytics", "Markdown",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Layouts")]),
         // Commands; `debrief` is only main.swift over this.
         .target(name: "DebriefCLI", dependencies: [
-            "DebriefModel", "DebriefValidation", "DebriefSite",
+            "DebriefModel", "DebriefValidation", "DebriefAnalytics", "DebriefSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "debrief", dependencies: ["DebriefCLI"]),
         .testTarget(name: "DebriefTests", dependencies: [
-            "Markdown", "DebriefModel", "DebriefValidation", "DebriefSite", "DebriefCLI",
+            "Markdown", "DebriefModel", "DebriefValidation", "DebriefAnalytics", "DebriefSite", "DebriefCLI",
         ], resources: [.copy("Fixtures")]),
     ]
 )

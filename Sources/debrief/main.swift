@@ -1,1 +1,3 @@
 import DebriefCLI
+
+DebriefCommand.main()

@@ -1,0 +1,215 @@
+import Foundation
+import Yams
+
+/// Settings from `debrief.yml`. Every key is optional; `DebriefConfig()` holds the defaults
+/// documented in docs/configuration.md.
+public struct DebriefConfig: Sendable, Hashable, Codable {
+    public enum RuleLevel: String, Sendable, Hashable, Codable { case off, warning, error }
+
+    public struct SeverityLevel: Sendable, Hashable, Codable {
+        public var name: String
+        public var description: String?
+        /// Extra spellings that normalise to this level (besides `SEVn`, `Sev n`, `Sn`, `Pn`).
+        public var synonyms: [String]
+        /// Sections a postmortem of this severity must have; nil takes `required_sections`.
+        public var requiredSections: [String]?
+        /// Days to complete an action item that has no due date.
+        public var actionSLADays: Int?
+        /// Whether a postmortem of this severity must have action items.
+        public var requiresActionItems: Bool
+
+        public init(name: String, description: String? = nil, synonyms: [String] = [], requiredSections: [String]? = nil,
+                    actionSLADays: Int? = nil, requiresActionItems: Bool = false) {
+            self.name = name
+            self.description = description
+            self.synonyms = synonyms
+            self.requiredSections = requiredSections
+            self.actionSLADays = actionSLADays
+            self.requiresActionItems = requiresActionItems
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case name, description, synonyms
+            case requiredSections = "required_sections"
+            case actionSLADays = "action_sla_days"
+            case requiresActionItems = "requires_action_items"
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            name = try c.decode(String.self, forKey: .name)
+            description = try c.decodeIfPresent(String.self, forKey: .description)
+            synonyms = try c.decodeIfPresent([String].self, forKey: .synonyms) ?? []
+            requiredSections = try c.decodeIfPresent([String].self, forKey: .requiredSections)
+            actionSLADays = try c.decodeIfPresent(Int.self, forKey: .actionSLADays)
+            requiresActionItems = try c.decodeIfPresent(Bool.self, forKey: .requiresActionItems) ?? false
+        }
+    }
+
+    /// Keyword lists that turn timeline text into milestones (case-insensitive substrings).
+    public struct MilestoneKeywords: Sendable, Hashable, Codable {
+        public var started: [String]
+        public var detected: [String]
+        public var acknowledged: [String]
+        public var mitigated: [String]
+        public var resolved: [String]
+
+        public init(
+            started: [String] = ["impact began", "impact started", "outage began", "incident began", "issue started", "started failing"],
+            detected: [String] = ["alert fired", "alert fires", "alert:", "alerted", "detected", "first detected", "paged", "noticed", "reported by", "monitoring"],
+            acknowledged: [String] = ["acknowledged", "acknowledges", "ack'd", "incident declared", "declared", "takes ic", "assigned as ic", "investigation launched", "investigation started", "begins investigation"],
+            mitigated: [String] = ["rollback complete", "rolled back", "mitigated", "mitigation applied", "repaired", "service restored", "restored", "error rate back to normal", "back to normal", "recovered", "fully stable"],
+            resolved: [String] = ["resolved", "incident closed", "all clear", "fixed"]
+        ) {
+            self.started = started
+            self.detected = detected
+            self.acknowledged = acknowledged
+            self.mitigated = mitigated
+            self.resolved = resolved
+        }
+
+        public subscript(kind: MilestoneKind) -> [String] {
+            switch kind {
+            case .started: return started
+            case .detected: return detected
+            case .acknowledged: return acknowledged
+            case .mitigated: return mitigated
+            case .resolved: return resolved
+            }
+        }
+
+        public init(from decoder: Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            let d = MilestoneKeywords()
+            started = try c.decodeIfPresent([String].self, forKey: .started) ?? d.started
+            detected = try c.decodeIfPresent([String].self, forKey: .detected) ?? d.detected
+            acknowledged = try c.decodeIfPresent([String].self, forKey: .acknowledged) ?? d.acknowledged
+            mitigated = try c.decodeIfPresent([String].self, forKey: .mitigated) ?? d.mitigated
+            resolved = try c.decodeIfPresent([String].self, forKey: .resolved) ?? d.resolved
+        }
+    }
+
+    public var title: String
+    public var baseURL: String
+    public var contentDir: String
+    public var postmortemsDir: String
+    public var runbooksDir: String
+    public var layoutsDir: String
+    public var outputDir: String
+    public var severities: [SeverityLevel]
+    public var requiredSections: [String]
+    public var rules: [String: RuleLevel]
+    public var milestoneKeywords: MilestoneKeywords
+    /// "Today" for every date comparison; nil means the real date (use `--as-of` for reproducible output).
+    public var today: Day?
+    /// Owner aliases: handle or spelling -> canonical person or team.
+    public var owners: [String: String]
+    public var draftAgeDays: Int
+    public var runbookReviewDays: Int
+    /// Stated duration may differ from the timeline by this many minutes.
+    public var durationToleranceMinutes: Int
+    public var unsafeHTML: Bool
+
+    public init() {
+        title = "Incident Knowledge Base"
+        baseURL = "https://example.com/"
+        contentDir = "content"
+        postmortemsDir = "postmortems"
+        runbooksDir = "runbooks"
+        layoutsDir = "layouts"
+        outputDir = "public"
+        severities = [
+            SeverityLevel(name: "SEV1", description: "Critical: major outage affecting all or most users", synonyms: ["critical"], actionSLADays: 15, requiresActionItems: true),
+            SeverityLevel(name: "SEV2", description: "High: significant degradation affecting many users", synonyms: ["high", "major"], actionSLADays: 30, requiresActionItems: true),
+            SeverityLevel(name: "SEV3", description: "Medium: moderate impact on a subset of users", synonyms: ["medium", "moderate"],
+                          requiredSections: ["Summary", "Impact", "Timeline", "Root Cause"], actionSLADays: 60),
+            SeverityLevel(name: "SEV4", description: "Low: minor issue, limited user impact", synonyms: ["low", "minor"],
+                          requiredSections: ["Summary", "Root Cause"], actionSLADays: 90),
+        ]
+        requiredSections = ["Summary", "Impact", "Timeline", "Root Cause", "Action Items"]
+        rules = [:]
+        milestoneKeywords = MilestoneKeywords()
+        today = nil
+        owners = [:]
+        draftAgeDays = 14
+        runbookReviewDays = 180
+        durationToleranceMinutes = 15
+        unsafeHTML = false
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title
+        case baseURL = "base_url"
+        case contentDir = "content_dir"
+        case postmortemsDir = "postmortems_dir"
+        case runbooksDir = "runbooks_dir"
+        case layoutsDir = "layouts_dir"
+        case outputDir = "output_dir"
+        case severities
+        case requiredSections = "required_sections"
+        case rules
+        case milestoneKeywords = "milestone_keywords"
+        case today
+        case owners
+        case draftAgeDays = "draft_age_days"
+        case runbookReviewDays = "runbook_review_days"
+        case durationToleranceMinutes = "duration_tolerance_minutes"
+        case unsafeHTML = "unsafe_html"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = DebriefConfig()
+        title = try c.decodeIfPresent(String.self, forKey: .title) ?? d.title
+        baseURL = try c.decodeIfPresent(String.self, forKey: .baseURL) ?? d.baseURL
+        contentDir = try c.decodeIfPresent(String.self, forKey: .contentDir) ?? d.contentDir
+        postmortemsDir = try c.decodeIfPresent(String.self, forKey: .postmortemsDir) ?? d.postmortemsDir
+        runbooksDir = try c.decodeIfPresent(String.self, forKey: .runbooksDir) ?? d.runbooksDir
+        layoutsDir = try c.decodeIfPresent(String.self, forKey: .layoutsDir) ?? d.layoutsDir
+        outputDir = try c.decodeIfPresent(String.self, forKey: .outputDir) ?? d.outputDir
+        severities = try c.decodeIfPresent([SeverityLevel].self, forKey: .severities) ?? d.severities
+        requiredSections = try c.decodeIfPresent([String].self, forKey: .requiredSections) ?? d.requiredSections
+        rules = try c.decodeIfPresent([String: RuleLevel].self, forKey: .rules) ?? d.rules
+        milestoneKeywords = try c.decodeIfPresent(MilestoneKeywords.self, forKey: .milestoneKeywords) ?? d.milestoneKeywords
+        today = try c.decodeIfPresent(Day.self, forKey: .today)
+        owners = try c.decodeIfPresent([String: String].self, forKey: .owners) ?? d.owners
+        draftAgeDays = try c.decodeIfPresent(Int.self, forKey: .draftAgeDays) ?? d.draftAgeDays
+        runbookReviewDays = try c.decodeIfPresent(Int.self, forKey: .runbookReviewDays) ?? d.runbookReviewDays
+        durationToleranceMinutes = try c.decodeIfPresent(Int.self, forKey: .durationToleranceMinutes) ?? d.durationToleranceMinutes
+        unsafeHTML = try c.decodeIfPresent(Bool.self, forKey: .unsafeHTML) ?? d.unsafeHTML
+    }
+
+    /// Reads `debrief.yml` from `root`; a missing file gives the defaults.
+    public static func load(root: URL) throws -> DebriefConfig {
+        let url = root.appendingPathComponent("debrief.yml")
+        guard FileManager.default.fileExists(atPath: url.path) else { return DebriefConfig() }
+        let text = try String(contentsOf: url, encoding: .utf8)
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return DebriefConfig() }
+        do {
+            return try YAMLDecoder().decode(DebriefConfig.self, from: text)
+        } catch {
+            throw ConfigError(message: "debrief.yml: \(error)")
+        }
+    }
+
+    /// Sections required for a postmortem of `severity` (a configured level name).
+    public func requiredSections(for severity: String?) -> [String] {
+        severities.first { $0.name == severity }?.requiredSections ?? requiredSections
+    }
+
+    /// Canonical owner for a handle or name, through `owners` aliases (case-insensitive, `@` optional).
+    public func canonicalOwner(_ owner: String) -> String {
+        let key = owner.trimmingCharacters(in: .whitespaces)
+        let bare = key.hasPrefix("@") ? String(key.dropFirst()) : key
+        for (alias, canonical) in owners {
+            let aliasBare = alias.hasPrefix("@") ? String(alias.dropFirst()) : alias
+            if aliasBare.caseInsensitiveCompare(bare) == .orderedSame { return canonical }
+        }
+        return key
+    }
+}
+
+public struct ConfigError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

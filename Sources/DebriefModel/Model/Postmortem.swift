@@ -1,0 +1,110 @@
+import Foundation
+
+/// A postmortem as parsed from one markdown file: every fact Debrief knows about it, with
+/// the source line it came from.
+public struct Postmortem: Sendable, Hashable, Codable {
+    /// Path relative to the knowledge base root, `/` separated.
+    public var path: String
+    /// URL-safe identifier, unique in the knowledge base (from front matter `id`/`slug` or the file name).
+    public var slug: String
+    public var title: String?
+    public var titleLine: Int
+    public var date: Day?
+    /// The severity as written (`SEV-1`, `P1`, `Critical`, ...).
+    public var rawSeverity: String?
+    /// The configured level it normalises to (`SEV1`), nil when missing or unrecognised.
+    public var severity: String?
+    public var status: String?
+    public var services: [String]
+    public var tags: [String]
+    public var authors: [String]
+    public var incidentCommander: String?
+    public var alerts: [String]
+    /// Slugs or titles of related incidents named explicitly (front matter `related`).
+    public var related: [String]
+    /// Duration stated in the header (`Duration: 43 minutes`), in seconds.
+    public var statedDuration: TimeInterval?
+    /// Timezone the timeline is written in (`All times in CEST`), as seconds from UTC.
+    public var timezoneOffset: Int
+    public var timezoneName: String
+    /// Every header field as written, in source order (front matter, bold fields, plain lines, key events).
+    public var fields: [Field]
+    public var sections: [Section]
+    public var timeline: [TimelineEntry]
+    public var actionItems: [ActionItem]
+    public var milestones: Milestones
+    /// Links found in the body (for reference checks), with their lines.
+    public var links: [Link]
+    /// Rule ids suppressed in front matter (`debrief-ignore: [rule-id]`).
+    public var ignoredRules: [String]
+    /// Markdown after the front matter, for rendering; `bodyLineOffset` maps its lines back.
+    public var body: String
+    public var bodyLineOffset: Int
+    /// Problems met while reading the file (unterminated front matter, invalid UTF-8, ...).
+    public var parseDiagnostics: [Diagnostic]
+
+    public init(path: String, slug: String) {
+        self.path = path
+        self.slug = slug
+        title = nil
+        titleLine = 1
+        date = nil
+        rawSeverity = nil
+        severity = nil
+        status = nil
+        services = []
+        tags = []
+        authors = []
+        incidentCommander = nil
+        alerts = []
+        related = []
+        statedDuration = nil
+        timezoneOffset = 0
+        timezoneName = "UTC"
+        fields = []
+        sections = []
+        timeline = []
+        actionItems = []
+        milestones = Milestones()
+        links = []
+        ignoredRules = []
+        body = ""
+        bodyLineOffset = 0
+        parseDiagnostics = []
+    }
+
+    /// The first section of a kind, if present.
+    public func section(_ kind: SectionKind) -> Section? {
+        sections.first { $0.kind == kind }
+    }
+
+    public var isDraft: Bool {
+        status.map { $0.lowercased().contains("draft") } ?? false
+    }
+}
+
+/// A header fact as written in the file.
+public struct Field: Sendable, Hashable, Codable {
+    public var key: String
+    public var value: String
+    public var line: Int
+
+    public init(key: String, value: String, line: Int) {
+        self.key = key
+        self.value = value
+        self.line = line
+    }
+}
+
+/// A link in the body of a document.
+public struct Link: Sendable, Hashable, Codable {
+    public var text: String
+    public var url: String
+    public var line: Int
+
+    public init(text: String, url: String, line: Int) {
+        self.text = text
+        self.url = url
+        self.line = line
+    }
+}

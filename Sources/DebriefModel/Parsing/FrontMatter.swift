@@ -1,0 +1,164 @@
+import Foundation
+import Yams
+
+/// YAML front matter between `---` lines at the top of a markdown file.
+public struct FrontMatter: Sendable {
+    /// The YAML mapping (string keys, lower-cased), empty when there is none.
+    public var values: [String: YAMLValue]
+    /// Line (1-based) of each top-level key, for diagnostics.
+    public var keyLines: [String: Int]
+    /// The markdown after the closing `---`.
+    public var body: String
+    /// Number of lines before `body` starts.
+    public var bodyLineOffset: Int
+    public var diagnostics: [Diagnostic]
+
+    /// Splits `text` into front matter and body. An unterminated block or invalid YAML is a
+    /// diagnostic; the whole text is then treated as the body.
+    public static func split(_ text: String, path: String) -> FrontMatter {
+        var result = FrontMatter(values: [:], keyLines: [:], body: text, bodyLineOffset: 0, diagnostics: [])
+        guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return result }
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        guard let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
+            result.diagnostics.append(Diagnostic(file: path, line: 1, severity: .error, rule: "front-matter",
+                                                 message: "front matter opened with `---` on line 1 is never closed; add a `---` line after the last field"))
+            return result
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        result.body = lines[(close + 1)...].joined(separator: "\n")
+        result.bodyLineOffset = close + 1
+        for (index, line) in lines[1..<close].enumerated() {
+            if let colon = line.firstIndex(of: ":"), let first = line.first, !first.isWhitespace, first != "#", first != "-" {
+                result.keyLines[line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()] = index + 2
+            }
+        }
+        switch YAMLValue.load(yaml) {
+        case .success(.mapping(let pairs)):
+            for (key, value) in pairs { result.values[key.lowercased()] = value }
+        case .success(.null):
+            break
+        case .success:
+            result.diagnostics.append(Diagnostic(file: path, line: 2, severity: .error, rule: "front-matter",
+                                                 message: "front matter must be a mapping of `key: value` lines"))
+        case .failure(let error):
+            result.diagnostics.append(Diagnostic(file: path, line: 1 + (error.line ?? 1), severity: .error, rule: "front-matter",
+                                                 message: "front matter is not valid YAML: \(error.message)"))
+        }
+        return result
+    }
+
+    public func string(_ key: String) -> String? { values[key]?.string }
+    public func strings(_ key: String) -> [String] { values[key]?.strings ?? [] }
+    public func line(_ key: String) -> Int { keyLines[key] ?? 1 }
+}
+
+/// A YAML value as plain Swift data, loaded with a guard against alias bombs.
+public indirect enum YAMLValue: Sendable, Hashable {
+    case null
+    case scalar(String)
+    case sequence([YAMLValue])
+    /// Keys in document order.
+    case mapping([(String, YAMLValue)])
+
+    public struct LoadError: Error, Sendable {
+        public var message: String
+        public var line: Int?
+    }
+
+    /// More aliases than this in one document are refused: expanding them could take
+    /// exponential memory ("billion laughs").
+    public static let maximumAliases = 100
+
+    public static func load(_ text: String) -> Result<YAMLValue, LoadError> {
+        let aliasCount = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "[" || $0 == "," })
+            .filter { $0.hasPrefix("*") && $0.count > 1 && !$0.hasPrefix("**") }.count
+        if aliasCount > maximumAliases {
+            return .failure(LoadError(message: "\(aliasCount) YAML aliases (more than \(maximumAliases)); write the values out instead of using `*alias` references", line: nil))
+        }
+        do {
+            guard let node = try Yams.compose(yaml: text) else { return .success(.null) }
+            var budget = 1_000_000
+            return .success(try convert(node, budget: &budget))
+        } catch let error as YamlError {
+            return .failure(LoadError(message: "\(error)".split(separator: "\n").first.map(String.init) ?? "invalid YAML", line: errorLine(error)))
+        } catch let error as LoadError {
+            return .failure(error)
+        } catch {
+            return .failure(LoadError(message: "\(error)", line: nil))
+        }
+    }
+
+    private static func errorLine(_ error: YamlError) -> Int? {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return mark.line
+        default:
+            return nil
+        }
+    }
+
+    /// Converts iteratively bounded by a node budget, so aliases cannot blow up memory.
+    private static func convert(_ node: Node, budget: inout Int) throws -> YAMLValue {
+        budget -= 1
+        if budget < 0 { throw LoadError(message: "YAML document expands to too many values", line: nil) }
+        switch node {
+        case .scalar(let scalar):
+            if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return .null }
+            return .scalar(scalar.string)
+        case .sequence(let sequence):
+            return .sequence(try sequence.map { try convert($0, budget: &budget) })
+        case .mapping(let mapping):
+            return .mapping(try mapping.map { pair in (pair.key.string ?? "\(pair.key)", try convert(pair.value, budget: &budget)) })
+        case .alias:
+            return .null
+        }
+    }
+
+    public static func == (a: YAMLValue, b: YAMLValue) -> Bool {
+        switch (a, b) {
+        case (.null, .null): return true
+        case (.scalar(let x), .scalar(let y)): return x == y
+        case (.sequence(let x), .sequence(let y)): return x == y
+        case (.mapping(let x), .mapping(let y)): return x.count == y.count && zip(x, y).allSatisfy { $0.0 == $1.0 && $0.1 == $1.1 }
+        default: return false
+        }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        switch self {
+        case .null: hasher.combine(0)
+        case .scalar(let s): hasher.combine(s)
+        case .sequence(let s): hasher.combine(s)
+        case .mapping(let m): for (k, v) in m { hasher.combine(k); hasher.combine(v) }
+        }
+    }
+
+    /// A scalar's text (nil for sequences, mappings and null).
+    public var string: String? {
+        if case .scalar(let s) = self { return s }
+        return nil
+    }
+
+    /// A sequence of scalars, or a single scalar split on commas.
+    public var strings: [String] {
+        switch self {
+        case .scalar(let s):
+            return s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        case .sequence(let items):
+            return items.compactMap(\.string)
+        default:
+            return []
+        }
+    }
+
+    public subscript(key: String) -> YAMLValue? {
+        if case .mapping(let pairs) = self { return pairs.first { $0.0.lowercased() == key.lowercased() }?.1 }
+        return nil
+    }
+
+    public var sequence: [YAMLValue]? {
+        if case .sequence(let items) = self { return items }
+        return nil
+    }
+}
