@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependency chain, one way only:
-// CCmarkGFM -> Markdown -> DebriefModel -> DebriefValidation, DebriefAnalytics -> DebriefSite -> DebriefCLI -> debrief
+// CCmarkGFM -> Markdown -> DebriefModel -> DebriefValidation, DebriefAnalytics, DebriefSearch -> DebriefSite -> DebriefCLI -> debrief
 let package = Package(
     name: "Debrief",
     platforms: [.macOS(.v14)],
@@ -33,19 +33,21 @@ let package = Package(
         .target(name: "DebriefValidation", dependencies: ["DebriefModel"]),
         // Incident metrics and trends (MTTx, counts, action-item tracking).
         .target(name: "DebriefAnalytics", dependencies: ["DebriefModel"]),
+        // Full-text search index, ranking and related incidents.
+        .target(name: "DebriefSearch", dependencies: ["DebriefModel"]),
         // The static site: pages, layouts, feeds, exports.
         .target(name: "DebriefSite", dependencies: [
-            "DebriefModel", "DebriefValidation", "DebriefAnalytics", "Markdown",
+            "DebriefModel", "DebriefValidation", "DebriefAnalytics", "DebriefSearch", "Markdown",
             .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Layouts")]),
         // Commands; `debrief` is only main.swift over this.
         .target(name: "DebriefCLI", dependencies: [
-            "DebriefModel", "DebriefValidation", "DebriefAnalytics", "DebriefSite",
+            "DebriefModel", "DebriefValidation", "DebriefAnalytics", "DebriefSearch", "DebriefSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "debrief", dependencies: ["DebriefCLI"]),
         .testTarget(name: "DebriefTests", dependencies: [
-            "Markdown", "DebriefModel", "DebriefValidation", "DebriefAnalytics", "DebriefSite", "DebriefCLI",
+            "Markdown", "DebriefModel", "DebriefValidation", "DebriefAnalytics", "DebriefSearch", "DebriefSite", "DebriefCLI",
         ], resources: [.copy("Fixtures")]),
     ]
 )
