@@ -1,0 +1,7 @@
+# Convenience targets; the README's two commands are scripts/build-example and scripts/test.
+N ?= 10000
+RUNS ?= 3
+
+.PHONY: bench
+bench: ## Benchmark debrief against hugo and cmark-gfm on N synthetic postmortems
+	python3 bench/run.py --count $(N) --runs $(RUNS)

@@ -1,0 +1,164 @@
+#!/usr/bin/env python3
+"""Benchmark `debrief` against Hugo and the cmark-gfm command on one synthetic corpus.
+
+In one run it times, on the same generated knowledge base (bench/gen_corpus.py):
+  debrief build (output on disk, output on tmpfs), a no-change rebuild, a rebuild after one
+  postmortem changed, debrief check, hugo with a minimal layout (disk and tmpfs), and
+  cmark-gfm over the same markdown; wall and CPU medians over --runs runs, peak RSS, and the
+  ratios the speed issue sets as targets. Not part of the test suite's pass/fail.
+
+    make bench N=10000            # or: python3 bench/run.py --count 10000
+"""
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def ensure_tools():
+    missing = [pkg for pkg, exe in (("hugo", "hugo"), ("cmark-gfm", "cmark-gfm")) if shutil.which(exe) is None]
+    if missing:
+        subprocess.run(["apt-get", "update", "-qq"], check=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", *missing], check=True)
+
+
+def measure(cmd, cwd=None, ok_codes=(0,)):
+    """Runs cmd once; returns wall seconds, user+sys CPU seconds, user CPU, peak RSS (MB)."""
+    start = time.perf_counter()
+    with open(os.devnull, "wb") as devnull:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=devnull, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    code = os.waitstatus_to_exitcode(status)
+    err = proc.stderr.read().decode(errors="replace")
+    if code not in ok_codes:
+        sys.exit(f"command failed ({code}): {' '.join(cmd)}\n{err[-2000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "user": usage.ru_utime, "rss_mb": usage.ru_maxrss / 1024}
+
+
+def median_of(runs):
+    return {key: statistics.median(r[key] for r in runs) for key in runs[0]} | {"rss_mb": max(r["rss_mb"] for r in runs)}
+
+
+def snapshot(folder):
+    state = {}
+    for base, _, files in os.walk(folder):
+        for name in files:
+            path = os.path.join(base, name)
+            st = os.stat(path)
+            state[os.path.relpath(path, folder)] = (st.st_ino, st.st_mtime_ns)
+    return state
+
+
+def changed_files(before, after):
+    return sum(1 for path, stamp in after.items() if before.get(path) != stamp) + sum(1 for p in before if p not in after)
+
+
+def hugo_site(work, content):
+    site = os.path.join(work, "hugo-site")
+    shutil.rmtree(site, ignore_errors=True)
+    os.makedirs(os.path.join(site, "layouts", "_default"))
+    with open(os.path.join(site, "hugo.toml"), "w") as f:
+        f.write(f'baseURL = "https://example.com/"\ncontentDir = "{content}"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]\n')
+    minimal = '<!doctype html><html><head><title>{{ .Title }}</title></head><body>{{ .Content }}</body></html>\n'
+    listing = '<!doctype html><html><body>{{ range .Pages }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</body></html>\n'
+    for name, text in (("single.html", minimal), ("list.html", listing)):
+        with open(os.path.join(site, "layouts", "_default", name), "w") as f:
+            f.write(text)
+    with open(os.path.join(site, "layouts", "index.html"), "w") as f:
+        f.write(listing)
+    return site
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--count", type=int, default=10000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--binary", default=None, help="debrief binary (default: build release)")
+    parser.add_argument("--work", default="/var/tmp/debrief-bench", help="folder on disk for corpus and outputs")
+    parser.add_argument("--tmpfs", default="/dev/shm/debrief-bench", help="folder on tmpfs for outputs")
+    parser.add_argument("--as-of", default="2026-01-01")
+    parser.add_argument("--json", default=None, help="also write the figures here")
+    args = parser.parse_args()
+
+    ensure_tools()
+    binary = args.binary
+    if binary is None:
+        subprocess.run(["swift", "build", "-c", "release", "--product", "debrief"], cwd=ROOT, check=True)
+        binary = os.path.join(ROOT, ".build", "release", "debrief")
+    kb = os.path.join(args.work, "kb")
+    os.makedirs(args.work, exist_ok=True)
+    os.makedirs(args.tmpfs, exist_ok=True)
+    subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_corpus.py"), "--count", str(args.count), "--out", kb], check=True)
+    markdown = sorted(os.path.join(b, n) for b, _, fs in os.walk(os.path.join(kb, "content", "postmortems")) for n in fs if n.endswith(".md"))
+    md_bytes = sum(os.path.getsize(p) for p in markdown)
+
+    results = {}
+
+    def repeat(name, cmd, prepare=None, ok_codes=(0,)):
+        runs = []
+        for _ in range(args.runs):
+            if prepare:
+                prepare()
+            runs.append(measure(cmd, ok_codes=ok_codes))
+        results[name] = median_of(runs)
+        r = results[name]
+        print(f"{name:<28} wall {r['wall']:7.2f}s  cpu {r['cpu']:7.2f}s  user {r['user']:7.2f}s  rss {r['rss_mb']:7.0f} MB", flush=True)
+
+    disk_out = os.path.join(args.work, "public")
+    tmpfs_out = os.path.join(args.tmpfs, "public")
+    build = lambda out: [binary, "build", "--root", kb, "--output", out, "--as-of", args.as_of]
+    # Errors in the planted defects make build exit 0 (it still builds) and check exit 1.
+    repeat("cmark-gfm (1 core)", ["cmark-gfm", "-e", "table", "-e", "tasklist", "-e", "strikethrough", "-e", "autolink", *markdown])
+    repeat("debrief check", [binary, "check", "--root", kb, "--format", "json", "--as-of", args.as_of], ok_codes=(0, 1))
+    repeat("debrief build (tmpfs)", build(tmpfs_out), prepare=lambda: shutil.rmtree(tmpfs_out, ignore_errors=True))
+    repeat("debrief build (disk)", build(disk_out), prepare=lambda: shutil.rmtree(disk_out, ignore_errors=True))
+
+    before = snapshot(disk_out)
+    repeat("debrief rebuild, no change", build(disk_out))
+    results["no-change rewritten files"] = changed_files(before, snapshot(disk_out))
+    one = markdown[len(markdown) // 2]
+    with open(one, "a") as f:
+        f.write("\nOne more line of analysis.\n")
+    before = snapshot(disk_out)
+    results["rebuild, one changed"] = measure(build(disk_out))
+    results["one-change rewritten files"] = changed_files(before, snapshot(disk_out))
+    results["output files"] = len(before)
+
+    site = hugo_site(args.work, os.path.join(kb, "content", "postmortems"))
+    hugo_tmpfs = os.path.join(args.tmpfs, "hugo-public")
+    hugo_disk = os.path.join(args.work, "hugo-public")
+    repeat("hugo (tmpfs)", ["hugo", "--quiet", "--source", site, "--destination", hugo_tmpfs],
+           prepare=lambda: shutil.rmtree(hugo_tmpfs, ignore_errors=True))
+    repeat("hugo (disk)", ["hugo", "--quiet", "--source", site, "--destination", hugo_disk],
+           prepare=lambda: shutil.rmtree(hugo_disk, ignore_errors=True))
+
+    ratios = [
+        ("build tmpfs / hugo tmpfs", results["debrief build (tmpfs)"]["wall"] / results["hugo (tmpfs)"]["wall"], "<= 0.33"),
+        ("build disk / hugo disk", results["debrief build (disk)"]["wall"] / results["hugo (disk)"]["wall"], "<= 0.5"),
+        ("check / cmark-gfm", results["debrief check"]["wall"] / results["cmark-gfm (1 core)"]["wall"], "<= 1.5"),
+        ("build user CPU / cmark-gfm user CPU", results["debrief build (tmpfs)"]["user"] / results["cmark-gfm (1 core)"]["user"], "<= 2"),
+    ]
+    print()
+    print(f"corpus: {args.count} postmortems, {args.count // 10} runbooks, {md_bytes / 1e6:.1f} MB of postmortem markdown")
+    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
+    for name, value, target in ratios:
+        print(f"{name:<38} {value:6.2f}x   target {target}")
+    print(f"{'peak RSS of full build':<38} {results['debrief build (disk)']['rss_mb']:6.0f} MB  target <= 400 MB")
+    print(f"{'no-change rebuild':<38} {results['debrief rebuild, no change']['wall']:6.2f} s, {results['no-change rewritten files']} files rewritten  target <= 1 s, 0 files")
+    print(f"{'rebuild after one postmortem changed':<38} {results['rebuild, one changed']['wall']:6.2f} s, {results['one-change rewritten files']} of {results['output files']} files rewritten")
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"count": args.count, "markdown_bytes": md_bytes, "results": results,
+                       "ratios": {n: v for n, v, _ in ratios}}, f, indent=2, sort_keys=True)
+
+
+if __name__ == "__main__":
+    main()
