@@ -1,0 +1,154 @@
+import Foundation
+import Markdown
+
+/// Fills a `Runbook` from markdown: front matter (title, owner, service, severity, alert_names,
+/// last_reviewed, debrief-ignore), the H1 (title, and the alert name when it looks like one),
+/// H2 sections (Meaning, Symptoms, Impact, Diagnosis, Mitigation, Verification, Recovery,
+/// Escalation, Related Runbooks). Commands come from code blocks and inline code.
+struct RunbookMarkdownReader {
+    let text: String
+    let path: String
+
+    /// An H2 section: its heading node and the blocks under it.
+    private struct Part {
+        var heading: MarkdownNode
+        var blocks: [MarkdownNode]
+    }
+
+    func read(into runbook: inout Runbook) {
+        let front = FrontMatter.split(text, path: path)
+        runbook.parseDiagnostics = front.diagnostics.map { diagnostic in
+            var copy = diagnostic
+            copy.message = copy.message.replacingOccurrences(of: "front matter", with: "runbook front matter")
+            return copy
+        }
+        runbook.body = front.body
+        runbook.bodyLineOffset = front.bodyLineOffset
+        let document = MarkdownParser.parse(front.body, lineOffset: front.bodyLineOffset)
+
+        let h1 = document.blocks.first { $0.kind == .heading(level: 1) }
+        let heading = h1?.plainText.trimmingCharacters(in: .whitespaces)
+        if let title = front.string("title"), !title.isEmpty {
+            runbook.title = title
+            runbook.titleLine = front.line("title")
+        } else if let heading, let h1 {
+            runbook.title = Self.removingPrefix(heading)
+            runbook.titleLine = h1.line
+        }
+        runbook.service = front.string("service")
+        runbook.severity = front.string("severity")
+        runbook.owner = front.string("owner")
+        runbook.ignoredRules = front.strings("debrief-ignore")
+        if let reviewed = front.string("last_reviewed") {
+            runbook.lastReviewedLine = front.line("last_reviewed")
+            runbook.lastReviewed = Day(iso: reviewed)
+            if runbook.lastReviewed == nil {
+                runbook.parseDiagnostics.append(Diagnostic(file: path, line: runbook.lastReviewedLine, severity: .error, rule: "runbook-format",
+                                                           message: "`last_reviewed: \(reviewed)` is not a date; write it as YYYY-MM-DD"))
+            }
+        }
+        for key in ["alert_names", "alerts", "alert"] where runbook.alertNames.isEmpty {
+            runbook.alertNames = front.strings(key)
+            runbook.alertNamesLine = front.line(key)
+        }
+        if runbook.alertNames.isEmpty, let heading, let h1, RunbookParser.looksLikeAlertName(heading) {
+            runbook.alertNames = [heading]
+            runbook.alertNamesLine = h1.line
+        }
+
+        let parts = Self.sections(of: document.blocks)
+        runbook.sections = parts.map { part in
+            Section(heading: part.heading.plainText, kind: nil, level: 2, line: part.heading.line,
+                    endLine: part.blocks.last?.endLine ?? part.heading.endLine,
+                    text: part.blocks.map(\.plainText).joined(separator: "\n"))
+        }
+        var verification: String?
+        for part in parts {
+            let text = part.blocks.map(\.plainText).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            switch RunbookSectionKind.matching(heading: part.heading.plainText) {
+            case .symptoms:
+                if runbook.alertNames.isEmpty {
+                    runbook.alertNames = Self.alertNames(inSymptoms: part.blocks)
+                    runbook.alertNamesLine = part.heading.line
+                }
+            case .impact:
+                if runbook.impact == nil, !text.isEmpty { runbook.impact = text }
+            case .diagnosis:
+                runbook.diagnosis += RunbookMarkdownSteps.diagnosis(in: part.blocks)
+            case .mitigation:
+                runbook.mitigation += RunbookMarkdownSteps.mitigation(in: part.blocks, headingLine: part.heading.line)
+            case .verification:
+                if !text.isEmpty { verification = text }
+            case .recovery:
+                runbook.recovery += Self.listItems(in: part.blocks)
+            case .escalation:
+                if !text.isEmpty { runbook.escalation = text }
+            case .relatedRunbooks:
+                let links = part.blocks.flatMap(\.descendants).compactMap { node -> String? in
+                    if case .link(let url) = node.kind { return url }
+                    return nil
+                }
+                runbook.relatedRunbooks += links.isEmpty ? Self.listItems(in: part.blocks) : links
+            case .meaning, nil:
+                break
+            }
+        }
+        runbook.impact = runbook.impact ?? front.string("impact")
+        // A runbook-wide Verification section is the verify step of every option lacking its own.
+        if let verification {
+            for index in runbook.mitigation.indices where runbook.mitigation[index].verify == nil {
+                runbook.mitigation[index].verify = verification
+            }
+        }
+        if h1 == nil, parts.isEmpty, front.values.isEmpty, front.diagnostics.isEmpty {
+            runbook.parseDiagnostics.append(Diagnostic(file: path, line: front.bodyLineOffset + 1, severity: .error, rule: "runbook-format",
+                                                       message: "runbook has no H1 and no sections; start it with `# AlertName` and add `## Diagnosis` and `## Mitigation` sections"))
+        }
+    }
+
+    /// Splits top-level blocks into H2 sections (an H1 ends the current one).
+    private static func sections(of blocks: [MarkdownNode]) -> [Part] {
+        var parts: [Part] = []
+        var inSection = false
+        for block in blocks {
+            if case .heading(let level) = block.kind, level <= 2 {
+                inSection = level == 2
+                if inSection { parts.append(Part(heading: block, blocks: [])) }
+            } else if inSection {
+                parts[parts.count - 1].blocks.append(block)
+            }
+        }
+        return parts
+    }
+
+    /// `Runbook:` / `Runbook Template:` / `Playbook:` prefixes are not part of the title.
+    static func removingPrefix(_ heading: String) -> String {
+        for prefix in ["runbook template:", "runbook:", "playbook:"] where heading.lowercased().hasPrefix(prefix) {
+            return String(heading.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+        }
+        return heading
+    }
+
+    /// Alert names quoted after `Alert:` in a Symptoms list, e.g. `- Alert: "HighErrorRate" firing`.
+    private static func alertNames(inSymptoms blocks: [MarkdownNode]) -> [String] {
+        var names: [String] = []
+        for block in blocks {
+            for line in block.plainText.split(separator: "\n") {
+                let lower = line.lowercased()
+                guard let range = lower.range(of: "alert:") else { continue }
+                let rest = line[line.index(line.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: range.upperBound))...]
+                let token = rest.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
+                let name = token.trimmingCharacters(in: CharacterSet(charactersIn: "\"'`“”,."))
+                if RunbookParser.looksLikeAlertName(name), !names.contains(name) { names.append(name) }
+            }
+        }
+        return names
+    }
+
+    private static func listItems(in blocks: [MarkdownNode]) -> [String] {
+        blocks.filter { if case .list = $0.kind { return true } else { return false } }
+            .flatMap(\.children)
+            .map { ($0.children.first?.plainText ?? $0.plainText).trimmingCharacters(in: .whitespacesAndNewlines) }
+            .filter { !$0.isEmpty }
+    }
+}
