@@ -3,7 +3,30 @@ import DebriefModel
 /// Runs every rule over a knowledge base and applies rule levels from `debrief.yml` and
 /// per-file `debrief-ignore:` suppressions.
 public struct Validator: Sendable {
-    public static let allRules: [any Rule] = []
+    public static let allRules: [any Rule] = [
+        // Postmortem content
+        TitleRule(), SeverityRule(), DateRule(), RequiredSectionRule(), PlaceholderRule(), BlameLanguageRule(),
+        // Action items
+        ActionOwnerRule(), ActionDueRule(), ActionItemsRequiredRule(),
+        // Times
+        TimelineOrderRule(), MilestoneOrderRule(), DurationMismatchRule(), StaleDraftRule(),
+        // Cross-file
+        BrokenReferenceRule(), UnknownAlertRule(), DuplicateIdRule(), DuplicateAlertRule(),
+        // Runbooks
+        RunbookOwnerRule(), RunbookAlertsRule(), RunbookVerifyRule(), RunbookCommandRule(), RunbookStaleRule(),
+    ]
+
+    /// Rule ids of problems found while reading files (not rules that can be turned off here).
+    public static let parseRuleSummaries: [String: String] = [
+        "unreadable": "File cannot be read as UTF-8 text",
+        "front-matter": "Front matter is unterminated or not valid YAML",
+        "runbook-format": "Runbook is empty, not valid YAML, or not in the runbook schema",
+    ]
+
+    /// One-line summary of a rule id (validation rules and parse problems).
+    public static func summary(of ruleID: String) -> String {
+        allRules.first { type(of: $0).id == ruleID }.map { type(of: $0).summary } ?? parseRuleSummaries[ruleID] ?? ruleID
+    }
 
     public let rules: [any Rule]
 

@@ -1,0 +1,60 @@
+import DebriefModel
+import Foundation
+
+/// Blameless postmortems describe systems, not culprits: flags blaming phrases anywhere in the
+/// text, and a person's name (an author, the incident commander, an action owner) as the
+/// subject of a sentence in the root cause.
+public struct BlameLanguageRule: Rule {
+    public static let id = "blame-language"
+    public static let defaultSeverity = Diagnostic.Severity.warning
+    public static let summary = "Blaming language (\"human error\", a person as the root cause)"
+
+    static let phrases = ["human error", "forgot to", "should have known", "fault of", "careless", "negligen"]
+
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for postmortem in context.knowledgeBase.postmortems {
+            let lines = ProseLines.of(postmortem)
+            for line in lines {
+                for phrase in Self.phrases {
+                    guard let range = line.text.range(of: phrase, options: .caseInsensitive) else { continue }
+                    let found = String(line.text[range])
+                    diagnostics.append(diagnostic(postmortem.path, line: line.number, column: line.text.column(of: range.lowerBound),
+                                                  "\"\(found)\" blames a person; describe what in the system allowed the mistake (missing check, unclear tooling, alert gap) instead"))
+                }
+            }
+            guard let subject = Self.personAsSubject(context: context, postmortem) else { continue }
+            let rootCauseLines = postmortem.sections.filter { $0.kind == .rootCause }.flatMap { section in
+                lines.filter { $0.number > section.line && $0.number <= section.endLine }
+            }
+            for line in rootCauseLines {
+                let whole = NSRange(line.text.startIndex..., in: line.text)
+                guard let match = subject.firstMatch(in: line.text, range: whole), let range = Range(match.range, in: line.text) else { continue }
+                diagnostics.append(diagnostic(postmortem.path, line: line.number, column: line.text.column(of: range.lowerBound),
+                                              "the root cause names a person (\"\(line.text[range])\"); write what happened to the system, e.g. \"a deploy changed ...\", and why the process let it through"))
+            }
+        }
+        return diagnostics
+    }
+
+    /// `Alice deployed`, `Bob forgot`: a known person's name followed by a past-tense verb.
+    private static func personAsSubject(context: ValidationContext, _ postmortem: Postmortem) -> NSRegularExpression? {
+        let people = postmortem.authors + [postmortem.incidentCommander].compactMap { $0 } + postmortem.actionItems.compactMap(\.owner)
+        let names = Set(people.flatMap { person -> [String] in
+            let canonical = context.config.canonicalOwner(person)
+            return [person, canonical].compactMap { name in
+                let first = name.trimmingCharacters(in: CharacterSet(charactersIn: "@ ")).split(separator: " ").first.map(String.init) ?? ""
+                // Teams (`platform-team`, `SRE`) are not people.
+                guard first.count >= 3, first.allSatisfy(\.isLetter), first.contains(where: \.isLowercase),
+                      !first.lowercased().contains("team") else { return nil }
+                return NSRegularExpression.escapedPattern(for: first)
+            }
+        })
+        guard !names.isEmpty else { return nil }
+        let verbs = #"(?:[a-z]+ed|ran|made|forgot|broke|pushed|did|didn't|wrote|ignored|missed|caused|failed)"#
+        return try? NSRegularExpression(pattern: #"\b(?:"# + names.sorted().joined(separator: "|") + #")\s+"# + verbs + #"\b"#,
+                                        options: [.caseInsensitive])
+    }
+}

@@ -1,0 +1,47 @@
+import DebriefModel
+import Foundation
+
+/// The sections a postmortem of its severity must have (`required_sections`, per level or global)
+/// are present and not empty.
+public struct RequiredSectionRule: Rule {
+    public static let id = "required-section"
+    public static let defaultSeverity = Diagnostic.Severity.error
+    public static let summary = "A required section is missing or empty"
+
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        for postmortem in context.knowledgeBase.postmortems {
+            for name in context.config.requiredSections(for: postmortem.severity) {
+                let kind = SectionKind.matching(heading: name)
+                let section = postmortem.sections.first { section in
+                    kind.map { section.kind == $0 } ?? (section.heading.caseInsensitiveCompare(name) == .orderedSame)
+                }
+                let hint = Self.hint(kind)
+                if let section {
+                    if section.isEmpty {
+                        diagnostics.append(diagnostic(postmortem.path, line: section.line,
+                                                      "section `\(section.heading)` is empty; write \(hint)"))
+                    }
+                } else {
+                    diagnostics.append(diagnostic(postmortem.path, line: postmortem.titleLine,
+                                                  "required section `## \(name)` is missing; add it with \(hint)"))
+                }
+            }
+        }
+        return diagnostics
+    }
+
+    private static func hint(_ kind: SectionKind?) -> String {
+        switch kind {
+        case .summary: return "two or three sentences on what happened, to whom, and how it was fixed"
+        case .impact: return "who was affected, how many, for how long, and any data or revenue loss"
+        case .timeline: return "time-stamped events such as `- 14:32 - Alert fired: HighErrorRate`"
+        case .rootCause: return "the technical cause (the mechanism, not a person)"
+        case .actionItems: return "a table `| Action | Owner | Due |` with one row per follow-up"
+        case .resolution: return "how the incident was mitigated and resolved"
+        default: return "its content"
+        }
+    }
+}

@@ -1,0 +1,21 @@
+import DebriefModel
+import Foundation
+
+/// A runbook not reviewed within `runbook_review_days` probably no longer matches the system.
+public struct RunbookStaleRule: Rule {
+    public static let id = "runbook-stale"
+    public static let defaultSeverity = Diagnostic.Severity.warning
+    public static let summary = "Runbook not reviewed for too long"
+
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        context.knowledgeBase.runbooks.compactMap { runbook in
+            guard let reviewed = runbook.lastReviewed else { return nil }
+            let age = reviewed.days(until: context.today)
+            guard age > context.config.runbookReviewDays else { return nil }
+            return diagnostic(runbook.path, line: runbook.lastReviewedLine,
+                              "runbook was last reviewed \(age) days ago (\(reviewed), limit \(context.config.runbookReviewDays)); walk through it, fix what changed and set `last_reviewed: \(context.today)`")
+        }
+    }
+}

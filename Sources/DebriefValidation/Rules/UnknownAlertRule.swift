@@ -1,0 +1,32 @@
+import DebriefModel
+import Foundation
+
+/// An alert named in a postmortem should have a runbook that lists it, so responders find
+/// the steps next time.
+public struct UnknownAlertRule: Rule {
+    public static let id = "unknown-alert"
+    public static let defaultSeverity = Diagnostic.Severity.warning
+    public static let summary = "Alert with no runbook listing it"
+
+    public init() {}
+
+    public func check(_ context: ValidationContext) -> [Diagnostic] {
+        let known = Set(context.knowledgeBase.runbooks.flatMap(\.alertNames).map { $0.lowercased() })
+        var diagnostics: [Diagnostic] = []
+        for postmortem in context.knowledgeBase.postmortems {
+            let lines = ProseLines.of(postmortem)
+            for alert in postmortem.alerts where !known.contains(alert.lowercased()) {
+                var line = postmortem.fieldLine("alerts", "alert") ?? postmortem.titleLine
+                var column = 1
+                if postmortem.fieldLine("alerts", "alert") == nil,
+                   let mention = lines.first(where: { $0.text.contains(alert) }), let range = mention.text.range(of: alert) {
+                    line = mention.number
+                    column = mention.text.column(of: range.lowerBound)
+                }
+                diagnostics.append(diagnostic(postmortem.path, line: line, column: column,
+                                              "alert `\(alert)` has no runbook; add a runbook under content/runbooks/ with `alert_names: [\(alert)]`, or correct the alert name"))
+            }
+        }
+        return diagnostics
+    }
+}

@@ -1,0 +1,20 @@
+import DebriefModel
+import Foundation
+
+extension Rule {
+    /// A finding of this rule at its default level (the validator applies `debrief.yml` levels).
+    func diagnostic(_ file: String, line: Int, column: Int = 1, _ message: String) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, severity: Self.defaultSeverity, rule: Self.id, message: message)
+    }
+}
+
+/// `2024-03-15 14:32 UTC`, for messages.
+func utcMinute(_ date: Date) -> String {
+    let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+    return String(format: "%04d-%02d-%02d %02d:%02d UTC", c.year!, c.month!, c.day!, c.hour!, c.minute!)
+}
+
+/// Whole minutes of an interval, for messages.
+func minutes(_ interval: TimeInterval) -> Int {
+    Int((interval / 60).rounded())
+}
