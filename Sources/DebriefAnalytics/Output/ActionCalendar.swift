@@ -1,0 +1,78 @@
+import DebriefModel
+
+/// Open action items with a due date as an RFC 5545 iCalendar of VTODOs: CRLF line ends, lines
+/// folded at 75 octets, text escaped. DTSTAMP is "today" so the same input gives the same bytes.
+public enum ActionCalendar {
+    public static func render(_ actions: [TrackedAction], today: Day, calendarName: String = "Debrief action items") -> String {
+        var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Debrief//Action items//EN", "CALSCALE:GREGORIAN",
+                     "X-WR-CALNAME:" + escape(calendarName)]
+        let stamp = compact(today) + "T000000Z"
+        for action in actions where !action.status.isClosed {
+            guard let due = action.due else { continue }
+            let status = action.status == .inProgress ? "IN-PROCESS" : "NEEDS-ACTION"
+            lines.append("BEGIN:VTODO")
+            lines.append("UID:\(escape(uid(action)))")
+            lines.append("DTSTAMP:\(stamp)")
+            lines.append("DUE;VALUE=DATE:\(compact(due))")
+            lines.append("SUMMARY:\(escape(action.text))")
+            lines.append("DESCRIPTION:\(escape(description(action)))")
+            lines.append("STATUS:\(status)")
+            if let link = action.link { lines.append("URL:" + link) }
+            lines.append("END:VTODO")
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(fold).joined()
+    }
+
+    /// Stable across runs: incident slug plus the item's id, or its line when it has none.
+    static func uid(_ action: TrackedAction) -> String {
+        let item = action.id.map { Slug.make($0) } ?? "line\(action.line)"
+        return "\(action.incident)-\(item)@debrief"
+    }
+
+    static func description(_ action: TrackedAction) -> String {
+        var parts = ["Incident: \(action.incidentTitle ?? action.incident) (\(action.incidentPath))"]
+        parts.append("Owner: \(action.canonicalOwner ?? "unassigned")")
+        if action.dueFromSLA { parts.append("Due date from the severity's action SLA (none was written).") }
+        return parts.joined(separator: "\n")
+    }
+
+    static func compact(_ day: Day) -> String {
+        day.description.replacingOccurrences(of: "-", with: "")
+    }
+
+    /// TEXT escaping of RFC 5545 section 3.3.11.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "\\": out += "\\\\"
+            case ";": out += "\\;"
+            case ",": out += "\\,"
+            case "\n", "\r\n": out += "\\n"
+            case "\r": continue
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+
+    /// Splits a content line into chunks of at most 75 octets (continuations start with a space,
+    /// which counts), never inside a UTF-8 sequence, each ended by CRLF.
+    static func fold(_ line: String) -> String {
+        var out = ""
+        var current = ""
+        var octets = 0
+        for scalar in line.unicodeScalars {
+            let size = String(scalar).utf8.count
+            if octets + size > 75 {
+                out += current + "\r\n"
+                current = " "
+                octets = 1
+            }
+            current.unicodeScalars.append(scalar)
+            octets += size
+        }
+        return out + current + "\r\n"
+    }
+}
