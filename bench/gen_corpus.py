@@ -110,7 +110,7 @@ def postmortem(rng, index, shape, defect):
 
     if shape == 0:  # YAML front matter, bold-time list timeline
         fm = (f"---\ntitle: \"{title}\"\ndate: {date.isoformat()}\nseverity: SEV{sev}\nstatus: complete\n"
-              f"services: [{service}]\ntags: [{tag}]\nalerts: [{alert}]\nauthors: [{rng.choice(PEOPLE)}]\n"
+              f"services: [{service}]\ntags: [{tag}]\nalerts: [{alert}]\nauthors: [\"{rng.choice(PEOPLE)}\"]\n"
               f"detected: {points[1][0].isoformat()}Z\nresolved: {points[-1][0].isoformat()}Z\n---\n\n")
         tl = "## Timeline (All times UTC)\n\n" + "".join(f"- **{t:%H:%M}** - {text}\n" for t, text in points) + "\n"
         return fm + f"# Postmortem: {title}\n\n" + summary + impact + tl + root + factors + table_actions()
@@ -145,13 +145,13 @@ def postmortem(rng, index, shape, defect):
 def yaml_runbook(rng, index, alert, service):
     steps = "".join(f"  - step: {words(rng, 4)}\n    command: \"kubectl -n prod get pods -l app={service}\"\n    expected: \"{words(rng, 6)}\"\n" for _ in range(3))
     opts = "".join(f"  - option: {words(rng, 3)}\n    when: \"{words(rng, 5)}\"\n    command: \"kubectl -n prod rollout undo deployment/{service}\"\n    verify: \"{words(rng, 5)}\"\n" for _ in range(2))
-    return (f"metadata:\n  title: \"{service} {alert} #{index}\"\n  service: {service}\n  severity: SEV2\n  owner: {rng.choice(PEOPLE)}\n"
+    return (f"metadata:\n  title: \"{service} {alert} #{index}\"\n  service: {service}\n  severity: SEV2\n  owner: \"{rng.choice(PEOPLE)}\"\n"
             f"  alert_names: [{alert}{index}]\n  impact: \"{words(rng, 8)}\"\n  last_reviewed: 2026-0{rng.randint(1, 9)}-1{rng.randint(0, 9)}\n"
             f"diagnosis:\n{steps}mitigation:\n{opts}recovery:\n  - \"{words(rng, 6)}\"\n  - \"{words(rng, 6)}\"\n")
 
 
 def markdown_runbook(rng, index, alert, service):
-    return (f"---\ntitle: {alert}{index}\nowner: {rng.choice(PEOPLE)}\nservice: {service}\nalert_names: [{alert}{index}]\n---\n\n"
+    return (f"---\ntitle: {alert}{index}\nowner: \"{rng.choice(PEOPLE)}\"\nservice: {service}\nalert_names: [{alert}{index}]\n---\n\n"
             f"# {alert}{index}\n\n## Meaning\n\n{words(rng, 30)}.\n\n## Impact\n\n{words(rng, 20)}.\n\n"
             f"## Diagnosis\n\n- Check pods via `kubectl -n prod get pods -l app={service}`.\n- {words(rng, 12)}.\n\n"
             f"## Mitigation\n\n{words(rng, 25)}.\n")
