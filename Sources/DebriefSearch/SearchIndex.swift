@@ -1,1 +1,176 @@
 import DebriefModel
+import Foundation
+
+/// An inverted index over postmortems and runbooks, ranked with BM25F (see docs/search.md).
+///
+/// At build time each (term, document) pair gets one pseudo term frequency that folds in the
+/// field boosts and per-field length normalisation:
+///
+///     tf~ = sum over fields f of  boost(f) * tf(f) / (1 - b(f) + b(f) * len(f) / avglen(f))
+///
+/// stored quantised to tenths (`weightScale`), so the site's shards carry the very same
+/// numbers. At query time a term scores
+///
+///     idf * tf~ * (k1 + 1) / (tf~ + k1),   idf = ln(1 + (N - df + 0.5) / (df + 0.5))
+///
+/// and a document's score is the sum over query terms (for a prefix term, the best of its
+/// expansions, each weighted `prefixWeight`). Scores are compared rounded to 1e-6, ties go to
+/// the earlier document, so the JavaScript port sorts identically.
+public final class SearchIndex: Sendable {
+    public static let k1 = 1.2
+    /// Pseudo frequencies are stored as integers in units of 1/weightScale.
+    public static let weightScale = 10.0
+    public static let prefixWeight = 0.8
+    public static let maxPrefixExpansions = 30
+    /// Positions of consecutive fields are this far apart, so no phrase spans two fields.
+    public static let fieldGap = 8
+
+    /// The postings of one term, in document order.
+    public struct Postings: Sendable {
+        public var documents: [Int32] = []
+        /// Quantised pseudo term frequency per document.
+        public var weights: [Int32] = []
+        /// `positions[positionStarts[i] ..< positionStarts[i + 1]]` belong to `documents[i]`.
+        public var positionStarts: [Int32] = [0]
+        public var positions: [Int32] = []
+
+        public func positions(at index: Int) -> ArraySlice<Int32> {
+            positions[Int(positionStarts[index]) ..< Int(positionStarts[index + 1])]
+        }
+    }
+
+    public let documents: [SearchDocument]
+    public let postings: [String: Postings]
+    /// Every term, sorted, for prefix lookups.
+    public let terms: [String]
+
+    public init(documents: [SearchDocument]) {
+        self.documents = documents
+        let analyzed = SearchIndex.analyze(documents)
+        var averageLengths = [Double](repeating: 0, count: SearchField.allCases.count)
+        for document in analyzed { for (f, length) in document.fieldLengths.enumerated() { averageLengths[f] += Double(length) } }
+        averageLengths = averageLengths.map { documents.isEmpty ? 0 : $0 / Double(documents.count) }
+
+        var postings: [String: Postings] = [:]
+        for (docIndex, document) in analyzed.enumerated() {
+            for (term, occurrence) in document.terms {
+                let weight = SearchIndex.quantizedWeight(occurrence.frequencies, lengths: document.fieldLengths, averages: averageLengths)
+                postings[term, default: Postings()].append(document: Int32(docIndex), weight: weight, positions: occurrence.positions)
+            }
+        }
+        self.postings = postings
+        terms = postings.keys.sorted()
+    }
+
+    static func quantizedWeight(_ frequencies: [Int32], lengths: [Int32], averages: [Double]) -> Int32 {
+        var pseudo = 0.0
+        for field in SearchField.allCases where frequencies[field.rawValue] > 0 {
+            let b = field.lengthNormalization
+            let average = averages[field.rawValue]
+            let norm = average > 0 ? 1 - b + b * Double(lengths[field.rawValue]) / average : 1
+            pseudo += field.boost * Double(frequencies[field.rawValue]) / norm
+        }
+        return max(1, Int32((pseudo * weightScale).rounded()))
+    }
+
+    public static func inverseDocumentFrequency(documentCount: Int, documentFrequency: Int) -> Double {
+        log(1 + (Double(documentCount) - Double(documentFrequency) + 0.5) / (Double(documentFrequency) + 0.5))
+    }
+
+    /// One term's contribution for a stored weight.
+    public static func termScore(idf: Double, weight: Int32, queryWeight: Double) -> Double {
+        let tf = Double(weight) / weightScale
+        return queryWeight * idf * (tf * (k1 + 1) / (tf + k1))
+    }
+
+    /// The index terms a query term stands for, with their query weights: the exact stem, and
+    /// for a prefix term the most frequent terms starting with the typed word.
+    public func expansions(of queryTerm: SearchQuery.Term) -> [(term: String, weight: Double)] {
+        var result: [(String, Double)] = postings[queryTerm.term] != nil ? [(queryTerm.term, 1)] : []
+        guard queryTerm.isPrefix else { return result }
+        var start = terms.partitionPoint { $0 < queryTerm.word }
+        var matches: [String] = []
+        while start < terms.count, terms[start].hasPrefix(queryTerm.word) {
+            if terms[start] != queryTerm.term { matches.append(terms[start]) }
+            start += 1
+        }
+        // Most frequent first (they are what a half-typed word most likely means), then alphabetical.
+        matches.sort { a, b in
+            let (dfA, dfB) = (postings[a]!.documents.count, postings[b]!.documents.count)
+            return dfA != dfB ? dfA > dfB : a < b
+        }
+        result += matches.prefix(SearchIndex.maxPrefixExpansions).map { ($0, SearchIndex.prefixWeight) }
+        return result
+    }
+
+    public func search(_ query: SearchQuery, limit: Int = 10) -> [SearchHit] {
+        var scores: [Int32: Double] = [:]
+        for queryTerm in query.terms {
+            var best: [Int32: Double] = [:]
+            for (term, queryWeight) in expansions(of: queryTerm) {
+                let list = postings[term]!
+                let idf = SearchIndex.inverseDocumentFrequency(documentCount: documents.count, documentFrequency: list.documents.count)
+                for (i, doc) in list.documents.enumerated() {
+                    let score = SearchIndex.termScore(idf: idf, weight: list.weights[i], queryWeight: queryWeight)
+                    if score > best[doc, default: 0] { best[doc] = score }
+                }
+            }
+            for (doc, score) in best { scores[doc, default: 0] += score }
+        }
+        var ranked: [(doc: Int32, score: Double)] = []
+        for (doc, score) in scores where query.admits(documents[Int(doc)]) {
+            guard query.phrases.allSatisfy({ contains($0, in: doc) }) else { continue }
+            ranked.append((doc, (score * 1e6).rounded() / 1e6))
+        }
+        ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
+        return ranked.prefix(max(0, limit)).map { hit in
+            let document = documents[Int(hit.doc)]
+            return SearchHit(documentIndex: Int(hit.doc), document: document, score: hit.score,
+                             snippet: Snippet.make(for: document, query: query))
+        }
+    }
+
+    /// Whether the phrase's terms occur in the document at the phrase's relative offsets.
+    func contains(_ phrase: SearchQuery.Phrase, in doc: Int32) -> Bool {
+        var lists: [ArraySlice<Int32>] = []
+        for term in phrase.terms {
+            guard let list = postings[term] else { return false }
+            let index = list.documents.partitionPoint { $0 < doc }
+            guard index < list.documents.count, list.documents[index] == doc else { return false }
+            lists.append(list.positions(at: index))
+        }
+        return lists[0].contains { start in
+            (1..<lists.count).allSatisfy { i in lists[i].contains(start + Int32(phrase.offsets[i] - phrase.offsets[0])) }
+        }
+    }
+}
+
+extension SearchIndex.Postings {
+    mutating func append(document: Int32, weight: Int32, positions newPositions: [Int32]) {
+        documents.append(document)
+        weights.append(weight)
+        positions += newPositions
+        positionStarts.append(Int32(positions.count))
+    }
+}
+
+/// One ranked result.
+public struct SearchHit: Sendable {
+    public var documentIndex: Int
+    public var document: SearchDocument
+    public var score: Double
+    /// A stretch of text around the first match, plain text (callers escape it for HTML).
+    public var snippet: String
+}
+
+extension Array {
+    /// Index of the first element for which `isBefore` is false (the array must be partitioned).
+    func partitionPoint(_ isBefore: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if isBefore(self[mid]) { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+}

@@ -1,0 +1,269 @@
+import DebriefModel
+import Foundation
+
+/// One incident related to a postmortem or runbook, with why.
+public struct RelatedIncident: Sendable, Hashable {
+    public var slug: String
+    public var path: String
+    public var title: String
+    public var date: Day?
+    public var severity: String?
+    /// 0 for explicit links (they come first whatever the score of others).
+    public var score: Double
+    public var isExplicit: Bool
+    /// Human-readable reasons, e.g. ["same alert HighErrorRate", "similar root cause (pool, connection)"].
+    public var reasons: [String]
+
+    public var explanation: String { reasons.joined(separator: "; ") }
+}
+
+/// Finds related incidents: explicit links first (front matter `related`, links in the Related
+/// Incidents section, and incidents that link here), then incidents that share features (alerts,
+/// services, tags, distinctive root-cause terms), scored by how rare the shared features are.
+///
+/// It never compares all pairs: each feature keeps a posting list of the incidents that have
+/// it, in date order, and an incident looks only at the `neighboursPerFeature` incidents closest
+/// in time on each of its lists. The cost is O(incidents x features x neighboursPerFeature).
+public struct RelatedIncidents: Sendable {
+    public static let neighboursPerFeature = 100
+    public static let rootCauseTermsPerIncident = 8
+    /// Shared root-cause terms needed before root causes count as similar.
+    public static let minimumSharedRootCauseTerms = 2
+
+    enum Feature: Hashable, Sendable {
+        case alert(String), service(String), tag(String), cause(String)
+
+        var weight: Double {
+            switch self {
+            case .alert: return 3
+            case .tag: return 1.5
+            case .service: return 1
+            case .cause: return 1
+            }
+        }
+    }
+
+    public let postmortems: [Postmortem]
+    /// Per incident, its features with the spelling to show.
+    let features: [[(feature: Feature, display: String)]]
+    /// Feature -> incident indices in date order.
+    let postingLists: [Feature: [Int]]
+    /// Incident index -> its rank in date order (the order of every posting list).
+    let dateRank: [Int]
+    /// Incident index -> indices it links to explicitly, and the reason.
+    let explicitLinks: [[(target: Int, reason: String)]]
+
+    public init(postmortems: [Postmortem]) {
+        self.postmortems = postmortems
+        let order = postmortems.indices.sorted { a, b in
+            let (da, db) = (postmortems[a].date, postmortems[b].date)
+            return da != db ? (da ?? Day(year: 1900, month: 1, day: 1)) < (db ?? Day(year: 1900, month: 1, day: 1)) : a < b
+        }
+        var rank = [Int](repeating: 0, count: postmortems.count)
+        for (position, index) in order.enumerated() { rank[index] = position }
+        dateRank = rank
+
+        let causeTerms = RelatedIncidents.distinctiveRootCauseTerms(postmortems)
+        var features: [[(feature: Feature, display: String)]] = []
+        for (index, p) in postmortems.enumerated() {
+            var list: [(Feature, String)] = []
+            var seen = Set<Feature>()
+            func add(_ feature: Feature, _ display: String) { if seen.insert(feature).inserted { list.append((feature, display)) } }
+            for alert in p.alerts { add(.alert(alert.lowercased()), alert) }
+            for service in p.services { add(.service(service.lowercased()), service) }
+            for tag in p.tags { add(.tag(tag.lowercased()), tag) }
+            for term in causeTerms[index] { add(.cause(term), term) }
+            features.append(list)
+        }
+        self.features = features
+        var lists: [Feature: [Int]] = [:]
+        for index in order { for (feature, _) in features[index] { lists[feature, default: []].append(index) } }
+        postingLists = lists
+        explicitLinks = RelatedIncidents.resolveExplicitLinks(postmortems)
+    }
+
+    /// Related incidents of the postmortem at `index`, explicit links first.
+    public func related(to index: Int, limit: Int = 5) -> [RelatedIncident] {
+        var result: [RelatedIncident] = []
+        var taken: Set<Int> = [index]
+        for link in explicitLinks[index] {
+            if let existing = result.firstIndex(where: { $0.slug == postmortems[link.target].slug }) {
+                if !result[existing].reasons.contains(link.reason) { result[existing].reasons.append(link.reason) }
+                continue
+            }
+            guard taken.insert(link.target).inserted else { continue }
+            result.append(incident(link.target, score: 0, explicit: true, reasons: [link.reason]))
+        }
+        let candidates = scoredCandidates(features[index], around: dateRank[index], excluding: taken)
+        for candidate in candidates.prefix(max(0, limit - result.count)) {
+            result.append(incident(candidate.index, score: candidate.score, explicit: false, reasons: candidate.reasons))
+        }
+        return Array(result.prefix(max(limit, result.filter(\.isExplicit).count)))
+    }
+
+    /// Incidents in which a runbook's alerts fired, then incidents of its service.
+    public func incidents(for runbook: Runbook, limit: Int = 10) -> [RelatedIncident] {
+        var runbookFeatures: [(feature: Feature, display: String)] = runbook.alertNames.map { (.alert($0.lowercased()), $0) }
+        if let service = runbook.service { runbookFeatures.append((.service(service.lowercased()), service)) }
+        // A runbook has no date: its neighbours are the most recent incidents.
+        let candidates = scoredCandidates(runbookFeatures, around: postmortems.count, excluding: [], alertReason: "alert %@ fired")
+        return candidates.prefix(max(0, limit)).map { incident($0.index, score: $0.score, explicit: false, reasons: $0.reasons) }
+    }
+
+    /// Related incidents of every postmortem, computed on all cores (for the site).
+    public func all(limit: Int = 5) -> [[RelatedIncident]] {
+        let slots = RelatedSlots(count: postmortems.count)
+        DispatchQueue.concurrentPerform(iterations: postmortems.count) { slots.set($0, related(to: $0, limit: limit)) }
+        return slots.values
+    }
+
+    /// Index of the postmortem whose path (or path suffix, or slug) is `reference`.
+    public func index(of reference: String) -> Int? {
+        let cleaned = reference.hasPrefix("./") ? String(reference.dropFirst(2)) : reference
+        return postmortems.firstIndex { $0.path == cleaned }
+            ?? postmortems.firstIndex { cleaned.hasSuffix("/" + $0.path) || $0.path.hasSuffix("/" + cleaned) }
+            ?? postmortems.firstIndex { $0.slug == cleaned || $0.slug == Slug.make(fromPath: cleaned) }
+    }
+
+    struct Candidate {
+        var index: Int
+        var score: Double
+        var reasons: [String]
+    }
+
+    func scoredCandidates(_ own: [(feature: Feature, display: String)], around rank: Int, excluding: Set<Int>,
+                          alertReason: String = "same alert %@") -> [Candidate] {
+        var shared: [Int: [(feature: Feature, display: String)]] = [:]
+        for entry in own {
+            guard let list = postingLists[entry.feature] else { continue }
+            for other in neighbours(in: list, around: rank) where !excluding.contains(other) {
+                shared[other, default: []].append(entry)
+            }
+        }
+        let count = Double(max(1, postmortems.count))
+        var candidates: [Candidate] = []
+        for (other, common) in shared {
+            let causes = common.filter { if case .cause = $0.feature { return true } else { return false } }
+            let causesCount = causes.count >= RelatedIncidents.minimumSharedRootCauseTerms
+            var score = 0.0
+            for entry in common {
+                if case .cause = entry.feature, !causesCount { continue }
+                score += entry.feature.weight * log(1 + count / Double(postingLists[entry.feature]!.count))
+            }
+            guard score > 0 else { continue }
+            var reasons: [String] = []
+            for entry in common {
+                switch entry.feature {
+                case .alert: reasons.append(String(format: alertReason, entry.display))
+                case .service: reasons.append("same service \(entry.display)")
+                case .tag: reasons.append("shared tag \(entry.display)")
+                case .cause: break
+                }
+            }
+            if causesCount { reasons.append("similar root cause (\(causes.map(\.display).joined(separator: ", ")))") }
+            candidates.append(Candidate(index: other, score: (score * 1e6).rounded() / 1e6, reasons: reasons))
+        }
+        // Equal scores: the incident closer in time first, then file order.
+        return candidates.sorted { a, b in
+            if a.score != b.score { return a.score > b.score }
+            let (distanceA, distanceB) = (abs(dateRank[a.index] - rank), abs(dateRank[b.index] - rank))
+            return distanceA != distanceB ? distanceA < distanceB : a.index < b.index
+        }
+    }
+
+    /// The part of a date-ordered posting list closest in time to `rank`: at most
+    /// `neighboursPerFeature` entries, so a feature every incident shares costs no more than a rare one.
+    func neighbours(in list: [Int], around rank: Int) -> ArraySlice<Int> {
+        let cap = RelatedIncidents.neighboursPerFeature
+        guard list.count > cap else { return list[...] }
+        let position = list.partitionPoint { dateRank[$0] < rank }
+        let start = min(max(0, position - cap / 2), list.count - cap)
+        return list[start ..< start + cap]
+    }
+
+    func incident(_ index: Int, score: Double, explicit: Bool, reasons: [String]) -> RelatedIncident {
+        let p = postmortems[index]
+        return RelatedIncident(slug: p.slug, path: p.path, title: p.title ?? p.slug, date: p.date, severity: p.severity,
+                               score: score, isExplicit: explicit, reasons: reasons)
+    }
+}
+
+extension RelatedIncidents {
+    /// Per incident, up to `rootCauseTermsPerIncident` root-cause terms that are frequent in it
+    /// and rare elsewhere (tf x idf), among terms at least two incidents have.
+    static func distinctiveRootCauseTerms(_ postmortems: [Postmortem]) -> [[String]] {
+        let counts: [[String: Int]] = postmortems.map { p in
+            let text = p.sections.filter { $0.kind == .rootCause }.map(\.text).joined(separator: "\n")
+            var tf: [String: Int] = [:]
+            for token in Tokenizer.tokenize(text, splitCompounds: false) where token.term.unicodeScalars.count > 2
+                && !token.term.allSatisfy(\.isNumber) { tf[token.term, default: 0] += 1 }
+            return tf
+        }
+        var df: [String: Int] = [:]
+        for tf in counts { for term in tf.keys { df[term, default: 0] += 1 } }
+        let n = Double(max(1, postmortems.count))
+        return counts.map { tf in
+            // Terms in more than a quarter of all incidents say nothing about similarity.
+            var weighted: [(term: String, weight: Double)] = []
+            for (term, count) in tf {
+                let frequency = Double(df[term]!)
+                guard frequency >= 2, frequency <= max(2, n / 4) else { continue }
+                weighted.append((term, Double(count) * log(n / frequency)))
+            }
+            weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
+            return weighted.prefix(rootCauseTermsPerIncident).map(\.term)
+        }
+    }
+
+    /// Explicit links: front matter `related` (slug, path, file name or title), markdown links in
+    /// the Related Incidents section, and the reverse of both ("links to this incident").
+    static func resolveExplicitLinks(_ postmortems: [Postmortem]) -> [[(target: Int, reason: String)]] {
+        var bySlug: [String: Int] = [:]
+        var byTitle: [String: Int] = [:]
+        for (index, p) in postmortems.enumerated() {
+            if bySlug[p.slug] == nil { bySlug[p.slug] = index }
+            if let title = p.title?.lowercased(), byTitle[title] == nil { byTitle[title] = index }
+        }
+        func resolve(_ reference: String) -> Int? {
+            let trimmed = reference.trimmingCharacters(in: .whitespaces)
+            let withoutFragment = String(trimmed.split(separator: "#", omittingEmptySubsequences: false).first ?? "")
+            return bySlug[Slug.make(withoutFragment)] ?? bySlug[Slug.make(fromPath: withoutFragment.trimmingCharacters(in: CharacterSet(charactersIn: "/")))]
+                ?? byTitle[trimmed.lowercased()]
+        }
+        var links = [[(target: Int, reason: String)]](repeating: [], count: postmortems.count)
+        var incoming = [[Int]](repeating: [], count: postmortems.count)
+        for (index, p) in postmortems.enumerated() {
+            for reference in p.related {
+                if let target = resolve(reference), target != index {
+                    links[index].append((target, "linked in front matter"))
+                    incoming[target].append(index)
+                }
+            }
+            for section in p.sections where section.kind == .relatedIncidents {
+                for link in p.links where (section.line...max(section.line, section.endLine)).contains(link.line) {
+                    if link.url.contains("://") && !link.url.hasSuffix(".md") && !link.url.hasSuffix(".html") { continue }
+                    if let target = resolve(link.url), target != index {
+                        links[index].append((target, "listed under Related Incidents"))
+                        incoming[target].append(index)
+                    }
+                }
+            }
+        }
+        for (target, sources) in incoming.enumerated() {
+            for source in sources { links[target].append((source, "links to this incident")) }
+        }
+        return links
+    }
+}
+
+/// Fixed slots written from concurrent iterations, each index by exactly one writer.
+private final class RelatedSlots: @unchecked Sendable {
+    private var storage: [[RelatedIncident]]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: [], count: count) }
+
+    func set(_ index: Int, _ value: [RelatedIncident]) { lock.withLock { storage[index] = value } }
+
+    var values: [[RelatedIncident]] { storage }
+}
