@@ -1,0 +1,29 @@
+import Foundation
+import DebriefAnalytics
+
+/// How the site names and formats the measured times of an incident (computed by
+/// `DebriefAnalytics.IncidentDurations`).
+public enum DurationText {
+    /// JSON key, label, metric, in display order.
+    public static let fields: [(key: String, label: String, metric: ResponseMetric)] = [
+        ("time_to_detect", "Time to detect", .mttd),
+        ("time_to_acknowledge", "Time to acknowledge", .mtta),
+        ("time_to_mitigate", "Time to mitigate", .mttm),
+        ("time_to_resolve", "Time to resolve", .mttr),
+    ]
+
+    /// Whole seconds, nil when not measured (a missing or out-of-order milestone).
+    public static func seconds(_ durations: IncidentDurations, _ metric: ResponseMetric) -> Int? {
+        durations[metric].map { Int($0.rounded()) }
+    }
+
+    /// `45s`, `12m`, `1h 5m`, `2d 3h`.
+    public static func format(seconds: Int) -> String {
+        if seconds < 60 { return "\(seconds)s" }
+        let minutes = seconds / 60
+        if minutes < 60 { return "\(minutes)m" }
+        let hours = minutes / 60
+        if hours < 48 { return minutes % 60 == 0 ? "\(hours)h" : "\(hours)h \(minutes % 60)m" }
+        return hours % 24 == 0 ? "\(hours / 24)d" : "\(hours / 24)d \(hours % 24)h"
+    }
+}

@@ -1,0 +1,150 @@
+import DebriefModel
+import DebriefAnalytics
+
+/// Everything the pages are made from: the knowledge base joined with its diagnostics, metrics,
+/// tracked actions and alert links, with unique slugs and a fixed order. Built once per build.
+public struct SiteModel: Sendable {
+    public var config: DebriefConfig
+    public var today: Day
+    /// Absolute base URL ending with `/` (feeds only; pages link relatively).
+    public var baseURL: String
+    public var diagnostics: [Diagnostic]
+    /// Newest first (undated last), then by slug.
+    public var incidents: [SiteIncident]
+    /// By title, then slug.
+    public var runbooks: [SiteRunbook]
+    /// Every action item of every incident, in incident order.
+    public var actions: [TrackedAction] { incidents.flatMap(\.actions) }
+
+    public init(knowledgeBase: KnowledgeBase, diagnostics: [Diagnostic], today: Day, baseURL: String) {
+        config = knowledgeBase.config
+        self.today = today
+        self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.diagnostics = diagnostics
+        let byFile = Dictionary(grouping: diagnostics, by: \.file)
+
+        var runbookSlugs = UniqueSlugs()
+        var runbookEntries = knowledgeBase.runbooks.map { runbook in
+            SiteRunbook(runbook: runbook, slug: runbookSlugs.claim(runbook.slug), diagnostics: byFile[runbook.path] ?? [])
+        }
+        // Alert name (case-insensitive) -> runbook slugs listing it.
+        var runbooksByAlert: [String: [String]] = [:]
+        for entry in runbookEntries {
+            for alert in entry.runbook.alertNames { runbooksByAlert[alert.lowercased(), default: []].append(entry.slug) }
+        }
+
+        var incidentSlugs = UniqueSlugs()
+        var incidents: [SiteIncident] = []
+        for postmortem in knowledgeBase.postmortems {
+            let slug = incidentSlugs.claim(postmortem.slug)
+            incidents.append(SiteIncident(postmortem: postmortem, slug: slug, diagnostics: byFile[postmortem.path] ?? [],
+                                          runbookSlugs: SiteModel.runbooks(for: postmortem, in: runbooksByAlert),
+                                          config: knowledgeBase.config, today: today))
+        }
+        incidents.sort { a, b in
+            switch (a.postmortem.date, b.postmortem.date) {
+            case let (x?, y?) where x != y: return x > y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a.slug < b.slug
+            }
+        }
+        for index in runbookEntries.indices {
+            let slug = runbookEntries[index].slug
+            runbookEntries[index].incidentSlugs = incidents.filter { $0.runbookSlugs.contains(slug) }.map(\.slug)
+        }
+        runbookEntries.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
+        self.incidents = incidents
+        self.runbooks = runbookEntries
+    }
+
+    /// Runbooks for the postmortem's declared alerts and for alert names its timeline mentions.
+    static func runbooks(for postmortem: Postmortem, in runbooksByAlert: [String: [String]]) -> [String] {
+        var slugs = Set<String>()
+        for alert in postmortem.alerts { slugs.formUnion(runbooksByAlert[alert.lowercased()] ?? []) }
+        let timelineText = postmortem.timeline.map(\.text).joined(separator: "\n").lowercased()
+        if !timelineText.isEmpty {
+            for (alert, runbookSlugs) in runbooksByAlert where timelineText.contains(alert) { slugs.formUnion(runbookSlugs) }
+        }
+        return slugs.sorted()
+    }
+
+    public func incident(slug: String) -> SiteIncident? { incidents.first { $0.slug == slug } }
+    public func runbook(slug: String) -> SiteRunbook? { runbooks.first { $0.slug == slug } }
+
+    /// 1-based position of a severity among the configured levels (for badge colours), nil when unknown.
+    public func severityRank(_ severity: String?) -> Int? {
+        guard let severity, let index = config.severities.firstIndex(where: { $0.name == severity }) else { return nil }
+        return index + 1
+    }
+}
+
+/// A postmortem as the site shows it.
+public struct SiteIncident: Sendable {
+    public var postmortem: Postmortem
+    /// Unique among postmortems (a duplicate gets `-2`, `-3`; the duplicate-slug rule reports it).
+    public var slug: String
+    public var title: String
+    public var diagnostics: [Diagnostic]
+    public var durations: IncidentDurations
+    public var actions: [TrackedAction]
+    public var runbookSlugs: [String]
+
+    init(postmortem: Postmortem, slug: String, diagnostics: [Diagnostic], runbookSlugs: [String], config: DebriefConfig, today: Day) {
+        self.postmortem = postmortem
+        self.slug = slug
+        let title = postmortem.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        self.title = title.isEmpty ? slug : title
+        self.diagnostics = diagnostics
+        durations = IncidentDurations(postmortem)
+        self.runbookSlugs = runbookSlugs
+        let shownTitle = self.title
+        actions = postmortem.actionItems.map { item in
+            var action = TrackedAction(item: item, of: postmortem, config: config, today: today)
+            action.incident = slug // the unique slug its page lives at
+            action.incidentTitle = shownTitle
+            return action
+        }
+    }
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    /// Incomplete postmortems (validation errors) are marked on their page and in lists.
+    public var isComplete: Bool { errorCount == 0 }
+    public var year: String? { postmortem.date.map { String(format: "%04d", $0.year) } }
+}
+
+/// A runbook as the site shows it.
+public struct SiteRunbook: Sendable {
+    public var runbook: Runbook
+    public var slug: String
+    public var title: String
+    public var diagnostics: [Diagnostic]
+    /// Incidents (newest first) in which one of its alerts fired.
+    public var incidentSlugs: [String] = []
+
+    init(runbook: Runbook, slug: String, diagnostics: [Diagnostic]) {
+        self.runbook = runbook
+        self.slug = slug
+        let title = runbook.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        self.title = title.isEmpty ? slug : title
+        self.diagnostics = diagnostics
+    }
+}
+
+/// Hands out slugs, suffixing repeats (`-2`, `-3`) so no two pages share a path.
+struct UniqueSlugs {
+    private var taken = Set<String>()
+
+    mutating func claim(_ wanted: String) -> String {
+        let base = Slug.make(wanted)
+        var candidate = base
+        var counter = 2
+        while taken.contains(candidate) {
+            candidate = "\(base)-\(counter)"
+            counter += 1
+        }
+        taken.insert(candidate)
+        return candidate
+    }
+}

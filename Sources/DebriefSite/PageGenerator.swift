@@ -1,0 +1,41 @@
+import Foundation
+
+/// One output file, rendered in memory: a path relative to the output folder and its bytes.
+public struct RenderedPage: Sendable, Hashable {
+    public var path: String
+    public var bytes: Data
+
+    public init(path: String, bytes: Data) {
+        self.path = path
+        self.bytes = bytes
+    }
+
+    public init(path: String, text: String) {
+        self.init(path: path, bytes: Data(text.utf8))
+    }
+}
+
+/// An entry of the site's navigation bar.
+public struct NavItem: Sendable, Hashable {
+    public var title: String
+    /// Path of the page it links to, relative to the output root (`actions/index.html`).
+    public var path: String
+
+    public init(title: String, path: String) {
+        self.title = title
+        self.path = path
+    }
+}
+
+/// One kind of output (postmortem pages, the Actions page, the Atom feed...). The extension
+/// point of the site: to add a page, write a generator in Pages/ and list it in
+/// `SiteBuilder.standardGenerators`; its `navItem` puts it in the navigation bar.
+public protocol PageGenerator: Sendable {
+    /// The navigation entry for this generator's main page, nil for none.
+    var navItem: NavItem? { get }
+    func pages(_ site: SiteRenderer) throws -> [RenderedPage]
+}
+
+extension PageGenerator {
+    public var navItem: NavItem? { nil }
+}

@@ -1,0 +1,103 @@
+import Foundation
+import DebriefModel
+import DebriefAnalytics
+
+/// `api/incidents.json`, `api/runbooks.json`, `api/actions.json`: the knowledge base as data.
+/// URLs are absolute (from the base URL); dates ISO 8601; missing values are `null`.
+public struct APIExports: PageGenerator {
+    public init() {}
+
+    public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
+        let model = site.model
+        let incidents = JSONValue.object([
+            "as_of": .string(model.today.description),
+            "incidents": .array(model.incidents.map { incident(for: $0, model: model) }),
+        ])
+        let runbooks = JSONValue.object([
+            "runbooks": .array(model.runbooks.map { entry in
+                let runbook = entry.runbook
+                return .object([
+                    "id": .string(entry.slug),
+                    "title": .string(entry.title),
+                    "url": .string(model.baseURL + APIExports.prettyURL(SitePaths.runbook(entry.slug))),
+                    "format": .string(runbook.format.rawValue),
+                    "service": .optional(runbook.service),
+                    "severity": .optional(runbook.severity),
+                    "owner": .optional(runbook.owner),
+                    "alert_names": .strings(runbook.alertNames),
+                    "last_reviewed": .optional(runbook.lastReviewed?.description),
+                    "incidents": .strings(entry.incidentSlugs),
+                    "valid": .bool(!entry.diagnostics.contains { $0.severity == .error }),
+                ])
+            }),
+        ])
+        let actions = JSONValue.object([
+            "as_of": .string(model.today.description),
+            "actions": .array(model.actions.map { action in
+                var members = APIExports.actionMembers(action)
+                members["id"] = .string(action.stableID)
+                members["incident"] = .string(action.incident)
+                members["incident_url"] = .string(model.baseURL + APIExports.prettyURL(SitePaths.postmortem(action.incident)))
+                members["due_from_sla"] = .bool(action.dueFromSLA)
+                members["days_overdue"] = .optional(action.daysOverdue)
+                return .object(members)
+            }),
+        ])
+        return [
+            RenderedPage(path: "api/incidents.json", text: incidents.serialized()),
+            RenderedPage(path: "api/runbooks.json", text: runbooks.serialized()),
+            RenderedPage(path: "api/actions.json", text: actions.serialized()),
+        ]
+    }
+
+    func incident(for incident: SiteIncident, model: SiteModel) -> JSONValue {
+        let postmortem = incident.postmortem
+        var milestones: [String: JSONValue] = [:]
+        for kind in MilestoneKind.allCases {
+            milestones[kind.rawValue] = .optional(postmortem.milestones[kind].map { APIExports.iso8601($0.time) })
+        }
+        var durations: [String: JSONValue] = [:]
+        for field in DurationText.fields { durations[field.key] = .optional(DurationText.seconds(incident.durations, field.metric)) }
+        return .object([
+            "id": .string(incident.slug),
+            "title": .string(incident.title),
+            "url": .string(model.baseURL + APIExports.prettyURL(SitePaths.postmortem(incident.slug))),
+            "date": .optional(postmortem.date?.description),
+            "severity": .optional(postmortem.severity),
+            "status": .optional(postmortem.status),
+            "services": .strings(postmortem.services),
+            "tags": .strings(postmortem.tags),
+            "alerts": .strings(postmortem.alerts),
+            "milestones": .object(milestones),
+            "durations": .object(durations),
+            "action_items": .array(incident.actions.map { .object(APIExports.actionMembers($0)) }),
+            "valid": .bool(incident.isComplete),
+            "errors": .int(incident.errorCount),
+            "warnings": .int(incident.warningCount),
+        ])
+    }
+
+    /// text, owner, due (written, or from the severity SLA when `due_from_sla`), status, overdue, link.
+    static func actionMembers(_ action: TrackedAction) -> [String: JSONValue] {
+        [
+            "text": .string(action.text),
+            "owner": .optional(action.siteOwner),
+            "due": .optional(action.due?.description),
+            "status": .string(action.status.rawValue),
+            "overdue": .bool(action.isOverdue),
+            "link": .optional(SafeURL.filter(action.link)),
+        ]
+    }
+
+    /// `postmortems/x/index.html` -> `postmortems/x/` (absolute URLs are for web servers).
+    static func prettyURL(_ path: String) -> String {
+        path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+    }
+
+    static func iso8601(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: date)
+    }
+}

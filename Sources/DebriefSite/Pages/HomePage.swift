@@ -1,0 +1,42 @@
+import DebriefModel
+import DebriefAnalytics
+
+/// `index.html`: recent incidents, counts by severity, open and overdue action items.
+public struct HomePage: PageGenerator {
+    public static let recentCount = 10
+
+    public init() {}
+
+    public var navItem: NavItem? { NavItem(title: "Home", path: SitePaths.home) }
+
+    public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
+        let model = site.model
+        let root = ""
+        let levels = model.config.severities.map(\.name) + [nil]
+        let severityCounts: [[String: Any]] = levels.compactMap { level in
+            let count = model.incidents.filter { $0.postmortem.severity == level }.count
+            if level == nil && count == 0 { return nil }
+            var values = site.severityValues(level)
+            values["count"] = count
+            values["url"] = level.map { root + SitePaths.term(.severities, Slug.make($0)) } ?? ""
+            return values
+        }
+        let open = model.actions.filter(\.isOpen)
+        let overdue = open.filter(\.isOverdue).sorted { ($0.daysOverdue ?? 0, $1.stableID) > ($1.daysOverdue ?? 0, $0.stableID) }
+        let values: [String: Any] = [
+            "recent": model.incidents.prefix(HomePage.recentCount).map { site.incidentRow($0, root: root) },
+            "incident_count": model.incidents.count,
+            "runbook_count": model.runbooks.count,
+            "incomplete_count": model.incidents.filter { !$0.isComplete }.count,
+            "has_incomplete": model.incidents.contains { !$0.isComplete },
+            "severity_counts": severityCounts,
+            "open_action_count": open.count,
+            "overdue_action_count": overdue.count,
+            "has_overdue": !overdue.isEmpty,
+            "has_incidents": !model.incidents.isEmpty,
+            "actions": overdue.prefix(5).map { site.actionRow($0, root: root) },
+            "as_of": model.today.description,
+        ]
+        return [try site.html(path: SitePaths.home, template: "home", title: model.config.title, values: values)]
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import Mustache
+
+/// The templates and assets of the site: the built-in ones (`Layouts/` resource) with files of the
+/// same name from the knowledge base's `layouts/` folder in their place. Compiled once per build.
+public struct SiteLayouts: Sendable {
+    /// Static files copied to `assets/` (overridable like templates).
+    public static let assetNames = ["filter.js", "style.css"]
+
+    public let library: MustacheLibrary
+    /// Asset file name -> bytes.
+    public let assets: [String: Data]
+    /// Names of files taken from the knowledge base's layouts folder, sorted.
+    public let overridden: [String]
+
+    /// `overrides`: the knowledge base's layouts folder (may not exist).
+    public init(overrides: URL?) throws {
+        guard let builtIn = Bundle.module.url(forResource: "Layouts", withExtension: nil) else {
+            throw SiteBuildError("built-in layouts are missing from the debrief installation")
+        }
+        var files = try SiteLayouts.files(in: builtIn)
+        var overridden: [String] = []
+        if let overrides, FileManager.default.fileExists(atPath: overrides.path) {
+            for (name, url) in try SiteLayouts.files(in: overrides) {
+                files[name] = url
+                overridden.append(name)
+            }
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        var assets: [String: Data] = [:]
+        for (name, url) in files {
+            guard let data = try? Data(contentsOf: url) else { throw SiteBuildError("\(url.path): cannot read layout file") }
+            if name.hasSuffix(".mustache") {
+                guard let text = String(data: data, encoding: .utf8) else { throw SiteBuildError("\(url.path): layout is not UTF-8") }
+                do {
+                    templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
+                } catch {
+                    throw SiteBuildError("\(url.path): invalid mustache template: \(error)")
+                }
+            } else if SiteLayouts.assetNames.contains(name) {
+                assets[name] = data
+            }
+        }
+        library = MustacheLibrary(templates: templates)
+        self.assets = assets
+        self.overridden = overridden.sorted()
+    }
+
+    /// Renders `template` with `context`; a missing template is an error, not an empty page.
+    public func render(_ template: String, _ context: [String: Any]) throws -> String {
+        guard let output = library.render(context, withTemplate: template) else {
+            throw SiteBuildError("layout \(template).mustache does not exist")
+        }
+        return output
+    }
+
+    /// Layout files directly in `folder` with a plain name (`name.mustache`, `style.css`): a
+    /// layout name can never be a path.
+    static func files(in folder: URL) throws -> [String: URL] {
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+        } catch {
+            throw SiteBuildError("\(folder.path): cannot list layouts: \(error.localizedDescription)")
+        }
+        var files: [String: URL] = [:]
+        for name in names where isLayoutName(name) {
+            files[name] = folder.appendingPathComponent(name)
+        }
+        return files
+    }
+
+    static func isLayoutName(_ name: String) -> Bool {
+        guard name.hasSuffix(".mustache") || assetNames.contains(name), !name.hasPrefix(".") else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+    }
+}
