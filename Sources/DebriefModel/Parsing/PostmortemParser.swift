@@ -2,12 +2,16 @@ import Foundation
 import Markdown
 
 /// Reads one postmortem in any of the shapes SPEC section 3 lists into a `Postmortem`.
+/// Every line number it records is the real 1-based line of the file, front matter included.
 public struct PostmortemParser: Sendable {
     public let config: DebriefConfig
 
     public init(config: DebriefConfig = DebriefConfig()) {
         self.config = config
     }
+
+    /// Header fields are looked for in at most this many lines before the first section.
+    static let headerLineLimit = 200
 
     public func parse(text: String, path: String) -> Postmortem {
         var postmortem = Postmortem(path: path, slug: Slug.make(fromPath: path))
@@ -16,7 +20,189 @@ public struct PostmortemParser: Sendable {
         postmortem.bodyLineOffset = front.bodyLineOffset
         postmortem.parseDiagnostics = front.diagnostics
         let document = MarkdownParser.parse(front.body, lineOffset: front.bodyLineOffset)
-        postmortem.title = document.blocks.first { $0.kind == .heading(level: 1) }?.plainText
+        if document.nestingTruncated {
+            postmortem.parseDiagnostics.append(Diagnostic(
+                file: path, line: front.bodyLineOffset + 1, severity: .warning, rule: "markdown-nesting",
+                message: "lists or quotes nest more than \(MarkdownParser.maximumDepth) levels deep; the deeper content is kept as plain text, flatten the nesting"))
+        }
+        let blocks = document.blocks
+        let lines = DocumentLines(text: text, bodyLineOffset: front.bodyLineOffset, blocks: blocks)
+
+        if let slug = front.string("slug") ?? front.string("id") { postmortem.slug = Slug.make(slug) }
+        let titleHeading = blocks.first { $0.kind == .heading(level: 1) }
+            ?? blocks.first { block in
+                if case .heading = block.kind { return Self.strippingTitlePrefix(block.plainText) != nil }
+                return false
+            }
+        let sections = SectionReader.read(blocks: blocks, lines: lines, titleLine: titleHeading?.line)
+        postmortem.sections = sections
+
+        var header = HeaderFields()
+        header.read(frontMatter: front)
+        let firstSection = sections.first?.line ?? lines.lastLine + 1
+        let headerEnd = min(firstSection - 1, lines.bodyStart + Self.headerLineLimit, lines.lastLine)
+        if lines.bodyStart <= headerEnd { header.read(lines: lines, range: lines.bodyStart...headerEnd) }
+        if header.field(.duration) == nil, let impactDuration = Self.impactDuration(sections: sections, lines: lines) {
+            header.append(impactDuration)
+        }
+        postmortem.fields = header.fields
+
+        let titleDate = readTitle(into: &postmortem, front: front, heading: titleHeading, header: header)
+        readMetadata(into: &postmortem, front: front, header: header, titleDate: titleDate)
+        readTimezone(into: &postmortem, front: front, sections: sections, lines: lines)
+
+        let timeline = TimelineReader(lines: lines, blocks: blocks, incidentDate: postmortem.date,
+                                      timezoneOffset: postmortem.timezoneOffset).read(sections: sections)
+        postmortem.timeline = timeline
+        for entry in timeline {
+            for name in AlertMentions.names(in: entry.text) where !postmortem.alerts.contains(name) {
+                postmortem.alerts.append(name)
+            }
+        }
+        postmortem.actionItems = ActionItemReader(lines: lines, blocks: blocks, incidentDate: postmortem.date).read(sections: sections)
+        postmortem.milestones = MilestoneReader(keywords: config.milestoneKeywords, incidentDate: postmortem.date,
+                                                timezoneOffset: postmortem.timezoneOffset)
+            .read(frontMatter: front, keyEvents: header.keyEvents, timeline: timeline)
+        postmortem.links = document.root.descendants.compactMap { node in
+            guard case .link(let url) = node.kind else { return nil }
+            return Link(text: node.plainText, url: url, line: node.line)
+        }
         return postmortem
+    }
+
+    // MARK: Title and header facts
+
+    /// Title from front matter, the first H1 (prefix removed), a `POSTMORTEM: ...` line, or the
+    /// file name. Returns the date when the title starts with one (`# 2018-01-18, reddit hug`).
+    private func readTitle(into postmortem: inout Postmortem, front: FrontMatter, heading: MarkdownNode?, header: HeaderFields) -> Day? {
+        if let title = front.string("title"), !title.isEmpty {
+            postmortem.title = title
+            postmortem.titleLine = front.line("title")
+            return nil
+        }
+        var title: String
+        if let heading {
+            let text = heading.plainText.collapsingWhitespace
+            title = Self.strippingTitlePrefix(text) ?? text
+            postmortem.titleLine = heading.line
+        } else if let field = header.field(.title), !field.value.isEmpty {
+            title = field.value
+            postmortem.titleLine = field.line
+        } else {
+            let name = postmortem.path.split(separator: "/").last.map(String.init) ?? postmortem.path
+            postmortem.title = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+            postmortem.titleLine = 1
+            return nil
+        }
+        // `2018-01-18, reddit hugs mybinder` / `incident date: 2019-02-20, logs unavailable`
+        var titleDate: Day?
+        if let match = DateReader.firstDateTime(in: title), let day = match.day {
+            let scalars = Array(title.unicodeScalars)
+            let before = String(String.UnicodeScalarView(scalars[..<match.start])).trimmingCharacters(in: .whitespaces)
+            titleDate = day
+            if before.isEmpty || (before.hasSuffix(":") && before.split(separator: " ").count <= 3) {
+                var rest = DateReader.trimSeparators(String(String.UnicodeScalarView(scalars[match.end...])))
+                if rest.first?.isNumber == true, let comma = rest.range(of: ", ") { rest = String(rest[comma.upperBound...]) }
+                if !rest.isEmpty { title = rest }
+            }
+        }
+        postmortem.title = title
+        return titleDate
+    }
+
+    /// `Postmortem: X` -> `X` (also `POSTMORTEM:`, `Post-mortem:`, `Incident:`, `Incident Report:`).
+    static func strippingTitlePrefix(_ text: String) -> String? {
+        let lower = text.lowercased()
+        for prefix in ["postmortem:", "post-mortem:", "post mortem:", "incident report:", "incident postmortem:", "incident:"]
+        where lower.hasPrefix(prefix) {
+            let rest = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            return rest.isEmpty ? nil : rest
+        }
+        return nil
+    }
+
+    private func readMetadata(into postmortem: inout Postmortem, front: FrontMatter, header: HeaderFields, titleDate: Day?) {
+        postmortem.date = header.field(.date).flatMap { DateReader.day(in: $0.value) }
+            ?? titleDate
+            ?? header.keyEvents.lazy.compactMap { DateReader.day(in: $0.value) }.first
+            ?? DateReader.leadingDateTime(postmortem.path.split(separator: "/").last ?? "")?.match.day // 2018-01-18-name.md
+        if let severity = header.field(.severity), !severity.value.isEmpty {
+            postmortem.rawSeverity = severity.value
+            postmortem.severity = SeverityNormalizer(levels: config.severities).normalize(severity.value)
+        }
+        postmortem.status = header.field(.status).map(\.value).flatMap { $0.isEmpty ? nil : $0 }
+        postmortem.services = list(.services, front: front, header: header)
+        postmortem.tags = list(.tags, front: front, header: header)
+        postmortem.authors = list(.authors, front: front, header: header, separators: [",", ";", " and ", " & "])
+        postmortem.incidentCommander = header.field(.commander).map(\.value).flatMap { $0.isEmpty ? nil : $0 }
+            ?? postmortem.authors.first { $0.contains("(IC)") }.map { $0.replacingOccurrences(of: "(IC)", with: "").trimmingCharacters(in: .whitespaces) }
+        postmortem.alerts = list(.alerts, front: front, header: header)
+        postmortem.related = list(.related, front: front, header: header)
+        postmortem.statedDuration = header.field(.duration).flatMap { DateReader.duration(in: $0.value) }
+        postmortem.ignoredRules = front.strings("debrief-ignore")
+    }
+
+    /// A list-valued fact: a front matter sequence as is, else the field split at commas.
+    private func list(_ key: HeaderFields.Key, front: FrontMatter, header: HeaderFields, separators: [String] = [",", ";"]) -> [String] {
+        for spelling in key.spellings {
+            if case .sequence(let items)? = front.values[spelling] { return items.compactMap(\.string) }
+        }
+        guard let value = header.field(key)?.value else { return [] }
+        var parts = [value]
+        for separator in separators {
+            parts = parts.flatMap { $0.components(separatedBy: separator) }
+        }
+        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// `- **Duration:** 1 hour 45 minutes` inside the Impact section, when the header has none.
+    private static func impactDuration(sections: [Section], lines: DocumentLines) -> Field? {
+        guard let impact = sections.first(where: { $0.kind == .impact }), impact.line < impact.endLine else { return nil }
+        for number in (impact.line + 1)...impact.endLine where !lines.isCode(number) {
+            let plain = InlineMarkup.strip(InlineMarkup.dropListMarker(lines[number]))
+            if let (key, value) = HeaderFields.keyValue(plain), HeaderFields.Key(spelling: key) == .duration {
+                return Field(key: key, value: value, line: number)
+            }
+        }
+        return nil
+    }
+
+    // MARK: Time zone
+
+    /// Front matter `timezone`, else a note in the timeline heading (`Timeline (UTC)`) or its
+    /// first lines (`All times in CEST`), else any `All times ...` line; UTC otherwise.
+    private func readTimezone(into postmortem: inout Postmortem, front: FrontMatter, sections: [Section], lines: DocumentLines) {
+        var candidates: [Substring] = []
+        if let zone = front.string("timezone") ?? front.string("time_zone") { candidates.append(Substring(zone)) }
+        for section in sections where section.kind == .timeline {
+            if let open = section.heading.firstIndex(of: "(") { candidates.append(section.heading[open...]) }
+            var seen = 0
+            var number = section.line + 1
+            while number <= section.endLine, seen < 3 {
+                if !lines.isBlank(number) {
+                    seen += 1
+                    if TimezoneNote.isNote(lines[number]) { candidates.append(lines[number]) }
+                }
+                number += 1
+            }
+        }
+        for candidate in candidates {
+            if let zone = TimezoneNote.find(in: candidate) {
+                postmortem.timezoneOffset = zone.offset
+                postmortem.timezoneName = zone.name
+                return
+            }
+        }
+        guard lines.bodyStart <= lines.lastLine else { return }
+        for number in lines.bodyStart...lines.lastLine {
+            let line = lines[number]
+            guard line.hasPrefix("All times") || line.hasPrefix("all times") || line.hasPrefix("Times are")
+                || line.hasPrefix("*All times") || line.hasPrefix("_All times") else { continue }
+            if let zone = TimezoneNote.find(in: line) {
+                postmortem.timezoneOffset = zone.offset
+                postmortem.timezoneName = zone.name
+                return
+            }
+        }
     }
 }

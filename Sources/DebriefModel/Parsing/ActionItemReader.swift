@@ -1,0 +1,268 @@
+import Foundation
+import Markdown
+
+/// Reads action items from a postmortem's action-item sections: tables with an action/item
+/// column (and optional owner, due, status, priority and ID columns), checklists
+/// (`- [ ] text Owner: Bob, Due: March 22`), `[ ] text` lines of plain documents, and plain
+/// list items.
+struct ActionItemReader {
+    let lines: DocumentLines
+    let blocks: [MarkdownNode]
+    /// Due dates without a year are placed relative to this date.
+    let incidentDate: Day?
+
+    func read(sections: [Section]) -> [ActionItem] {
+        var items: [ActionItem] = []
+        for section in sections where section.kind == .actionItems && section.level <= 2 {
+            let labelRest = lines[section.line].hasPrefix("#") ? nil : SectionReader.labelLine(lines[section.line])?.rest
+            for block in blocks where block.endLine >= section.line && block.line <= section.endLine {
+                switch block.kind {
+                case .table: readTable(block, into: &items)
+                case .list: readList(block, into: &items)
+                case .paragraph:
+                    let first = max(block.line, section.line), last = min(max(block.endLine, block.line), section.endLine)
+                    if first <= last { readChecklistLines(first...last, labelLine: labelRest == nil ? nil : section.line, labelRest: labelRest, into: &items) }
+                default: continue
+                }
+            }
+        }
+        return items
+    }
+
+    // MARK: Tables
+
+    private enum Column { case text, owner, due, status, priority, id }
+
+    private static func column(named header: String) -> Column? {
+        let name = header.lowercased().trimmingCharacters(in: .whitespaces)
+        switch name {
+        case "id", "#", "no", "no.", "ticket", "issue", "jira", "key", "ref": return .id
+        case "owner", "owners", "assignee", "assigned to", "who", "responsible", "dri", "team", "owner/team": return .owner
+        case "due", "due date", "deadline", "target", "target date", "eta", "by", "when", "date": return .due
+        case "status", "state", "done?", "progress": return .status
+        case "priority", "pri", "prio", "p", "severity": return .priority
+        case "action", "action item", "action items", "item", "items", "task", "tasks", "description", "what",
+             "follow-up", "followup", "remediation", "todo", "to do", "summary", "title": return .text
+        default:
+            if name.contains("action") || name.contains("task") || name.contains("item") { return .text }
+            if name.contains("owner") { return .owner }
+            if name.contains("due") || name.contains("deadline") { return .due }
+            return nil
+        }
+    }
+
+    private func readTable(_ table: MarkdownNode, into items: inout [ActionItem]) {
+        guard let header = table.children.first else { return }
+        var columns = header.children.map { Self.column(named: $0.plainText) }
+        if !columns.contains(where: { $0 == .text }) {
+            // An unnamed first column is the action when the table clearly tracks work.
+            guard columns.contains(where: { $0 == .owner || $0 == .due || $0 == .status }),
+                  let free = columns.firstIndex(where: { $0 == nil }) else { return }
+            columns[free] = .text
+        }
+        for row in table.children.dropFirst() {
+            var item = ActionItem(text: "", line: row.line)
+            var statusText: String?
+            for (index, cell) in row.children.enumerated() where index < columns.count {
+                let text = cell.plainText.collapsingWhitespace
+                let links = Self.links(in: cell)
+                switch columns[index] {
+                case .text?:
+                    item.text = text
+                    if item.link == nil { item.link = Self.trackingLink(links) }
+                case .owner?: item.owner = Self.meaningful(text)
+                case .due?: item.rawDue = Self.meaningful(text)
+                case .status?: statusText = text
+                case .priority?: item.priority = Self.meaningful(text)
+                case .id?:
+                    item.id = Self.meaningful(text)
+                    if let link = Self.trackingLink(links) ?? links.first { item.link = link }
+                case nil: break
+                }
+            }
+            guard !item.text.isEmpty else { continue }
+            apply(inlineFields: &item)
+            let rowText = row.plainText
+            item.status = statusText.flatMap(Self.status(from:)) ?? Self.emojiStatus(in: rowText) ?? .open
+            item.due = item.rawDue.flatMap { DateReader.day(in: $0, reference: incidentDate) }
+            items.append(item)
+        }
+    }
+
+    // MARK: Lists and lines
+
+    private func readList(_ list: MarkdownNode, into items: inout [ActionItem]) {
+        for node in list.children {
+            guard case .item(let task) = node.kind else { continue }
+            let paragraphs = node.children.filter { !isList($0) }
+            let nested = node.children.filter(isList)
+            let text = paragraphs.map(\.plainText).joined(separator: " ").collapsingWhitespace
+            // `- Process improvements:` over a nested list is a group heading, not an item.
+            if task == nil, !nested.isEmpty, text.hasSuffix(":") || text.split(separator: " ").count <= 3 {
+                for child in nested { readList(child, into: &items) }
+                continue
+            }
+            guard !text.isEmpty else { continue }
+            var item = ActionItem(text: text, line: node.line)
+            item.link = Self.trackingLink(paragraphs.flatMap(Self.links(in:)))
+            if let task { item.status = task ? .done : .open }
+            apply(inlineFields: &item)
+            items.append(item)
+        }
+    }
+
+    private func isList(_ node: MarkdownNode) -> Bool {
+        if case .list = node.kind { return true }
+        return false
+    }
+
+    /// `[ ] text Owner: Bob, Due: March 22` lines (plain documents); one line may hold several.
+    private func readChecklistLines(_ range: ClosedRange<Int>, labelLine: Int?, labelRest: Substring?, into items: inout [ActionItem]) {
+        for number in range where !lines.isCode(number) {
+            let source = number == labelLine ? (labelRest ?? "") : lines[number]
+            for (done, text) in Self.splitCheckboxes(InlineMarkup.strip(source)) {
+                var item = ActionItem(text: text, status: done ? .done : .open, line: number)
+                if let url = Self.firstURL(in: text), Self.isTrackingURL(url) { item.link = url }
+                apply(inlineFields: &item)
+                items.append(item)
+            }
+        }
+    }
+
+    /// Splits text at each `[ ]` / `[x]` / `☐` / `☑` box; text before the first box is not an item.
+    static func splitCheckboxes(_ text: String) -> [(done: Bool, text: String)] {
+        let boxes: [(String, Bool)] = [("[ ]", false), ("[x]", true), ("[X]", true), ("☐", false), ("□", false), ("☑", true), ("☒", true)]
+        var result: [(Bool, String)] = []
+        var rest = text[...]
+        var pending: Bool?
+        while !rest.isEmpty {
+            var nearest: (Range<Substring.Index>, Bool)?
+            for (box, done) in boxes {
+                if let range = rest.range(of: box), nearest == nil || range.lowerBound < nearest!.0.lowerBound { nearest = (range, done) }
+            }
+            let end = nearest?.0.lowerBound ?? rest.endIndex
+            if let done = pending {
+                let piece = rest[..<end].trimmingCharacters(in: .whitespaces)
+                if !piece.isEmpty { result.append((done, piece)) }
+            }
+            guard let (range, done) = nearest else { break }
+            pending = done
+            rest = rest[range.upperBound...]
+        }
+        return result
+    }
+
+    // MARK: Inline fields
+
+    private static let inlineKeys: [(String, Column)] = [
+        ("owner", .owner), ("owners", .owner), ("assignee", .owner), ("assigned to", .owner), ("who", .owner),
+        ("due", .due), ("due date", .due), ("deadline", .due), ("by", .due), ("eta", .due),
+        ("status", .status), ("priority", .priority), ("ticket", .id), ("issue", .id), ("tracking", .id),
+    ]
+
+    /// Pulls `Owner: Bob, Due: March 22` (also in parentheses), emoji status and a trailing
+    /// `@handle` out of the item's text.
+    private func apply(inlineFields item: inout ActionItem) {
+        var text = item.text
+        if let emoji = Self.emojiStatus(in: text) {
+            item.status = emoji
+            text = Self.removingStatusEmoji(text)
+        }
+        let lower = text.lowercased()
+        var found: [(key: Range<String.Index>, column: Column)] = []
+        for (key, column) in Self.inlineKeys {
+            var from = lower.startIndex
+            while let range = lower.range(of: key + ":", range: from..<lower.endIndex) {
+                let before = range.lowerBound == lower.startIndex ? " " : lower[lower.index(before: range.lowerBound)]
+                if !before.isLetter, !found.contains(where: { $0.key.overlaps(range) }) { found.append((range, column)) }
+                from = range.upperBound
+            }
+        }
+        found.sort { $0.key.lowerBound < $1.key.lowerBound }
+        for (index, entry) in found.enumerated() {
+            let end = index + 1 < found.count ? found[index + 1].key.lowerBound : text.endIndex
+            let value = String(text[entry.key.upperBound..<end])
+                .trimmingCharacters(in: CharacterSet(charactersIn: " ,;)(").union(.whitespaces))
+            guard !value.isEmpty else { continue }
+            switch entry.column {
+            case .owner: if item.owner == nil { item.owner = value }
+            case .due: if item.rawDue == nil { item.rawDue = value }
+            case .status: if let status = Self.status(from: value) { item.status = status }
+            case .priority: if item.priority == nil { item.priority = value }
+            case .id: if item.id == nil { item.id = value }
+            case .text: break
+            }
+        }
+        if let first = found.first {
+            text = String(text[..<first.key.lowerBound])
+        }
+        // A trailing `@handle` (`Tune alert threshold @bob`) names the owner.
+        if item.owner == nil, let at = text.lastIndex(of: "@"), at == text.startIndex || text[text.index(before: at)] == " " || text[text.index(before: at)] == "(" {
+            let handle = text[at...].trimmingCharacters(in: CharacterSet(charactersIn: ") "))
+            if handle.count > 1, !handle.contains(" ") {
+                item.owner = handle
+                text = String(text[..<at])
+            }
+        }
+        item.text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;(-–—").union(.whitespaces))
+        if item.due == nil, let raw = item.rawDue { item.due = DateReader.day(in: raw, reference: incidentDate) }
+    }
+
+    // MARK: Status
+
+    static func status(from text: String) -> ActionItem.Status? {
+        let lower = text.lowercased()
+        if let emoji = emojiStatus(in: text) { return emoji }
+        if ["won't", "wont", "won’t", "cancel", "dropped", "obsolete", "not doing"].contains(where: lower.contains) { return .wontFix }
+        if ["not started", "not done", "incomplete", "open", "todo", "to do", "planned", "pending", "backlog", "new"].contains(where: lower.contains) { return .open }
+        if ["progress", "wip", "ongoing", "doing", "started", "underway"].contains(where: lower.contains) { return .inProgress }
+        if ["done", "complete", "closed", "fixed", "resolved", "merged", "shipped", "finished"].contains(where: lower.contains) { return .done }
+        return nil
+    }
+
+    /// ✅ done, 🔄 in progress, ⏳ not started (also as the seeds' copy-pasted mojibake).
+    private static let statusEmoji: [(String, ActionItem.Status)] = [
+        ("✅", .done), ("✔", .done), ("☑", .done), ("‚úÖ", .done),
+        ("🔄", .inProgress), ("🚧", .inProgress), ("üîÑ", .inProgress),
+        ("⏳", .open), ("‚è≥", .open), ("❌", .wontFix),
+    ]
+
+    static func emojiStatus(in text: String) -> ActionItem.Status? {
+        statusEmoji.first { text.contains($0.0) }?.1
+    }
+
+    private static func removingStatusEmoji(_ text: String) -> String {
+        var result = text
+        for (emoji, _) in statusEmoji { result = result.replacingOccurrences(of: emoji, with: "") }
+        return result.replacingOccurrences(of: "\u{FE0F}", with: "")
+    }
+
+    // MARK: Links and owners
+
+    /// Placeholder-free cell text; `-`, `—`, `n/a` and empty cells say nothing.
+    private static func meaningful(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return ["", "-", "—", "–", "n/a", "none"].contains(trimmed.lowercased()) ? nil : trimmed
+    }
+
+    private static func links(in node: MarkdownNode) -> [String] {
+        node.descendants.compactMap { if case .link(let url) = $0.kind { return url } else { return nil } }
+    }
+
+    /// The first link that looks like an issue or ticket, else nil.
+    private static func trackingLink(_ urls: [String]) -> String? {
+        urls.first(where: isTrackingURL)
+    }
+
+    static func isTrackingURL(_ url: String) -> Bool {
+        let lower = url.lowercased()
+        return ["/issues/", "/pull/", "/merge_requests/", "/browse/", "/tickets/", "/ticket/", "jira", "linear.app/", "/work_items/"]
+            .contains(where: lower.contains)
+    }
+
+    private static func firstURL(in text: String) -> String? {
+        guard let range = text.range(of: "https://") ?? text.range(of: "http://") else { return nil }
+        let tail = text[range.lowerBound...]
+        return String(tail.prefix { !$0.isWhitespace && $0 != ")" && $0 != ">" && $0 != "]" })
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Alert names mentioned in timeline text: `Alert fires: HighErrorRate`,
+/// `Alert: "HighErrorRate" fires`, `alert KubePodCrashLooping fired`.
+enum AlertMentions {
+    private static let fillerWords: Set<String> = ["fires", "fired", "firing", "triggered", "trigger", "raised", "-", "–", ":", "for", "named", "from"]
+
+    static func names(in text: String) -> [String] {
+        let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
+        var names: [String] = []
+        for (index, word) in words.enumerated() {
+            let bare = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            guard bare == "alert" || bare == "alerts" else { continue }
+            var next = index + 1
+            while next < words.count, next <= index + 3 {
+                let candidate = words[next]
+                if fillerWords.contains(candidate.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":"))) {
+                    next += 1
+                    continue
+                }
+                let quoted = candidate.first.map { "\"'“`".contains($0) } ?? false
+                let name = candidate.trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”`:,.()"))
+                if looksLikeAlertName(name, quoted: quoted) { names.append(name) }
+                break
+            }
+        }
+        return names
+    }
+
+    /// `HighErrorRate`, `High_Error_Budget_Burn`, `api-5xx-rate`: one identifier, with inner
+    /// capitals, underscores or dashes; quoted names are taken as written.
+    static func looksLikeAlertName(_ name: String, quoted: Bool) -> Bool {
+        guard name.count >= 3, let first = name.first, first.isLetter,
+              name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.:".contains($0)) }) else { return false }
+        if quoted { return true }
+        let innerCapital = name.dropFirst().contains { $0.isUppercase } && name.contains { $0.isLowercase }
+        return innerCapital || name.contains("_")
+    }
+}

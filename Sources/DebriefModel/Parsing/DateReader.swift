@@ -1,0 +1,385 @@
+import Foundation
+
+/// A time of day as written (`14:32`, `4:23PM`), in seconds after midnight.
+struct ClockTime: Sendable, Hashable {
+    var hour: Int
+    var minute: Int
+    var second: Int
+    /// True when written with am/pm, so it cannot be a 12-hour reading of an afternoon time.
+    var hasMeridiem: Bool
+
+    var secondsIntoDay: Int { hour * 3600 + minute * 60 + second }
+}
+
+/// A date and/or time found in text, with where it ended.
+struct DateTimeMatch: Sendable {
+    var day: Day?
+    /// Month and day without a year (`March 22`), to be placed relative to a reference date.
+    var monthDay: (month: Int, day: Int)?
+    var time: ClockTime?
+    /// Seconds from UTC when the text names its zone (`Z`, `+02:00`, `14:32 UTC`).
+    var zoneOffset: Int?
+    /// Unicode-scalar offsets of the match in the text it was read from.
+    var start: Int
+    var end: Int
+}
+
+/// Reads the many ways postmortems write dates, times and durations. Works on the unicode
+/// scalars of one short string at a time (a line or a field), by simple token matching: no
+/// regular expressions, so it stays fast on Linux.
+enum DateReader {
+    // MARK: Public entry points
+
+    /// The first calendar date anywhere in `text` (`2024-03-15`, `January 15, 2024`, `Jan 18`,
+    /// `15 March 2024`, `2025-03-02T10:14:00Z`). A date without a year takes `reference`'s
+    /// year, or the next year when that would put it before `reference`.
+    static func day(in text: some StringProtocol, reference: Day? = nil) -> Day? {
+        let tokens = DateTokens(text)
+        for index in tokens.tokens.indices {
+            if let (match, _) = tokens.date(at: index) {
+                return resolve(match, reference: reference)
+            }
+        }
+        return nil
+    }
+
+    /// The first date (and the time right after it, if any) anywhere in `text`.
+    static func firstDateTime(in text: some StringProtocol, reference: Day? = nil) -> DateTimeMatch? {
+        let tokens = DateTokens(text)
+        for index in tokens.tokens.indices {
+            if let match = tokens.dateTime(at: index) {
+                var resolved = match
+                if resolved.day == nil, resolved.monthDay != nil { resolved.day = resolve(match, reference: reference) }
+                return resolved
+            }
+        }
+        return nil
+    }
+
+    /// A date and/or time at the very start of `text` (after markup like `[`), as used by
+    /// timeline entries: `14:32`, `2018-03-26 10:34`, `Sep 27 2017 13:06`, `8:20 - 8:24`.
+    /// A range's end time is consumed too, so the remainder is the entry's text.
+    static func leadingDateTime(_ text: some StringProtocol, reference: Day? = nil) -> (match: DateTimeMatch, raw: String, remainder: String)? {
+        let tokens = DateTokens(text)
+        guard !tokens.tokens.isEmpty else { return nil }
+        var first = 0
+        while first < tokens.tokens.count, first < 2, tokens.tokens[first].kind == .symbol,
+              "[(".contains(tokens.tokens[first].text) { first += 1 }
+        guard var match = tokens.dateTime(at: first) else { return nil }
+        if match.day == nil, match.monthDay != nil { match.day = resolve(match, reference: reference) }
+        var end = match.end
+        // `8:20 - 8:24`: the end of a range belongs to the time, not to the text.
+        if let dash = tokens.index(startingAt: end), dash < tokens.tokens.count,
+           ["-", "–", "—"].contains(tokens.tokens[dash].text) || tokens.tokens[dash].text == "to",
+           let second = tokens.time(at: dash + 1) {
+            end = second.end
+        }
+        if let close = tokens.index(startingAt: end), close < tokens.tokens.count, "])".contains(tokens.tokens[close].text),
+           tokens.tokens[close].text.count == 1 {
+            end = tokens.tokens[close].end
+        }
+        // A time must be followed by a separator or the end, not glued to a word (`14:32abc`).
+        if match.end < tokens.scalars.count, tokens.scalars[match.end].properties.isAlphabetic
+            || ("0"..."9").contains(tokens.scalars[match.end]) { return nil }
+        let raw = String(String.UnicodeScalarView(tokens.scalars[match.start..<end]))
+        return (match, raw, trimSeparators(tokens.remainder(from: end)))
+    }
+
+    /// Seconds in a duration such as `43 minutes`, `1 hour 45 minutes`, `1h50m`, `2.5 hours`,
+    /// else the span of a time range (`14:23 - 15:08`), else `H:MM`.
+    static func duration(in text: some StringProtocol) -> TimeInterval? {
+        let tokens = DateTokens(text)
+        let list = tokens.tokens
+        var total: Double = 0
+        var found = false
+        var index = 0
+        while index < list.count {
+            guard list[index].kind == .number else {
+                if found { break } // units are written together; stop at the first other word
+                index += 1
+                continue
+            }
+            var amount = Double(list[index].value)
+            var next = index + 1
+            if next + 1 < list.count, list[next].text == ".", list[next + 1].kind == .number,
+               let fraction = Double("0." + list[next + 1].text) {
+                amount += fraction
+                next += 2
+            }
+            guard next < list.count, list[next].kind == .word, let unit = unitSeconds[list[next].text] else {
+                if found { break }
+                index += 1
+                continue
+            }
+            total += amount * unit
+            found = true
+            index = next + 1
+            if index < list.count, list[index].text == "," || list[index].text == "and" { index += 1 }
+        }
+        if found { return total }
+        // `(14:23 - 15:08 UTC)`: the span of the range.
+        for start in list.indices {
+            if let from = tokens.time(at: start), let dash = tokens.index(startingAt: from.end), dash < list.count,
+               ["-", "–", "—", "to"].contains(list[dash].text), let to = tokens.time(at: dash + 1) {
+                var seconds = to.time!.secondsIntoDay - from.time!.secondsIntoDay
+                if seconds < 0 { seconds += 86_400 }
+                return TimeInterval(seconds)
+            }
+        }
+        if let clock = tokens.time(at: 0)?.time, list.count <= 3 {
+            return TimeInterval(clock.hour * 3600 + clock.minute * 60)
+        }
+        return nil
+    }
+
+    /// Places a match on the calendar: explicit dates as they are, month-day dates relative to
+    /// `reference`.
+    static func resolve(_ match: DateTimeMatch, reference: Day?) -> Day? {
+        if let day = match.day { return day }
+        guard let (month, dayOfMonth) = match.monthDay, let reference else { return nil }
+        guard Day.isValid(year: reference.year, month: month, day: dayOfMonth) else {
+            return Day.isValid(year: reference.year + 1, month: month, day: dayOfMonth)
+                ? Day(year: reference.year + 1, month: month, day: dayOfMonth) : nil
+        }
+        let sameYear = Day(year: reference.year, month: month, day: dayOfMonth)
+        if sameYear >= reference { return sameYear }
+        return Day.isValid(year: reference.year + 1, month: month, day: dayOfMonth)
+            ? Day(year: reference.year + 1, month: month, day: dayOfMonth) : nil
+    }
+
+    /// Drops the punctuation people put between a time and its text (` - `, `: `, `|`).
+    static func trimSeparators(_ text: some StringProtocol) -> String {
+        var scalars = Substring(text).unicodeScalars[...]
+        while let first = scalars.first, separatorScalars.contains(first) { scalars = scalars.dropFirst() }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
+    private static let separatorScalars = Set(" \t-–—:|*_,.>".unicodeScalars)
+
+    static let monthNumbers: [String: Int] = [
+        "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+        "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+        "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    ]
+
+    static let weekdays: Set<String> = [
+        "mon", "monday", "tue", "tues", "tuesday", "wed", "wednesday", "thu", "thur", "thurs", "thursday",
+        "fri", "friday", "sat", "saturday", "sun", "sunday",
+    ]
+
+    private static let unitSeconds: [String: Double] = [
+        "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
+        "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
+        "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
+        "d": 86_400, "day": 86_400, "days": 86_400,
+    ]
+}
+
+/// The tokens of one string: numbers, lower-cased words and single symbols, with their
+/// unicode-scalar offsets (so adjacency, `14:32` versus `14 : 32`, can be checked).
+struct DateTokens {
+    struct Token {
+        enum Kind { case number, word, symbol }
+        var kind: Kind
+        var text: String
+        /// Numeric value of a number token.
+        var value: Int
+        /// Upper-case as written (time zone abbreviations must be).
+        var isUpperCase: Bool
+        var start: Int
+        var end: Int
+    }
+
+    let scalars: [Unicode.Scalar]
+    private(set) var tokens: [Token] = []
+
+    init(_ text: some StringProtocol) {
+        scalars = Array(text.unicodeScalars)
+        var index = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            if scalar.properties.isWhitespace {
+                index += 1
+            } else if ("0"..."9").contains(scalar) {
+                let start = index
+                while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
+                let digits = String(String.UnicodeScalarView(scalars[start..<index]))
+                // Ten digits is as long as a number here can meaningfully be.
+                tokens.append(Token(kind: .number, text: digits, value: digits.count <= 9 ? Int(digits)! : -1,
+                                    isUpperCase: false, start: start, end: index))
+            } else if scalar.properties.isAlphabetic {
+                let start = index
+                while index < scalars.count, scalars[index].properties.isAlphabetic { index += 1 }
+                let word = String(String.UnicodeScalarView(scalars[start..<index]))
+                tokens.append(Token(kind: .word, text: word.lowercased(), value: 0,
+                                    isUpperCase: word == word.uppercased(), start: start, end: index))
+            } else {
+                tokens.append(Token(kind: .symbol, text: String(scalar), value: 0, isUpperCase: false, start: index, end: index + 1))
+                index += 1
+            }
+        }
+    }
+
+    /// Index of the first token starting at or after scalar offset `offset`.
+    func index(startingAt offset: Int) -> Int? {
+        var low = 0, high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    func remainder(from offset: Int) -> String {
+        String(String.UnicodeScalarView(scalars[min(offset, scalars.count)...]))
+    }
+
+    private func adjacent(_ a: Int, _ b: Int) -> Bool {
+        b < tokens.count && tokens[a].end == tokens[b].start
+    }
+
+    private func isSymbol(_ i: Int, _ symbols: String) -> Bool {
+        i < tokens.count && tokens[i].kind == .symbol && symbols.contains(tokens[i].text)
+    }
+
+    private func isNumber(_ i: Int, digits: ClosedRange<Int>) -> Bool {
+        i < tokens.count && tokens[i].kind == .number && digits.contains(tokens[i].text.count)
+    }
+
+    /// A date at token `i`: ISO `2024-03-15` (or `/`), `March 15, 2024`, `Jan 18`, `15 March 2024`,
+    /// optionally after a weekday. Returns the match and the index after it.
+    func date(at start: Int) -> (DateTimeMatch, Int)? {
+        var i = start
+        if i < tokens.count, tokens[i].kind == .word, DateReader.weekdays.contains(tokens[i].text) {
+            i += 1
+            if isSymbol(i, ",") { i += 1 }
+            if i >= tokens.count { return nil }
+        }
+        let begin = tokens[min(i, tokens.count - 1)].start
+        // 2024-03-15, 2024/03/15
+        if isNumber(i, digits: 4...4), isSymbol(i + 1, "-/."), adjacent(i, i + 1), isNumber(i + 2, digits: 1...2), adjacent(i + 1, i + 2),
+           isSymbol(i + 3, tokens[i + 1].text), adjacent(i + 2, i + 3), isNumber(i + 4, digits: 1...2), adjacent(i + 3, i + 4) {
+            guard Day.isValid(year: tokens[i].value, month: tokens[i + 2].value, day: tokens[i + 4].value) else { return nil }
+            let day = Day(year: tokens[i].value, month: tokens[i + 2].value, day: tokens[i + 4].value)
+            return (DateTimeMatch(day: day, start: begin, end: tokens[i + 4].end), i + 5)
+        }
+        // March 15, 2024 / Jan 18 / Sep 27 2017
+        if i < tokens.count, tokens[i].kind == .word, let month = DateReader.monthNumbers[tokens[i].text] {
+            var j = i + 1
+            if isSymbol(j, ".") { j += 1 }
+            guard isNumber(j, digits: 1...2), (1...31).contains(tokens[j].value) else { return nil }
+            let dayOfMonth = tokens[j].value
+            var end = tokens[j].end
+            j += 1
+            if j < tokens.count, tokens[j].kind == .word, ["st", "nd", "rd", "th"].contains(tokens[j].text), adjacent(j - 1, j) {
+                end = tokens[j].end
+                j += 1
+            }
+            var k = j
+            if isSymbol(k, ",") { k += 1 }
+            if isNumber(k, digits: 4...4), !isSymbol(k + 1, ":") {
+                guard Day.isValid(year: tokens[k].value, month: month, day: dayOfMonth) else { return nil }
+                return (DateTimeMatch(day: Day(year: tokens[k].value, month: month, day: dayOfMonth), start: begin, end: tokens[k].end), k + 1)
+            }
+            return (DateTimeMatch(monthDay: (month, dayOfMonth), start: begin, end: end), j)
+        }
+        // 15 March 2024 / 15th of March
+        if isNumber(i, digits: 1...2), (1...31).contains(tokens[i].value) {
+            var j = i + 1
+            if j < tokens.count, tokens[j].kind == .word, ["st", "nd", "rd", "th"].contains(tokens[j].text) { j += 1 }
+            if j < tokens.count, tokens[j].text == "of" { j += 1 }
+            guard j < tokens.count, tokens[j].kind == .word, let month = DateReader.monthNumbers[tokens[j].text] else { return nil }
+            let dayOfMonth = tokens[i].value
+            var k = j + 1
+            if isSymbol(k, ",") { k += 1 }
+            if isNumber(k, digits: 4...4), !isSymbol(k + 1, ":") {
+                guard Day.isValid(year: tokens[k].value, month: month, day: dayOfMonth) else { return nil }
+                return (DateTimeMatch(day: Day(year: tokens[k].value, month: month, day: dayOfMonth), start: begin, end: tokens[k].end), k + 1)
+            }
+            return (DateTimeMatch(monthDay: (month, dayOfMonth), start: begin, end: tokens[j].end), j + 1)
+        }
+        return nil
+    }
+
+    /// A time at token `i`: `14:32`, `14:32:05`, `4:23PM`, `4:23 p.m.`, `2pm`, optionally
+    /// followed by a zone (`UTC`, `PST`, `Z`).
+    func time(at i: Int) -> DateTimeMatch? {
+        guard isNumber(i, digits: 1...2) else { return nil }
+        var hour = tokens[i].value
+        var minute = 0, second = 0
+        var j = i + 1
+        var end = tokens[i].end
+        if isSymbol(j, ":"), adjacent(i, j), isNumber(j + 1, digits: 2...2), adjacent(j, j + 1) {
+            minute = tokens[j + 1].value
+            end = tokens[j + 1].end
+            j += 2
+            if isSymbol(j, ":"), adjacent(j - 1, j), isNumber(j + 1, digits: 2...2), adjacent(j, j + 1) {
+                second = tokens[j + 1].value
+                end = tokens[j + 1].end
+                j += 2
+                // Fractions of a second (`10:14:00.000Z`) are dropped.
+                if isSymbol(j, "."), adjacent(j - 1, j), isNumber(j + 1, digits: 1...9) { end = tokens[j + 1].end; j += 2 }
+            }
+        } else if !(j < tokens.count && tokens[j].kind == .word && ["am", "pm"].contains(tokens[j].text)) {
+            return nil // a bare number is not a time
+        }
+        var meridiem = false
+        if j < tokens.count, tokens[j].kind == .word, ["am", "pm", "a", "p"].contains(tokens[j].text) {
+            let isPM = tokens[j].text.hasPrefix("p")
+            var k = j + 1
+            var ok = tokens[j].text.count == 2
+            if !ok, isSymbol(k, "."), k + 1 < tokens.count, tokens[k + 1].text == "m" { // a.m.
+                ok = true
+                k += 2
+                if isSymbol(k, ".") { k += 1 }
+            }
+            if ok, (1...12).contains(hour) {
+                meridiem = true
+                if isPM, hour < 12 { hour += 12 }
+                if !isPM, hour == 12 { hour = 0 }
+                end = tokens[k - 1].end
+                j = k
+            }
+        }
+        guard (0...23).contains(hour), (0...59).contains(minute), (0...60).contains(second) else { return nil }
+        var match = DateTimeMatch(time: ClockTime(hour: hour, minute: minute, second: second, hasMeridiem: meridiem), start: tokens[i].start, end: end)
+        // Zone: `Z` glued on, `+02:00` glued on, or a named zone after a space.
+        if j < tokens.count, tokens[j].kind == .word, tokens[j].text == "z", adjacent(j - 1, j) {
+            match.zoneOffset = 0
+            match.end = tokens[j].end
+        } else if isSymbol(j, "+-"), adjacent(j - 1, j), isNumber(j + 1, digits: 2...4), adjacent(j, j + 1) {
+            let sign = tokens[j].text == "-" ? -1 : 1
+            var hours = tokens[j + 1].value, minutes = 0
+            var zoneEnd = tokens[j + 1].end
+            if tokens[j + 1].text.count == 4 { hours = tokens[j + 1].value / 100; minutes = tokens[j + 1].value % 100 }
+            else if isSymbol(j + 2, ":"), isNumber(j + 3, digits: 2...2) { minutes = tokens[j + 3].value; zoneEnd = tokens[j + 3].end }
+            if hours <= 14 {
+                match.zoneOffset = sign * (hours * 3600 + minutes * 60)
+                match.end = zoneEnd
+            }
+        } else if j < tokens.count, tokens[j].kind == .word, tokens[j].isUpperCase,
+                  let offset = TimezoneNote.offset(forAbbreviation: tokens[j].text) {
+            match.zoneOffset = offset
+            match.end = tokens[j].end
+        }
+        return match
+    }
+
+    /// A date optionally followed by a time (`2018-03-26 10:34`, `2025-03-02T10:14:00Z`,
+    /// `Sep 27 2017 13:06`, `March 3 at 14:00`), or a time alone.
+    func dateTime(at i: Int) -> DateTimeMatch? {
+        guard i < tokens.count else { return nil }
+        if let (dateMatch, next) = date(at: i) {
+            var match = dateMatch
+            var j = next
+            if j < tokens.count, (tokens[j].kind == .word && ["t", "at"].contains(tokens[j].text)) || isSymbol(j, ",") { j += 1 }
+            if let time = time(at: j) {
+                match.time = time.time
+                match.zoneOffset = time.zoneOffset
+                match.end = time.end
+            }
+            return match
+        }
+        return time(at: i)
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+import Markdown
+
+/// The source lines of one file, addressed by their real 1-based line numbers, with the
+/// lines inside code blocks marked so that line scanners skip them.
+struct DocumentLines {
+    /// All lines of the original file (front matter included), without line terminators.
+    let lines: [Substring]
+    /// First line number after the front matter.
+    let bodyStart: Int
+    private var inCode: [Bool]
+
+    init(text: String, bodyLineOffset: Int, blocks: [MarkdownNode]) {
+        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        bodyStart = bodyLineOffset + 1
+        inCode = Array(repeating: false, count: lines.count + 2)
+        for block in blocks {
+            switch block.kind {
+            case .codeBlock, .htmlBlock:
+                for line in max(block.line, 0)...max(block.endLine, block.line) where line < inCode.count { inCode[line] = true }
+            default:
+                break
+            }
+        }
+    }
+
+    var lastLine: Int { lines.count }
+
+    /// The line with 1-based number `number`, empty when out of range.
+    subscript(number: Int) -> Substring {
+        number >= 1 && number <= lines.count ? lines[number - 1] : ""
+    }
+
+    func isCode(_ number: Int) -> Bool {
+        number >= 0 && number < inCode.count && inCode[number]
+    }
+
+    func isBlank(_ number: Int) -> Bool {
+        self[number].allSatisfy(\.isWhitespace)
+    }
+}
+
+/// Light removal of inline markdown from one raw line (for line-based readers that do not
+/// go through the markdown tree): emphasis markers, code ticks, link brackets.
+enum InlineMarkup {
+    static func strip(_ line: some StringProtocol) -> String {
+        var out = String.UnicodeScalarView()
+        var previous: Unicode.Scalar = " "
+        for scalar in line.unicodeScalars {
+            switch scalar {
+            case "`":
+                continue
+            case "*", "_":
+                // Emphasis markers only: keep `snake_case` and `2*3`.
+                if scalar == "_", previous.properties.isAlphabetic || ("0"..."9").contains(previous) { out.append(scalar) }
+                continue
+            default:
+                out.append(scalar)
+                previous = scalar
+            }
+        }
+        return String(out).trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Drops a leading list marker (`- `, `* `, `+ `, `1. `, `1) `) and block quote `> `.
+    static func dropListMarker(_ line: Substring) -> Substring {
+        var rest = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
+        if let first = rest.first, "-*+".contains(first), rest.dropFirst().first == " " {
+            rest = rest.dropFirst(2)
+        } else {
+            let digits = rest.prefix { $0.isASCII && $0.isNumber }
+            let after = rest.dropFirst(digits.count)
+            if !digits.isEmpty, digits.count <= 3, let mark = after.first, mark == "." || mark == ")", after.dropFirst().first == " " {
+                rest = after.dropFirst(2)
+            }
+        }
+        return rest.drop { $0 == " " }
+    }
+}
+
+extension StringProtocol {
+    /// Whitespace collapsed to single spaces and trimmed (block text joined into one line).
+    var collapsingWhitespace: String {
+        split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+
+/// The facts a postmortem states in its header, in any of the shapes SPEC section 3 lists:
+/// front matter, bold fields (one a line or several joined by `|`), plain `Date:` lines after
+/// the title, and a `- **Key events**` list.
+struct HeaderFields {
+    /// What a header key means, whatever its spelling.
+    enum Key: CaseIterable {
+        case title, date, duration, severity, status, authors, commander, services, tags, alerts, related, timezone
+
+        /// Lower-case spellings, as written in front matter, bold fields or plain lines.
+        var spellings: [String] {
+            switch self {
+            case .title: return ["title", "postmortem", "post-mortem", "incident", "incident report", "incident title"]
+            case .date: return ["date", "incident date", "date of incident", "incident_date"]
+            case .duration: return ["duration", "total duration", "outage duration", "incident duration"]
+            case .severity: return ["severity", "sev", "severity level", "incident severity", "priority"]
+            case .status: return ["status", "postmortem status", "document status", "review status"]
+            case .authors: return ["author", "authors", "author(s)", "written by", "owners"]
+            case .commander: return ["ic", "incident commander", "incident_commander", "incident-commander", "incident lead"]
+            case .services: return ["service", "services", "affected services", "affected service", "affected systems", "systems affected", "components", "component"]
+            case .tags: return ["tags", "labels", "tag"]
+            case .alerts: return ["alerts", "alert", "alert names", "alert_names"]
+            case .related: return ["related", "related incidents", "related_incidents"]
+            case .timezone: return ["timezone", "time zone", "tz"]
+            }
+        }
+
+        static let bySpelling: [String: Key] = {
+            var map: [String: Key] = [:]
+            for key in allCases { for spelling in key.spellings { map[spelling] = key } }
+            return map
+        }()
+
+        init?(spelling: some StringProtocol) {
+            guard let key = Key.bySpelling[spelling.lowercased().trimmingCharacters(in: .whitespaces)] else { return nil }
+            self = key
+        }
+    }
+
+    /// Header facts in source order.
+    private(set) var fields: [Field] = []
+    /// `- **Key events**` sub-items (`First detected: 2024-04-15 12:32`), in source order.
+    private(set) var keyEvents: [Field] = []
+
+    /// The first field for `key`.
+    func field(_ key: Key) -> Field? {
+        fields.first { Key(spelling: $0.key) == key }
+    }
+
+    mutating func append(_ field: Field) {
+        fields.append(field)
+    }
+
+    // MARK: Reading
+
+    /// Reads front matter scalars and lists as fields (nested mappings flattened one level,
+    /// so `milestones: {detected: ...}` gives `detected`).
+    mutating func read(frontMatter: FrontMatter) {
+        let ordered = frontMatter.values.keys.sorted { (frontMatter.keyLines[$0] ?? 0, $0) < (frontMatter.keyLines[$1] ?? 0, $1) }
+        for key in ordered {
+            let line = frontMatter.line(key)
+            switch frontMatter.values[key] {
+            case .scalar(let value)?:
+                fields.append(Field(key: key, value: value, line: line))
+            case .sequence(let items)?:
+                fields.append(Field(key: key, value: items.compactMap(\.string).joined(separator: ", "), line: line))
+            case .mapping(let pairs)?:
+                for (subkey, value) in pairs {
+                    if let text = value.string { fields.append(Field(key: subkey, value: text, line: line)) }
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Reads header lines `range` of the body (between the title and the first section).
+    mutating func read(lines: DocumentLines, range: ClosedRange<Int>) {
+        var inKeyEvents = false
+        for number in range {
+            let raw = lines[number]
+            if lines.isCode(number) || raw.allSatisfy(\.isWhitespace) { continue }
+            let trimmed = raw.drop { $0 == " " || $0 == "\t" }
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix("|") { inKeyEvents = false; continue }
+            let content = InlineMarkup.dropListMarker(raw)
+            let isIndentedItem = (raw.hasPrefix(" ") || raw.hasPrefix("\t")) && content.count < trimmed.count
+            if inKeyEvents, isIndentedItem {
+                if let (key, value) = Self.keyValue(InlineMarkup.strip(content)) {
+                    keyEvents.append(Field(key: key, value: value, line: number))
+                    fields.append(Field(key: key, value: value, line: number))
+                }
+                continue
+            }
+            inKeyEvents = false
+            let plain = InlineMarkup.strip(content)
+            if plain.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": ")) == "key events" {
+                inKeyEvents = true
+                continue
+            }
+            if content.contains("**") || content.contains("__") {
+                // Several bold fields may share a line: `**Date:** x | **Severity:** y`.
+                for segment in content.split(separator: "|") where segment.contains("**") || segment.contains("__") {
+                    if let (key, value) = Self.keyValue(InlineMarkup.strip(segment)) {
+                        fields.append(Field(key: key, value: value, line: number))
+                    }
+                }
+            } else {
+                readPlainLine(plain, line: number)
+            }
+        }
+    }
+
+    /// A plain `Date: 2024-03-15` line; only known keys count, so prose is not mistaken for
+    /// fields. A line holding several (`Date: x Duration: y Severity: z`) is split at each key.
+    private mutating func readPlainLine(_ text: String, line: Int) {
+        guard let (key, _) = Self.keyValue(text), Key(spelling: key) != nil else { return }
+        var starts: [(key: String, keyStart: String.Index, valueStart: String.Index)] = []
+        var searchFrom = text.startIndex
+        while let colon = text[searchFrom...].firstIndex(of: ":") {
+            let before = text[..<colon]
+            // The key is the last one to three words before the colon that spell a known key.
+            let words = before.split(separator: " ", omittingEmptySubsequences: true)
+            for count in stride(from: min(3, words.count), through: 1, by: -1) {
+                let candidate = words.suffix(count).joined(separator: " ")
+                if Key(spelling: candidate) != nil {
+                    let keyStart = words[words.count - count].startIndex
+                    let isLineStart = text[..<keyStart].allSatisfy(\.isWhitespace)
+                    // Mid-line keys must be capitalised (`Date:`), so prose like "the date:" stays a value.
+                    if isLineStart || candidate.first?.isUppercase == true {
+                        starts.append((candidate, keyStart, text.index(after: colon)))
+                    }
+                    break
+                }
+            }
+            searchFrom = text.index(after: colon)
+        }
+        for (index, start) in starts.enumerated() {
+            let end = index + 1 < starts.count ? starts[index + 1].keyStart : text.endIndex
+            let value = text[start.valueStart..<end].trimmingCharacters(in: .whitespaces)
+            fields.append(Field(key: start.key, value: value, line: line))
+        }
+    }
+
+    /// Splits `Key: value` (key up to 40 characters, starting with a letter).
+    static func keyValue(_ text: String) -> (String, String)? {
+        guard let colon = text.firstIndex(of: ":") else { return nil }
+        let key = text[..<colon].trimmingCharacters(in: .whitespaces)
+        guard let first = key.first, first.isLetter, key.count <= 40 else { return nil }
+        // `14:32` or a URL is not a key.
+        let after = text[text.index(after: colon)...]
+        if after.hasPrefix("//") { return nil }
+        return (key, after.trimmingCharacters(in: .whitespaces))
+    }
+}

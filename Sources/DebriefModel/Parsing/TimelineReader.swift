@@ -1,0 +1,229 @@
+import Foundation
+import Markdown
+
+/// Reads timeline entries from a postmortem's timeline sections, in every shape SPEC section 3
+/// lists: `- **14:00** - text` and `- 14:00 - text` list items, `14:32 - text` lines (several
+/// may share a line), `| Time | Event |` tables and `### 2018-03-26 10:34` headings followed by
+/// paragraphs. Then places each entry on the calendar.
+struct TimelineReader {
+    let lines: DocumentLines
+    /// Top-level blocks of the document in line order.
+    let blocks: [MarkdownNode]
+    let incidentDate: Day?
+    /// Seconds from UTC of the document's timeline.
+    let timezoneOffset: Int
+
+    /// An entry before it is placed on the calendar; `match.time == nil` marks a date heading
+    /// that sets the day for the entries after it.
+    private struct RawEntry {
+        var match: DateTimeMatch
+        var rawTime: String
+        var text: String
+        var line: Int
+    }
+
+    /// A dateless time that goes backwards by at least this much starts the next day.
+    static let rolloverThreshold = 6 * 3600
+
+    func read(sections: [Section]) -> [TimelineEntry] {
+        var raw: [RawEntry] = []
+        for section in sections where section.kind == .timeline {
+            read(section: section, into: &raw)
+        }
+        return place(raw)
+    }
+
+    // MARK: Shapes
+
+    private func read(section: Section, into raw: inout [RawEntry]) {
+        let labelRest = lines[section.line].hasPrefix("#") ? nil : SectionReader.labelLine(lines[section.line])?.rest
+        var openHeadingEntry: Int?
+        for block in blocksOverlapping(section) {
+            if case .heading = block.kind {
+                openHeadingEntry = nil
+                guard block.line != section.line else { continue }
+                let text = block.plainText.collapsingWhitespace
+                if let (match, rawTime, rest) = DateReader.leadingDateTime(text, reference: incidentDate) {
+                    raw.append(RawEntry(match: match, rawTime: rawTime, text: rest, line: block.line))
+                    if match.time != nil { openHeadingEntry = raw.count - 1 }
+                }
+                continue
+            }
+            if let open = openHeadingEntry {
+                // Everything under a time heading is that entry's text.
+                let text = block.plainText.collapsingWhitespace
+                raw[open].text += raw[open].text.isEmpty ? text : " " + text
+                continue
+            }
+            switch block.kind {
+            case .table:
+                readTable(block, into: &raw)
+            case .list:
+                readList(block, into: &raw)
+            case .paragraph:
+                let first = max(block.line, section.line)
+                let last = min(max(block.endLine, block.line), section.endLine)
+                guard first <= last else { continue }
+                readLines(first...last, labelLine: labelRest == nil ? nil : section.line, labelRest: labelRest, into: &raw)
+            default:
+                continue
+            }
+        }
+    }
+
+    private func blocksOverlapping(_ section: Section) -> ArraySlice<MarkdownNode> {
+        var low = 0, high = blocks.count
+        while low < high {
+            let mid = (low + high) / 2
+            if max(blocks[mid].endLine, blocks[mid].line) < section.line { low = mid + 1 } else { high = mid }
+        }
+        var end = low
+        while end < blocks.count, blocks[end].line <= section.endLine { end += 1 }
+        return blocks[low..<end]
+    }
+
+    /// List items that start with a time; items that do not may hold a nested list that does.
+    private func readList(_ list: MarkdownNode, into raw: inout [RawEntry]) {
+        for item in list.children {
+            let text = item.plainText.collapsingWhitespace
+            if let (match, rawTime, rest) = DateReader.leadingDateTime(text, reference: incidentDate) {
+                raw.append(RawEntry(match: match, rawTime: rawTime, text: rest, line: item.line))
+                if match.time != nil { continue }
+            }
+            for child in item.children where child.kind == .list(ordered: false) || child.kind == .list(ordered: true) {
+                readList(child, into: &raw)
+            }
+        }
+    }
+
+    /// `14:32 - text` lines of a paragraph; lines that do not start with a time continue the
+    /// entry before them, and one line may hold several entries (`14:30 - a 14:32 - b`).
+    private func readLines(_ range: ClosedRange<Int>, labelLine: Int?, labelRest: Substring?, into raw: inout [RawEntry]) {
+        var current: Int?
+        for number in range where !lines.isCode(number) {
+            let source = number == labelLine ? (labelRest ?? "") : lines[number]
+            let plain = InlineMarkup.strip(InlineMarkup.dropListMarker(source))
+            if plain.isEmpty { continue }
+            var pieces = Self.splitAtTimes(plain)
+            if let head = pieces.first, DateReader.leadingDateTime(head, reference: incidentDate)?.match.time == nil {
+                if let current { raw[current].text += " " + head }
+                pieces.removeFirst()
+            }
+            for piece in pieces {
+                guard let (match, rawTime, rest) = DateReader.leadingDateTime(piece, reference: incidentDate) else { continue }
+                raw.append(RawEntry(match: match, rawTime: rawTime, text: rest, line: number))
+                current = raw.count - 1
+            }
+        }
+    }
+
+    /// Cuts a line before each `HH:MM -` that follows a space, so a one-line timeline becomes
+    /// one piece per entry.
+    static func splitAtTimes(_ text: String) -> [String] {
+        let tokens = DateTokens(text)
+        var cuts: [Int] = [0]
+        for (index, token) in tokens.tokens.enumerated() where token.kind == .number && token.start > 0 {
+            guard tokens.scalars[token.start - 1].properties.isWhitespace, let time = tokens.time(at: index),
+                  let dash = tokens.index(startingAt: time.end), dash < tokens.tokens.count,
+                  ["-", "–", "—"].contains(tokens.tokens[dash].text),
+                  tokens.tokens[dash].start > time.end, // `14:30 - `, not a range `14:30-15:00`
+                  tokens.time(at: dash + 1) == nil else { continue }
+            cuts.append(token.start)
+        }
+        cuts.append(tokens.scalars.count)
+        var pieces: [String] = []
+        for (from, to) in zip(cuts, cuts.dropFirst()) where from < to {
+            let piece = String(String.UnicodeScalarView(tokens.scalars[from..<to])).trimmingCharacters(in: .whitespaces)
+            if !piece.isEmpty { pieces.append(piece) }
+        }
+        return pieces
+    }
+
+    /// A `| Time | Event |` table. Rows are read from their source line, so a row with extra
+    /// `| time | event |` pairs beyond the header gives one entry per pair.
+    private func readTable(_ table: MarkdownNode, into raw: inout [RawEntry]) {
+        guard let header = table.children.first else { return }
+        let names = header.children.map { $0.plainText.lowercased() }
+        let timeWords = ["time", "when", "timestamp", "date", "hour"]
+        let eventWords = ["event", "what", "description", "detail", "action", "update", "note", "activity", "happened"]
+        var timeColumn = names.firstIndex { name in timeWords.contains { name.contains($0) } }
+        let rows = table.children.dropFirst()
+        if timeColumn == nil, let firstRow = rows.first, let cell = firstRow.children.first,
+           DateReader.leadingDateTime(cell.plainText)?.match.time != nil {
+            timeColumn = 0
+        }
+        guard let timeColumn else { return }
+        var eventColumns = names.indices.filter { column in column != timeColumn && eventWords.contains { names[column].contains($0) } }
+        if eventColumns.isEmpty { eventColumns = names.indices.filter { $0 != timeColumn } }
+        for row in rows {
+            let cells = Self.cells(of: lines[row.line])
+            guard timeColumn < cells.count else { continue }
+            let text = eventColumns.filter { $0 < cells.count }.map { cells[$0] }.filter { !$0.isEmpty }.joined(separator: " — ")
+            if let (match, rawTime, rest) = DateReader.leadingDateTime(cells[timeColumn], reference: incidentDate) {
+                let combined = [rest, text].filter { !$0.isEmpty }.joined(separator: " ")
+                raw.append(RawEntry(match: match, rawTime: rawTime, text: combined, line: row.line))
+            }
+            var extra = names.count
+            while extra + 1 < cells.count {
+                if let (match, rawTime, _) = DateReader.leadingDateTime(cells[extra], reference: incidentDate), match.time != nil {
+                    raw.append(RawEntry(match: match, rawTime: rawTime, text: cells[extra + 1], line: row.line))
+                }
+                extra += 2
+            }
+        }
+    }
+
+    /// Cells of one table row line, markup stripped (`\|` stays inside a cell).
+    static func cells(of line: Substring) -> [String] {
+        var body = line.trimmingCharacters(in: .whitespaces)[...]
+        if body.hasPrefix("|") { body = body.dropFirst() }
+        if body.hasSuffix("|"), !body.hasSuffix("\\|") { body = body.dropLast() }
+        var cells: [String] = []
+        var current = ""
+        var previous: Character = " "
+        for character in body {
+            if character == "|", previous != "\\" {
+                cells.append(InlineMarkup.strip(current))
+                current = ""
+            } else {
+                current.append(character)
+            }
+            previous = character
+        }
+        cells.append(InlineMarkup.strip(current))
+        return cells
+    }
+
+    // MARK: Calendar
+
+    /// Gives each entry its moment: explicit dates as written, dateless times on the incident
+    /// date (or the last explicit date), moving to the next day when the clock goes backwards
+    /// by many hours. A 12-hour clock past noon (`12:59` then `1:05`) reads as afternoon.
+    private func place(_ raw: [RawEntry]) -> [TimelineEntry] {
+        var entries: [TimelineEntry] = []
+        entries.reserveCapacity(raw.count)
+        var currentDay = incidentDate
+        var previous: Int?
+        for entry in raw.sorted(by: { $0.line < $1.line }) {
+            if let day = entry.match.day {
+                currentDay = day
+                previous = nil
+            }
+            guard let clock = entry.match.time else { continue } // a date heading only sets the day
+            var seconds = clock.secondsIntoDay
+            if entry.match.day == nil, let last = previous, seconds < last {
+                let afternoon = seconds + 12 * 3600
+                if !clock.hasMeridiem, clock.hour < 12, afternoon >= last, afternoon - last <= 4 * 3600 {
+                    seconds = afternoon
+                } else if last - seconds >= Self.rolloverThreshold {
+                    currentDay = currentDay?.adding(days: 1)
+                }
+            }
+            previous = seconds
+            let offset = entry.match.zoneOffset ?? timezoneOffset
+            let time = currentDay.map { $0.date.addingTimeInterval(TimeInterval(seconds - offset)) }
+            entries.append(TimelineEntry(time: time, rawTime: entry.rawTime, text: entry.text, line: entry.line))
+        }
+        return entries
+    }
+}

@@ -1,0 +1,71 @@
+/// Reads the time zone a timeline is written in from notes such as `All times in CEST`,
+/// `(All times UTC)`, `All times in PST (UTC-7)` or `All times in GMT+2`.
+enum TimezoneNote {
+    /// Seconds from UTC for the common abbreviations (standard or daylight time as named).
+    static func offset(forAbbreviation text: String) -> Int? {
+        abbreviations[text.lowercased()]
+    }
+
+    private static let abbreviations: [String: Int] = [
+        "utc": 0, "gmt": 0, "z": 0, "wet": 0, "bst": 3600, "ist": 19_800, "west": 3600,
+        "cet": 3600, "cest": 7200, "met": 3600, "mest": 7200, "eet": 7200, "eest": 10_800, "msk": 10_800,
+        "pst": -28_800, "pdt": -25_200, "mst": -25_200, "mdt": -21_600, "cst": -21_600, "cdt": -18_000,
+        "est": -18_000, "edt": -14_400, "akst": -32_400, "akdt": -28_800, "hst": -36_000,
+        "jst": 32_400, "kst": 32_400, "sgt": 28_800, "hkt": 28_800, "aest": 36_000, "aedt": 39_600,
+        "acst": 34_200, "awst": 28_800, "nzst": 43_200, "nzdt": 46_800, "brt": -10_800,
+    ]
+
+    /// Spelled-out zones, checked as lower-case word sequences.
+    private static let longNames: [(words: [String], name: String, offset: Int)] = [
+        (["central", "european", "summer"], "CEST", 7200),
+        (["central", "european"], "CET", 3600),
+        (["eastern", "european"], "EET", 7200),
+        (["western", "european"], "WET", 0),
+        (["pacific"], "PST", -28_800),
+        (["mountain"], "MST", -25_200),
+        (["eastern"], "EST", -18_000),
+        (["central"], "CST", -21_600),
+        (["coordinated", "universal"], "UTC", 0),
+    ]
+
+    /// The zone named in `text`, if any. An explicit offset (`UTC+2`, `GMT-7`) wins over an
+    /// abbreviation next to it, because it says what the author meant by the abbreviation.
+    static func find(in text: some StringProtocol) -> (offset: Int, name: String)? {
+        let tokens = DateTokens(text).tokens
+        var named: (offset: Int, name: String)?
+        for (index, token) in tokens.enumerated() where token.kind == .word {
+            if (token.text == "utc" || token.text == "gmt"), index + 2 < tokens.count,
+               tokens[index + 1].kind == .symbol, ["+", "-", "−"].contains(tokens[index + 1].text),
+               tokens[index + 2].kind == .number, tokens[index + 2].value <= 14 {
+                var seconds = tokens[index + 2].value * 3600
+                if index + 4 < tokens.count, tokens[index + 3].text == ":", tokens[index + 4].kind == .number {
+                    seconds += tokens[index + 4].value * 60
+                }
+                let sign = tokens[index + 1].text == "+" ? 1 : -1
+                let explicitName = "UTC\(sign > 0 ? "+" : "-")\(tokens[index + 2].value)"
+                return (sign * seconds, named?.name ?? explicitName)
+            }
+            if named == nil, token.isUpperCase || token.text == "utc" || token.text == "gmt",
+               let offset = abbreviations[token.text], token.text != "z" {
+                named = (offset, token.text.uppercased())
+                continue
+            }
+            if named == nil {
+                for long in longNames where index + long.words.count <= tokens.count
+                    && long.words.indices.allSatisfy({ tokens[index + $0].text == long.words[$0] }) {
+                    named = (long.offset, long.name)
+                    break
+                }
+            }
+        }
+        return named
+    }
+
+    /// Whether a line reads as a note about times (`All times in PST`, `Times are UTC`), as
+    /// opposed to a timeline entry that happens to name a zone.
+    static func isNote(_ line: some StringProtocol) -> Bool {
+        let lower = line.lowercased()
+        return lower.contains("times") || lower.contains("timezone") || lower.contains("time zone")
+            || lower.contains("timestamps")
+    }
+}
