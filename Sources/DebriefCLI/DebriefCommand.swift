@@ -5,8 +5,46 @@ public struct DebriefCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "debrief",
         abstract: "Validate, analyse and publish a knowledge base of incident postmortems and runbooks.",
-        subcommands: [],
+        discussion: """
+        A knowledge base is a folder with an optional debrief.yml, postmortems in \
+        content/postmortems/ and runbooks in content/runbooks/. Run `debrief help <command>` \
+        for the options and examples of each command.
+
+        Exit status: 0 success, 1 validation errors found, 2 usage or I/O failure.
+        """,
+        subcommands: [
+            CheckCommand.self,
+            InspectCommand.self,
+            NewCommand.self,
+            StatsCommand.self,
+            ActionsCommand.self,
+            SearchCommand.self,
+            RelatedCommand.self,
+            BuildCommand.self,
+        ]
     )
 
     public init() {}
+
+    /// Parses `arguments` (the process's own when nil), runs the command and returns the exit
+    /// status: 0 success or help, the command's own `ExitCode` (1 = errors found), and 2 for
+    /// usage errors and every other failure (argument-parser would say 64 for usage errors).
+    public static func runMain(_ arguments: [String]? = nil) -> Int32 {
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if code == .success {
+                Terminal.write(message) // --help, --version
+                return 0
+            }
+            if !message.isEmpty { Terminal.writeError(message) }
+            return 2
+        }
+    }
 }

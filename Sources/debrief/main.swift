@@ -1,3 +1,5 @@
 import DebriefCLI
+import Foundation
 
-DebriefCommand.main()
+// Exit statuses follow SPEC section 5: 0 ok, 1 errors found, 2 usage or I/O failure.
+exit(DebriefCommand.runMain())
