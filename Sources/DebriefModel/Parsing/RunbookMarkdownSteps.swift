@@ -81,7 +81,12 @@ enum RunbookMarkdownSteps {
                 for item in block.children {
                     let command = firstCommand(in: item.children)
                     guard ordered || command != nil else { continue }
-                    let text = item.children.first?.plainText ?? item.plainText
+                    var text = item.children.first?.plainText ?? item.plainText
+                    // `Check recent deployments: kubectl ...` names the step before the colon.
+                    if let command, text.hasSuffix(command) {
+                        let label = text.dropLast(command.count).trimmingCharacters(in: .whitespaces)
+                        if label.hasSuffix(":") { text = label }
+                    }
                     steps.append(Runbook.DiagnosisStep(step: trimColon(text), command: command, line: item.line))
                 }
             default:

@@ -1,19 +1,31 @@
 import DebriefModel
+import Foundation
 
 /// Output formats of `debrief check`.
 public enum ReportFormat: String, Sendable, CaseIterable {
     case text, json, github, sarif, junit
 }
 
-/// Renders diagnostics in one of the report formats.
+/// Renders diagnostics in one of the report formats. Paths are the diagnostics' own, which are
+/// relative to the knowledge base root.
 public struct DiagnosticReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Number of files checked (for summaries).
     public var fileCount: Int
+    /// The files checked, relative to the root (JUnit lists one test case per file; files
+    /// without diagnostics pass). May be empty when only the count is known.
+    public var files: [String]
 
     public init(diagnostics: [Diagnostic], fileCount: Int) {
         self.diagnostics = diagnostics
         self.fileCount = fileCount
+        files = []
+    }
+
+    public init(diagnostics: [Diagnostic], files: [String]) {
+        self.diagnostics = diagnostics
+        self.fileCount = files.count
+        self.files = files
     }
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
@@ -21,6 +33,17 @@ public struct DiagnosticReport: Sendable {
 
     /// The report's text; `color` only applies to `text`.
     public func render(_ format: ReportFormat, color: Bool = false) -> String {
-        fatalError("not implemented yet")
+        switch format {
+        case .text: return TextReport.render(self, color: color)
+        case .json: return JSONReport.render(self)
+        case .github: return GitHubReport.render(self)
+        case .sarif: return SARIFReport.render(self)
+        case .junit: return JUnitReport.render(self)
+        }
+    }
+
+    /// Every file named by `files` or by a diagnostic, sorted.
+    var allFiles: [String] {
+        Set(files + diagnostics.map(\.file)).sorted()
     }
 }
