@@ -32,9 +32,9 @@ struct PostmortemTemplate {
 
         ## Impact
 
-        - Users affected: [number or share of users]
+        - Users affected: [Number or share of users]
         - Duration of user impact: [X hours Y minutes]
-        - Revenue or SLO impact: [estimate, or "none"]
+        - Revenue or SLO impact: [Estimate, or write none]
 
         ## Timeline
 
@@ -77,7 +77,7 @@ struct PostmortemTemplate {
 
         ## Related Incidents
 
-        - [Link earlier postmortems with `related:` in the front matter, or write "None known"]
+        - [Earlier incidents like this one (their slugs also go in `related:` above), or write None known]
 
         """
     }

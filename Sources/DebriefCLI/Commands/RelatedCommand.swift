@@ -1,0 +1,95 @@
+import ArgumentParser
+import DebriefModel
+import DebriefSearch
+import Foundation
+
+/// `debrief related FILE`: past incidents related to a postmortem, or the incidents in which a
+/// runbook's alerts fired.
+public struct RelatedCommand: ParsableCommand {
+    public enum Format: String, CaseIterable, ExpressibleByArgument, Sendable { case table, json }
+
+    public static let configuration = CommandConfiguration(
+        commandName: "related",
+        abstract: "Incidents related to a postmortem (or that used a runbook), with the reasons.",
+        discussion: """
+        Explicit links come first: front matter `related`, links under Related Incidents, and \
+        postmortems that link to this one. Then incidents sharing alerts, services, tags and \
+        distinctive root-cause words, scored by how rare the shared features are. For a runbook: \
+        incidents in which its alerts fired, then incidents of its service.
+
+        Examples:
+          debrief related content/postmortems/2024-03-15-payments-gateway-timeout.md
+          debrief related content/runbooks/high-error-rate.yml --format json
+        """
+    )
+
+    @Argument(help: ArgumentHelp("A postmortem or runbook file (path from the current folder or the root).", valueName: "file"))
+    public var file: String
+
+    @Option(name: .long, help: ArgumentHelp("At most this many incidents (explicit links are always shown).", valueName: "n"))
+    public var limit: Int = 5
+
+    @OptionGroup public var knowledgeBase: KnowledgeBaseOptions
+
+    @Option(name: .long, help: ArgumentHelp("Output format: table or json.", valueName: "format"))
+    public var format: Format = .table
+
+    public init() {}
+
+    public func validate() throws {
+        if limit < 1 { throw ValidationError("--limit must be at least 1") }
+    }
+
+    public func run() throws {
+        let kb = try knowledgeBase.load()
+        let path = relativePath(of: file, root: kb.root)
+        let related = RelatedIncidents(postmortems: kb.postmortems)
+        let incidents: [RelatedIncident]
+        if let index = related.index(of: path) {
+            incidents = related.related(to: index, limit: limit)
+        } else if let runbook = kb.runbooks.first(where: { $0.path == path || $0.slug == Slug.make(fromPath: path) }) {
+            incidents = related.incidents(for: runbook, limit: limit)
+        } else {
+            throw CLIError("\(file) is not a postmortem or runbook of the knowledge base at \(kb.root.path); pass a file under content/ (or --root)")
+        }
+        switch format {
+        case .table: Terminal.write(Self.table(incidents))
+        case .json: Terminal.write(try Self.json(file: path, incidents: incidents))
+        }
+    }
+
+    /// The file's path relative to the root when it lies below it (as given otherwise).
+    func relativePath(of file: String, root: URL) -> String {
+        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+        let rootPath = root.standardizedFileURL.path
+        if absolute.hasPrefix(rootPath + "/") { return String(absolute.dropFirst(rootPath.count + 1)) }
+        return file
+    }
+
+    static func table(_ incidents: [RelatedIncident]) -> String {
+        guard !incidents.isEmpty else { return "No related incidents." }
+        var lines: [String] = []
+        for (rank, incident) in incidents.enumerated() {
+            let facts = [incident.date?.description, incident.severity].compactMap { $0 }.joined(separator: " · ")
+            lines.append("\(rank + 1). \(incident.title)\(facts.isEmpty ? "" : "  [\(facts)]")")
+            lines.append("   \(incident.path)")
+            lines.append("   \(incident.isExplicit ? "linked: " : "")\(incident.explanation)")
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func json(file: String, incidents: [RelatedIncident]) throws -> String {
+        struct Item: Encodable {
+            var rank: Int, slug: String, path: String, title: String, date: String?, severity: String?
+            var score: Double, explicit: Bool, reasons: [String]
+        }
+        struct Output: Encodable { var file: String; var related: [Item] }
+        let output = Output(file: file, related: incidents.enumerated().map { rank, i in
+            Item(rank: rank + 1, slug: i.slug, path: i.path, title: i.title, date: i.date?.description, severity: i.severity,
+                 score: i.score, explicit: i.isExplicit, reasons: i.reasons)
+        })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(output), as: UTF8.self)
+    }
+}
