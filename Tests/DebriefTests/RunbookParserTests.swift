@@ -94,7 +94,7 @@ import Testing
         #expect(runbook.title == "API Error Rate")
         // `api_error_rate > 0.05` is an expression, not an alert name.
         #expect(runbook.alertNames.isEmpty)
-        #expect(runbook.alertNamesLine == 2)
+        #expect(runbook.alertNamesLine == 1)
         #expect(runbook.diagnosis.map(\.step) == ["Check dashboard for affected endpoints", "Check recent deployments"])
         #expect(runbook.diagnosis.map(\.command) == [nil, "kubectl rollout history deployment/api"])
         #expect(runbook.mitigation.map(\.option) == ["Rollback", "Scale Up"])

@@ -93,6 +93,8 @@ struct RunbookMarkdownReader {
                 break
             }
         }
+        // With no alert names anywhere, the title is where to add one.
+        if runbook.alertNames.isEmpty { runbook.alertNamesLine = runbook.titleLine }
         runbook.impact = runbook.impact ?? front.string("impact")
         // A runbook-wide Verification section is the verify step of every option lacking its own.
         if let verification {

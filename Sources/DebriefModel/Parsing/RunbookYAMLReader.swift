@@ -17,7 +17,7 @@ struct RunbookYAMLReader {
         case .success(.mapping(let pairs)):
             root = pairs
         case .success(.sequence):
-            fail(&runbook, line: 1, "runbook is a YAML list; it must be a mapping with `metadata:`, `diagnosis:`, `mitigation:` and `recovery:` keys")
+            fail(&runbook, line: 1, "runbook is a YAML list; rewrite it as a mapping with `metadata:`, `diagnosis:`, `mitigation:` and `recovery:` keys")
             return
         case .success:
             fail(&runbook, line: 1, "runbook is not a YAML mapping; write `metadata:`, `diagnosis:`, `mitigation:` and `recovery:` keys")

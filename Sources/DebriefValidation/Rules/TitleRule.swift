@@ -9,10 +9,17 @@ public struct TitleRule: Rule {
 
     public init() {}
 
+    /// The parser falls back to the file name for display; that is not a title the author wrote.
+    static func isFileNameFallback(_ title: String, _ postmortem: Postmortem) -> Bool {
+        let name = postmortem.path.split(separator: "/").last.map(String.init) ?? postmortem.path
+        let stem = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+        return title == stem && !postmortem.body.contains(stem) && !postmortem.fields.contains { $0.key.lowercased() == "title" }
+    }
+
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.knowledgeBase.postmortems.compactMap { postmortem in
             let title = postmortem.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
-            guard title.isEmpty else { return nil }
+            guard title.isEmpty || Self.isFileNameFallback(title, postmortem) else { return nil }
             return diagnostic(postmortem.path, line: 1,
                               "postmortem has no title; start the file with `# Postmortem: <what broke, for whom>` or add `title:` to the front matter")
         }
