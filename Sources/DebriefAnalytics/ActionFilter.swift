@@ -23,7 +23,7 @@ public struct ActionFilter: Sendable, Hashable {
         if overdueOnly, !action.isOverdue { return false }
         if let owner {
             guard let actual = action.canonicalOwner,
-                  config.canonicalOwner(owner).caseInsensitiveCompare(actual) == .orderedSame else { return false }
+                  Self.samePerson(config.canonicalOwner(owner), actual) else { return false }
         }
         if let service, !action.services.contains(where: { $0.caseInsensitiveCompare(service) == .orderedSame }) { return false }
         if let status {
@@ -32,5 +32,11 @@ public struct ActionFilter: Sendable, Hashable {
             return action.status.rawValue == wanted
         }
         return true
+    }
+
+    /// `@bob` and `Bob` name the same person when no alias says otherwise.
+    static func samePerson(_ a: String, _ b: String) -> Bool {
+        func bare(_ name: String) -> String { name.hasPrefix("@") ? String(name.dropFirst()) : name }
+        return bare(a).caseInsensitiveCompare(bare(b)) == .orderedSame
     }
 }

@@ -34,7 +34,8 @@ public struct IncidentDurations: Sendable, Hashable, Codable {
         }
         func between(_ from: MilestoneKind, _ to: MilestoneKind) -> TimeInterval? {
             guard let start = time(from), let end = time(to) else { return nil }
-            return end.timeIntervalSince(start)
+            // Whole seconds: Date arithmetic leaves float noise (1800.0000001) that would show in output.
+            return end.timeIntervalSince(start).rounded()
         }
         let resolve = between(.started, .resolved)
         self.init(timeToDetect: between(.started, .detected),
