@@ -203,11 +203,12 @@ extension RelatedIncidents {
         for tf in counts { for term in tf.keys { df[term, default: 0] += 1 } }
         let n = Double(max(1, postmortems.count))
         return counts.map { tf in
-            // Terms in more than a quarter of all incidents say nothing about similarity.
+            // Terms in more than a quarter of all incidents say nothing about similarity (small
+            // knowledge bases keep terms shared by up to three).
             var weighted: [(term: String, weight: Double)] = []
             for (term, count) in tf {
                 let frequency = Double(df[term]!)
-                guard frequency >= 2, frequency <= max(2, n / 4) else { continue }
+                guard frequency >= 2, frequency <= max(3, n / 4) else { continue }
                 weighted.append((term, Double(count) * log(n / frequency)))
             }
             weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }

@@ -62,7 +62,11 @@ public struct SearchDocument: Sendable, Hashable {
     /// indexed as action items.
     public init(runbook r: Runbook) {
         let title = r.title ?? r.slug
-        var fields: [SearchField: String] = [.title: title]
+        // A runbook is named by its alerts as much as by its title (a markdown runbook's H1 is
+        // the alert), so its alert names join the title field: searching an alert name finds
+        // the runbook before the incidents in which that alert fired.
+        let missingAlerts = r.alertNames.filter { !title.contains($0) }
+        var fields: [SearchField: String] = [.title: ([title] + missingAlerts).joined(separator: " ")]
         func put(_ field: SearchField, _ parts: [String?]) {
             let text = parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
             if !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { fields[field] = text }
