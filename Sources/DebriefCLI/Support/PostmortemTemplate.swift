@@ -77,7 +77,7 @@ struct PostmortemTemplate {
 
         ## Related Incidents
 
-        - [Earlier incidents like this one (their slugs also go in `related:` above), or write None known]
+        - [Earlier incidents like this one, also listed under related above, or write None known]
 
         """
     }

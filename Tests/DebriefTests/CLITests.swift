@@ -1,0 +1,265 @@
+import Foundation
+import Testing
+
+/// End-to-end tests of the `debrief` binary: exit statuses, path filtering, output formats,
+/// `inspect` and `new`, run against the small knowledge bases in Fixtures/cli/.
+@Suite struct CLITests {
+    // MARK: check: exit statuses
+
+    @Test func cleanKnowledgeBasePassesWithStatusZero() throws {
+        let run = try Debrief.run(["check", "--root", Debrief.fixture("clean")])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stdout.contains("no problems"))
+    }
+
+    @Test func errorsGiveStatusOne() throws {
+        let run = try Debrief.run(["check", "--root", Debrief.fixture("mixed")])
+        #expect(run.status == 1, "\(run)")
+        #expect(run.stdout.contains("error[required-section]"))
+        #expect(run.stdout.contains("error[action-owner]"))
+    }
+
+    @Test func warningsFailOnlyWithStrict() throws {
+        let root = Debrief.fixture("warnings")
+        let lenient = try Debrief.run(["check", "--root", root])
+        #expect(lenient.status == 0, "\(lenient)")
+        #expect(lenient.stdout.contains("warning[blame-language]"))
+        let strict = try Debrief.run(["check", "--strict", "--root", root])
+        #expect(strict.status == 1, "\(strict)")
+    }
+
+    @Test(arguments: [
+        ["check", "--no-such-option"],
+        ["check", "--as-of", "2025-13-01"],
+        ["check", "--as-of", "yesterday"],
+        ["check", "--format", "xml"],
+        ["frobnicate"],
+    ])
+    func usageErrorsGiveStatusTwo(arguments: [String]) throws {
+        let run = try Debrief.run(arguments + ["--root", Debrief.fixture("clean")])
+        #expect(run.status == 2, "\(run)")
+        #expect(!run.stderr.isEmpty)
+    }
+
+    @Test func unreadableRootOrConfigGivesStatusTwo() throws {
+        let missing = try Debrief.run(["check", "--root", "/nonexistent/debrief-kb"])
+        #expect(missing.status == 2, "\(missing)")
+        let badConfig = try Debrief.run(["check", "--root", Debrief.fixture("bad-config")])
+        #expect(badConfig.status == 2, "\(badConfig)")
+        #expect(badConfig.stderr.contains("debrief.yml"))
+    }
+
+    @Test func unknownPathGivesStatusTwo() throws {
+        let run = try Debrief.run(["check", "--root", Debrief.fixture("clean"), "content/postmortems/missing.md"])
+        #expect(run.status == 2, "\(run)")
+    }
+
+    @Test func helpExitsZero() throws {
+        for arguments in [["--help"], ["check", "--help"], ["help", "new", "postmortem"]] {
+            let run = try Debrief.run(arguments)
+            #expect(run.status == 0, "\(run)")
+            #expect(run.stdout.contains("USAGE"), "\(arguments)")
+        }
+        let check = try Debrief.run(["check", "--help"])
+        #expect(check.stdout.contains("Examples:"))
+    }
+
+    // MARK: check: paths and formats
+
+    @Test func pathsLimitTheReportButNotTheLoad() throws {
+        let root = Debrief.fixture("mixed")
+        let good = try Debrief.run(["check", "--root", root, "content/postmortems/2025-06-10-search-lag.md"])
+        #expect(good.status == 0, "\(good)")
+        #expect(good.stdout.contains("(1 file checked)"), "\(good)")
+
+        // A folder names everything below it; a path relative to the current folder works too.
+        let folder = try Debrief.run(["check", "--root", root, "--format", "json", "content/postmortems/pending"])
+        #expect(folder.status == 1, "\(folder)")
+        let files = try Debrief.diagnostics(inJSON: folder.stdout).map { $0["file"] as? String }
+        #expect(!files.isEmpty)
+        #expect(files.allSatisfy { $0 == "content/postmortems/pending/2025-11-02-payments-outage.md" })
+
+        let fromInside = try Debrief.run(["check", "--root", root, "pending"], in: URL(fileURLWithPath: root).appendingPathComponent("content/postmortems"))
+        #expect(fromInside.status == 1, "\(fromInside)")
+    }
+
+    @Test func jsonReportIsParseable() throws {
+        let run = try Debrief.run(["check", "--root", Debrief.fixture("mixed"), "--format", "json"])
+        #expect(run.status == 1)
+        let diagnostics = try Debrief.diagnostics(inJSON: run.stdout)
+        #expect(diagnostics.count == 2)
+        for diagnostic in diagnostics {
+            #expect(diagnostic["rule"] is String)
+            #expect(diagnostic["line"] is Int)
+            #expect((diagnostic["severity"] as? String) == "error")
+        }
+    }
+
+    @Test func noEscapeCodesWithoutTerminalOrWithNoColor() throws {
+        let root = Debrief.fixture("mixed")
+        let piped = try Debrief.run(["check", "--root", root])
+        let noColor = try Debrief.run(["check", "--root", root], environment: ["NO_COLOR": "1"])
+        for run in [piped, noColor] {
+            #expect(run.status == 1)
+            #expect(!run.stdout.contains("\u{1B}["), "\(run)")
+        }
+    }
+
+    @Test func asOfChangesWhatIsReported() throws {
+        // The clean runbook was reviewed 2025-11-01; two years on it is past the review limit.
+        let run = try Debrief.run(["check", "--root", Debrief.fixture("clean"), "--as-of", "2027-12-01"])
+        #expect(run.stdout.contains("runbook-stale") || run.stdout.contains("last_reviewed"), "\(run)")
+    }
+
+    // MARK: inspect
+
+    @Test func inspectJSONHasTheParsedFields() throws {
+        let run = try Debrief.run(["inspect", "--root", Debrief.fixture("clean"), "content/postmortems/2025-06-10-search-lag.md", "--format", "json"])
+        #expect(run.status == 0, "\(run)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        #expect(object["title"] as? String == "Search results lagged behind the catalogue")
+        #expect(object["date"] as? String == "2025-06-10")
+        #expect(object["severity"] as? String == "SEV3")
+        #expect(object["services"] as? [String] == ["search"])
+        #expect((object["timeline"] as? [Any])?.count == 5)
+        let items = try #require(object["actionItems"] as? [[String: Any]])
+        #expect(items.first?["owner"] as? String == "@lena")
+        #expect(items.first?["due"] as? String == "2025-06-30")
+        let milestones = try #require(object["milestones"] as? [String: Any])
+        let detected = try #require(milestones["detected"] as? [String: Any])
+        #expect(detected["time"] as? String == "2025-06-10T09:10:00Z")
+    }
+
+    @Test func inspectReadsYAMLAsRunbook() throws {
+        let json = try Debrief.run(["inspect", "--root", Debrief.fixture("clean"), "content/runbooks/search-lag.yml", "--format", "json"])
+        #expect(json.status == 0, "\(json)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(object["alertNames"] as? [String] == ["SearchLagHigh"])
+        let text = try Debrief.run(["inspect", "--root", Debrief.fixture("clean"), "content/runbooks/search-lag.yml"])
+        #expect(text.stdout.contains("Runbook content/runbooks/search-lag.yml"))
+        #expect(text.stdout.contains("owner:         search-team"))
+    }
+
+    // MARK: new
+
+    @Test func newPostmortemReportsEveryPlaceholder() throws {
+        let root = try Debrief.copyOfFixture("clean")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let created = try Debrief.run(["new", "postmortem", "Checkout: cart timeouts", "--severity", "sev-2",
+                                       "--service", "checkout", "--date", "2025-12-20", "--root", root.path])
+        #expect(created.status == 0, "\(created)")
+        let path = "content/postmortems/2025-12-20-checkout-cart-timeouts.md"
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+
+        let check = try Debrief.run(["check", "--root", root.path, "--format", "json", path])
+        #expect(check.status == 1, "\(check)")
+        let diagnostics = try Debrief.diagnostics(inJSON: check.stdout)
+        let reportedLines = Set(diagnostics.compactMap { $0["line"] as? Int })
+        // Every template line the author must still fill is reported, and nothing else: a line
+        // is to fill when it has a `[Prompt]`, TBD, YYYY-MM-DD or HH:MM (not `[]` or `["checkout"]`).
+        let prompt = try Regex(#"\[[A-Z]|TBD|YYYY-MM-DD|HH:MM"#)
+        let placeholderLines = Set(text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            line.contains(prompt) ? index + 1 : nil
+        })
+        #expect(reportedLines == placeholderLines, "reported \(reportedLines.sorted()), placeholders \(placeholderLines.sorted())")
+        #expect(diagnostics.contains { ($0["message"] as? String)?.contains("[Describe the technical root cause]") == true })
+    }
+
+    @Test func newRefusesToOverwrite() throws {
+        let root = try Debrief.copyOfFixture("clean")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let arguments = ["new", "runbook", "Search Lag", "--root", root.path]
+        let existing = root.appendingPathComponent("content/runbooks/search-lag.yml")
+        let before = try Data(contentsOf: existing)
+        let run = try Debrief.run(arguments)
+        #expect(run.status == 2, "\(run)")
+        #expect(run.stderr.contains("already exists"))
+        #expect(try Data(contentsOf: existing) == before)
+
+        let markdown = try Debrief.run(["new", "runbook", "Search Lag", "--format", "markdown", "--root", root.path])
+        #expect(markdown.status == 0, "\(markdown)")
+        let again = try Debrief.run(["new", "runbook", "Search Lag", "--format", "markdown", "--root", root.path])
+        #expect(again.status == 2, "\(again)")
+    }
+}
+
+/// Runs the `debrief` executable built next to the test bundle.
+enum Debrief {
+    struct Run: CustomStringConvertible {
+        var status: Int32
+        var stdout: String
+        var stderr: String
+
+        var description: String { "status \(status)\nstdout:\n\(stdout)\nstderr:\n\(stderr)" }
+    }
+
+    /// The products folder holds both the resource bundle and the executable, whatever the
+    /// scratch path (`swift test --scratch-path X`).
+    static var executable: URL {
+        Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("debrief")
+    }
+
+    static func fixture(_ name: String) -> String {
+        Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("cli/\(name)").path
+    }
+
+    /// A writable copy of a fixture knowledge base in a fresh temporary folder.
+    static func copyOfFixture(_ name: String) throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-cli-\(UUID().uuidString)")
+        try FileManager.default.copyItem(at: URL(fileURLWithPath: fixture(name)), to: folder)
+        return folder
+    }
+
+    static func run(_ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+        guard FileManager.default.isExecutableFile(atPath: executable.path) else {
+            throw CLITestError("debrief executable not found at \(executable.path); build it with `swift build` first")
+        }
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? FileManager.default.temporaryDirectory
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read both pipes before waiting so a large report cannot fill a pipe and block the child.
+        let stderrData = ReadAll(err.fileHandleForReading)
+        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+                   stderr: String(decoding: stderrData.wait(), as: UTF8.self))
+    }
+
+    static func diagnostics(inJSON text: String) throws -> [[String: Any]] {
+        let object = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+        guard let diagnostics = object?["diagnostics"] as? [[String: Any]] else {
+            throw CLITestError("no `diagnostics` array in JSON output:\n\(text)")
+        }
+        return diagnostics
+    }
+}
+
+/// Reads a pipe to its end on a background thread.
+final class ReadAll: @unchecked Sendable {
+    private var data = Data()
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ handle: FileHandle) {
+        Thread.detachNewThread { [self] in
+            data = handle.readDataToEndOfFile()
+            done.signal()
+        }
+    }
+
+    func wait() -> Data {
+        done.wait()
+        return data
+    }
+}
+
+struct CLITestError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
