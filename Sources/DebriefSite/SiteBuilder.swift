@@ -12,6 +12,7 @@ public struct SiteBuilder {
         PostmortemListPage(),
         RunbookPages(),
         ActionsPage(),
+        TrendsPage(),
         PostmortemPages(),
         TaxonomyPages(),
         APIExports(),

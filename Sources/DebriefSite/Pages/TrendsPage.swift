@@ -1,0 +1,135 @@
+import DebriefAnalytics
+import DebriefModel
+
+/// `trends/index.html` (charts, each followed by the table of its numbers) and `api/metrics.json`
+/// (exactly what `debrief stats --format json` prints for the same day). docs/metrics.md has the formulas.
+public struct TrendsPage: PageGenerator {
+    public static let path = "trends/index.html"
+    public static let metricsPath = "api/metrics.json"
+    /// Bars shown in the top-services and top-causes charts.
+    static let topCount = 10
+
+    public init() {}
+
+    public var navItem: NavItem? { NavItem(title: "Trends", path: TrendsPage.path) }
+
+    public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
+        let model = site.model
+        let postmortems = model.incidents.map(\.postmortem)
+        let byQuarter = TrendReport(postmortems: postmortems, config: model.config, today: model.today)
+        let byMonth = TrendReport(postmortems: postmortems, config: model.config, today: model.today,
+                                  options: TrendReport.Options(grouping: .month))
+        let root = SitePaths.root(of: TrendsPage.path)
+        var values: [String: Any] = [
+            "as_of": model.today.description,
+            "incident_count": byQuarter.overall.incidents,
+            "undated": byQuarter.undated,
+            "undated_count": byQuarter.undated.count,
+            "has_undated": !byQuarter.undated.isEmpty,
+            "window_days": byQuarter.options.windowDays,
+            "metrics_url": root + TrendsPage.metricsPath,
+        ]
+        values.merge(incidentsPerMonth(byMonth)) { $1 }
+        values.merge(responseTimes(byQuarter)) { $1 }
+        values.merge(topServicesAndCauses(byQuarter, root: root)) { $1 }
+        values.merge(actionCompletion(byQuarter)) { $1 }
+        values["repeats"] = byQuarter.repeatIncidents.map { item -> [String: Any] in
+            ["incident": model.incident(slug: item.incident)?.title ?? item.incident, "url": root + SitePaths.postmortem(item.incident),
+             "earlier": model.incident(slug: item.earlier)?.title ?? item.earlier, "earlier_url": root + SitePaths.postmortem(item.earlier),
+             "date": item.date.description, "days": item.daysBetween, "shared": item.sharedBy]
+        }
+        // Sections print their table only when it has rows.
+        values["has_services"] = !byQuarter.byService.isEmpty
+        values["has_causes"] = !byQuarter.byTag.isEmpty
+        values["has_recurring"] = !byQuarter.recurringCauses.isEmpty
+        values["has_repeats"] = !byQuarter.repeatIncidents.isEmpty
+        return [
+            try site.html(path: TrendsPage.path, template: "trends", title: "Trends", values: values),
+            RenderedPage(path: TrendsPage.metricsPath, text: try JSONOutput.encode(byQuarter)),
+        ]
+    }
+
+    /// Stacked columns by severity, one per month from the first incident to the last.
+    func incidentsPerMonth(_ report: TrendReport) -> [String: Any] {
+        let levels = report.overall.bySeverity.map(\.name)
+        let series = levels.map { level in
+            SVGChart.Series(name: level, color: TrendsPage.severityColor(level, levels: levels),
+                            values: report.periods.map { period in Double(period.bySeverity.first { $0.name == level }?.count ?? 0) })
+        }
+        let chart = SVGChart.columns(id: "chart-incidents", title: "Incidents per month by severity",
+                                     description: "Stacked columns: the number of incidents each month, split by severity. The table below lists the numbers.",
+                                     categories: report.periods.map(\.key), series: series, layout: .stacked, unit: "incidents",
+                                     wholeNumbers: true)
+        let rows = report.periods.map { period -> [String: Any] in
+            ["period": period.key, "total": period.incidents,
+             "counts": levels.map { level in ["count": period.bySeverity.first { $0.name == level }?.count ?? 0] }]
+        }
+        return ["incidents_chart": chart, "severity_levels": levels.map { ["name": $0] }, "month_rows": rows]
+    }
+
+    /// Grouped columns: mean MTTD, MTTA, MTTM and MTTR per quarter (hours when any mean passes 4 hours).
+    func responseTimes(_ report: TrendReport) -> [String: Any] {
+        let colors = ["var(--link)", "var(--sev-3-bg)", "var(--ok-fg)", "var(--sev-1-bg)"]
+        let longest = report.periods.flatMap { period in ResponseMetric.allCases.compactMap { period[$0].mean } }.max() ?? 0
+        let divisor = longest > 240 ? 60.0 : 1
+        let series = ResponseMetric.allCases.enumerated().map { index, metric in
+            SVGChart.Series(name: metric.label, color: colors[index], values: report.periods.map { $0[metric].mean.map { $0 / divisor } })
+        }
+        let chart = SVGChart.columns(id: "chart-response", title: "Mean time to detect, acknowledge, mitigate and resolve per quarter",
+                                     description: "Grouped columns per quarter: MTTD, MTTA, MTTM and MTTR means. Quarters where a figure was not measured have no column. The table below gives mean, median and how many incidents each was measured on.",
+                                     categories: report.periods.map(\.key), series: series, layout: .grouped,
+                                     unit: divisor == 60 ? "hours" : "minutes")
+        let rows = (report.periods + [report.overall]).map { period -> [String: Any] in
+            ["period": period.key == "all" ? "All quarters" : period.key, "incidents": period.incidents,
+             "figures": ResponseMetric.allCases.map { ["text": FigureText.statistic(period[$0])] }]
+        }
+        return ["response_chart": chart, "response_rows": rows, "metrics": ResponseMetric.allCases.map { ["label": $0.label, "meaning": $0.meaning] }]
+    }
+
+    func topServicesAndCauses(_ report: TrendReport, root: String) -> [String: Any] {
+        let services = Array(report.byService.prefix(TrendsPage.topCount))
+        let tags = Array(report.byTag.prefix(TrendsPage.topCount))
+        let servicesChart = SVGChart.rows(id: "chart-services", title: "Services with the most incidents",
+                                          description: "Bars: incidents per service, most first (top \(TrendsPage.topCount)).",
+                                          items: services.map { ($0.figures.key, Double($0.figures.incidents)) }, color: "var(--accent)")
+        let causesChart = SVGChart.rows(id: "chart-causes", title: "Most frequent causes (tags)",
+                                        description: "Bars: incidents per tag, most first (top \(TrendsPage.topCount)).",
+                                        items: tags.map { ($0.name, Double($0.count)) }, color: "var(--sev-2-bg)")
+        return [
+            "services_chart": servicesChart,
+            "service_rows": services.map { service -> [String: Any] in
+                ["name": service.figures.key, "url": root + SitePaths.term(.services, Slug.make(service.figures.key)),
+                 "incidents": service.figures.incidents, "mttr": FigureText.statistic(service.figures.mttr),
+                 "mtbf": service.mtbfDays.measured > 0 ? "\(FigureText.days(service.mtbfDays.mean)) (\(service.mtbfDays.measured) gaps)" : FigureText.notMeasured,
+                 "overdue": service.figures.actions.overdue]
+            },
+            "causes_chart": causesChart,
+            "cause_rows": tags.map { ["name": $0.name, "url": root + SitePaths.term(.tags, Slug.make($0.name)), "incidents": $0.count] },
+            "recurring": report.recurringCauses.map { cause -> [String: Any] in
+                ["kind": cause.kind.rawValue, "name": cause.name, "incidents": cause.incidents.count,
+                 "first": cause.first.description, "last": cause.last.description]
+            },
+        ]
+    }
+
+    /// Completion rate of the action items of each quarter's incidents.
+    func actionCompletion(_ report: TrendReport) -> [String: Any] {
+        let chart = SVGChart.columns(id: "chart-actions", title: "Action-item completion by incident quarter",
+                                     description: "Columns: the share of each quarter's action items that are closed (done or won't fix). Quarters without action items have no column.",
+                                     categories: report.periods.map(\.key),
+                                     series: [SVGChart.Series(name: "Closed %", color: "var(--ok-fg)",
+                                                              values: report.periods.map { $0.actions.completionRate.map { $0 * 100 } })],
+                                     layout: .stacked, unit: "% closed")
+        let rows = (report.periods + [report.overall]).map { period -> [String: Any] in
+            ["period": period.key == "all" ? "All quarters" : period.key, "opened": period.actions.opened, "closed": period.actions.closed,
+             "overdue": period.actions.overdue, "rate": FigureText.percent(period.actions.completionRate)]
+        }
+        return ["actions_chart": chart, "action_rows": rows]
+    }
+
+    /// The theme's badge colour of a level: first four levels `--sev-1-bg`…`--sev-4-bg`, others unknown.
+    static func severityColor(_ level: String, levels: [String]) -> String {
+        guard level != "unknown", let index = levels.firstIndex(of: level), index < 4 else { return "var(--sev-unknown-bg)" }
+        return "var(--sev-\(index + 1)-bg)"
+    }
+}
