@@ -18,6 +18,7 @@ public struct SiteBuilder {
         APIExports(),
         AtomFeed(),
         ICalendarFeed(),
+        SearchPage(),
         AssetFiles(),
     ]
 

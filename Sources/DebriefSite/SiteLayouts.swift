@@ -5,7 +5,7 @@ import Mustache
 /// same name from the knowledge base's `layouts/` folder in their place. Compiled once per build.
 public struct SiteLayouts: Sendable {
     /// Static files copied to `assets/` (overridable like templates).
-    public static let assetNames = ["filter.js", "style.css"]
+    public static let assetNames = ["filter.js", "search.js", "style.css"]
 
     public let library: MustacheLibrary
     /// Asset file name -> bytes.

@@ -1,0 +1,147 @@
+/// The index as static script files for the site's search (read by `assets/search.js`), split
+/// so that a query loads only what it needs, and loadable with `<script>` tags so search works
+/// from `file://` and under any URL sub-path. Paths are relative to the site's `search/` folder:
+///
+/// - `manifest.js`: document count, ranking constants and which shard keys are split;
+/// - `shards/<key>.js`: postings of the terms whose key is `<key>` (the first two characters
+///   of the term, or three when the two-character shard would exceed `splitThreshold` bytes),
+///   each term as `[docDelta, weight, docDelta, weight, ...]`;
+/// - `pos/<key>.js`: positions of the same terms, loaded only for phrase queries, as
+///   `[docDelta, count, position, positionDelta..., docDelta, count, ...]`;
+/// - `docs/<n>.js`: what a result shows for documents `n * docsPerShard ..< (n + 1) * docsPerShard`;
+/// - `filters.js`: severity, services and year of every document, loaded only when filtering.
+public enum SearchShards {
+    public static let docsPerShard = 32
+    public static let splitThreshold = 48_000
+    /// Characters of text kept per document for snippets on the site.
+    public static let snippetSourceLength = 400
+
+    public struct File: Sendable {
+        public var path: String
+        public var text: String
+    }
+
+    /// `url` gives each document's page, relative to the site root.
+    public static func files(for index: SearchIndex, url: (SearchDocument) -> String) -> [File] {
+        var encoded: [String: String] = [:]
+        var encodedPositions: [String: String] = [:]
+        for (term, postings) in index.postings {
+            encoded[term] = encodePostings(postings)
+            encodedPositions[term] = encodePositions(postings)
+        }
+        var sizeByKey: [String: Int] = [:]
+        for (term, text) in encoded { sizeByKey[key(term, split: []), default: 0] += term.utf8.count + text.utf8.count + 4 }
+        let split = Set(sizeByKey.filter { $0.value > splitThreshold }.keys)
+
+        var termsByKey: [String: [String]] = [:]
+        for term in index.terms { termsByKey[key(term, split: split), default: []].append(term) }
+        var files: [File] = []
+        for (shardKey, terms) in termsByKey.sorted(by: { $0.key < $1.key }) {
+            let body = terms.map { "\(jsString($0)):[\(encoded[$0]!)]" }.joined(separator: ",")
+            files.append(File(path: "shards/\(shardKey).js", text: "debriefSearch.addShard(\(jsString(shardKey)),{\(body)});\n"))
+            let positions = terms.map { "\(jsString($0)):[\(encodedPositions[$0]!)]" }.joined(separator: ",")
+            files.append(File(path: "pos/\(shardKey).js", text: "debriefSearch.addPositions(\(jsString(shardKey)),{\(positions)});\n"))
+        }
+        for start in stride(from: 0, to: index.documents.count, by: docsPerShard) {
+            let rows = index.documents[start..<min(index.documents.count, start + docsPerShard)].map { d in
+                let source = String((d.fields[.summary] ?? d.fields[.actionItems] ?? "").prefix(snippetSourceLength))
+                let fields = [d.kind.rawValue, d.title, url(d), d.severity ?? "", d.date?.description ?? "", d.services.joined(separator: ", "), source]
+                return "[" + fields.map(jsString).joined(separator: ",") + "]"
+            }
+            files.append(File(path: "docs/\(start / docsPerShard).js",
+                              text: "debriefSearch.addDocs(\(start / docsPerShard),[\(rows.joined(separator: ",\n"))]);\n"))
+        }
+        files.append(File(path: "filters.js", text: filters(index.documents)))
+        let splitList = split.sorted().map(jsString).joined(separator: ",")
+        let manifest = """
+        debriefSearch.setManifest({"count":\(index.documents.count),"k1":\(SearchIndex.k1),"weightScale":\(SearchIndex.weightScale),\
+        "prefixWeight":\(SearchIndex.prefixWeight),"maxPrefixExpansions":\(SearchIndex.maxPrefixExpansions),\
+        "minimumPrefixLength":\(QueryParser.minimumPrefixLength),"docsPerShard":\(docsPerShard),"split":[\(splitList)]});
+
+        """
+        files.append(File(path: "manifest.js", text: manifest))
+        return files
+    }
+
+    /// The shard a term lives in: its first two characters (letters a-z and digits kept, any
+    /// other character written `_`), or three when the two-character key is split.
+    public static func key(_ term: String, split: Set<String>) -> String {
+        let scalars = Array(term.unicodeScalars)
+        func keyOf(_ count: Int) -> String {
+            String(String.UnicodeScalarView(scalars.prefix(count).map { s in
+                (("a"..."z").contains(s) || ("0"..."9").contains(s)) ? s : "_"
+            }))
+        }
+        let two = keyOf(2)
+        return split.contains(two) && scalars.count >= 3 ? keyOf(3) : two
+    }
+
+    static func encodePostings(_ postings: SearchIndex.Postings) -> String {
+        var parts: [String] = []
+        parts.reserveCapacity(postings.documents.count * 2)
+        var previous: Int32 = 0
+        for (i, doc) in postings.documents.enumerated() {
+            parts.append(String(doc - previous))
+            parts.append(String(postings.weights[i]))
+            previous = doc
+        }
+        return parts.joined(separator: ",")
+    }
+
+    static func encodePositions(_ postings: SearchIndex.Postings) -> String {
+        var parts: [String] = []
+        var previousDoc: Int32 = 0
+        for (i, doc) in postings.documents.enumerated() {
+            let positions = postings.positions(at: i)
+            parts.append(String(doc - previousDoc))
+            parts.append(String(positions.count))
+            var previous: Int32 = 0
+            for position in positions {
+                parts.append(String(position - previous))
+                previous = position
+            }
+            previousDoc = doc
+        }
+        return parts.joined(separator: ",")
+    }
+
+    /// Per document: severity (index into `severities`, -1 none), services (indices into
+    /// `services`), year (0 none).
+    static func filters(_ documents: [SearchDocument]) -> String {
+        let severities = Array(Set(documents.compactMap(\.severity))).sorted()
+        let services = Array(Set(documents.flatMap { $0.services.map { $0.lowercased() } })).sorted()
+        let severityIndex = Dictionary(uniqueKeysWithValues: severities.enumerated().map { ($1, $0) })
+        let serviceIndex = Dictionary(uniqueKeysWithValues: services.enumerated().map { ($1, $0) })
+        let severity = documents.map { d in String(d.severity.flatMap { severityIndex[$0] } ?? -1) }.joined(separator: ",")
+        let service = documents.map { d in "[" + d.services.map { String(serviceIndex[$0.lowercased()]!) }.joined(separator: ",") + "]" }.joined(separator: ",")
+        let year = documents.map { String($0.date?.year ?? 0) }.joined(separator: ",")
+        return """
+        debriefSearch.addFilters({"severities":[\(severities.map(jsString).joined(separator: ","))],\
+        "services":[\(services.map(jsString).joined(separator: ","))],"dates":[\(documents.map { jsString($0.date?.description ?? "") }.joined(separator: ","))],\
+        "severity":[\(severity)],"service":[\(service)],"year":[\(year)]});
+
+        """
+    }
+
+    /// A JavaScript string literal (JSON rules, plus U+2028/U+2029 escaped).
+    public static func jsString(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c" // never "</script>" in a file someone inlines
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
+                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}

@@ -1,0 +1,406 @@
+/* Debrief site search. Plain JavaScript written for this project: no framework, no network
+ * beyond the site's own files. The tokenizer, stemmer, query language and BM25F scoring are
+ * exact ports of Sources/DebriefSearch (Tokenizer.swift, Stemmer.swift, QueryParser.swift,
+ * SearchIndex.swift); ranking constants come from search/manifest.js, written by the same
+ * Swift code, and a test compares this file's top results with `debrief search`.
+ * Index files are scripts that call window.debriefSearch.add*(), so they load from file://
+ * and under any URL sub-path. Every result string reaches the page through textContent. */
+(function () {
+  "use strict";
+
+  var STOP_WORDS = new Set(["a", "an", "and", "are", "as", "at", "be", "by", "for", "from", "has", "have", "in", "is", "it", "its",
+    "of", "on", "or", "that", "the", "this", "to", "was", "were", "will", "with"]);
+  var WORD = /[\p{L}\p{N}]+/gu;
+
+  function isUpper(c) { return c >= "A" && c <= "Z"; }
+  function isLower(c) { return c >= "a" && c <= "z"; }
+  function isDigit(c) { return c >= "0" && c <= "9"; }
+
+  // Stemmer.swift, step for step.
+  function stem(word) {
+    if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+    var w = word;
+    function ends(s) { return w.length >= s.length && w.slice(w.length - s.length) === s; }
+    function longStem(rest) { return rest.length >= 3 && /[aeiouy]/.test(rest); }
+    function undouble() {
+      var n = w.length;
+      if (n >= 2 && w[n - 1] === w[n - 2] && "aeioulsz".indexOf(w[n - 1]) < 0) w = w.slice(0, -1);
+    }
+    if (ends("ies") && w.length > 4) { w = w.slice(0, -3) + "y"; }
+    else if (ends("sses")) { w = w.slice(0, -2); }
+    else if (ends("es") && w.length > 4 && /(s|x|z|ch|sh)$/.test(w.slice(0, -2))) { w = w.slice(0, -2); }
+    else if (ends("s") && !ends("ss") && !ends("us") && !ends("is")) { w = w.slice(0, -1); }
+    if (ends("ied") && w.length > 4) { w = w.slice(0, -3) + "y"; }
+    else if (ends("ing") && longStem(w.slice(0, -3))) { w = w.slice(0, -3); undouble(); }
+    else if (ends("ed") && longStem(w.slice(0, -2))) { w = w.slice(0, -2); undouble(); }
+    else if (ends("ly") && longStem(w.slice(0, -2))) { w = w.slice(0, -2); }
+    if (ends("e") && w.length > 3) { w = w.slice(0, -1); }
+    return w;
+  }
+
+  function compoundParts(word) {
+    var chars = Array.from(word);
+    if (chars.length <= 2) return [word];
+    var parts = [], current = "";
+    for (var i = 0; i < chars.length; i++) {
+      var c = chars[i];
+      if (i > 0 && isUpper(c)) {
+        var prev = chars[i - 1];
+        var nextIsLower = i + 1 < chars.length && isLower(chars[i + 1]);
+        if (isLower(prev) || isDigit(prev) || (isUpper(prev) && nextIsLower)) { parts.push(current); current = ""; }
+      }
+      current += c;
+    }
+    parts.push(current);
+    return parts;
+  }
+
+  // Tokenizer.swift: [{term, word, position, start, end}].
+  function tokenize(text, splitCompounds) {
+    var tokens = [], position = 0, match;
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(text)) !== null) {
+      var original = match[0], start = match.index, end = start + original.length;
+      var parts = splitCompounds ? compoundParts(original) : [];
+      var lower = original.toLowerCase();
+      if (!STOP_WORDS.has(lower)) tokens.push({ term: stem(lower), word: lower, position: position, start: start, end: end });
+      if (parts.length > 1) {
+        for (var i = 0; i < parts.length; i++) {
+          var part = parts[i].toLowerCase();
+          if (STOP_WORDS.has(part)) continue;
+          tokens.push({ term: stem(part), word: part, position: position + i, start: start, end: end });
+        }
+        position += parts.length;
+      } else {
+        position += 1;
+      }
+    }
+    return tokens;
+  }
+
+  function codePointLength(s) { return Array.from(s).length; }
+  function isISODay(s) {
+    var m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+    if (!m) return false;
+    var y = +m[1], mo = +m[2], d = +m[3];
+    if (mo < 1 || mo > 12 || d < 1 || y < 1900 || y > 2999) return false;
+    var leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+    return d <= [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][mo - 1];
+  }
+  function pad(n, width) { var s = String(n); while (s.length < width) s = "0" + s; return s; }
+
+  // QueryParser.swift.
+  function parseQuery(text, minimumPrefixLength) {
+    var query = { terms: [], phrases: [], severity: null, service: null, since: null, year: null };
+    var last = text.length ? text[text.length - 1] : "";
+    var endsOpen = text.length > 0 && !/\s/.test(last) && last !== "\"";
+    var lastBare = null;
+    function add(term) {
+      for (var i = 0; i < query.terms.length; i++) {
+        if (query.terms[i].term === term.term && query.terms[i].word === term.word) {
+          query.terms[i].isPrefix = query.terms[i].isPrefix || term.isPrefix;
+          return i;
+        }
+      }
+      query.terms.push(term);
+      return query.terms.length - 1;
+    }
+    function applyFilter(piece) {
+      var colon = piece.indexOf(":");
+      if (colon < 0) return false;
+      var key = piece.slice(0, colon).toLowerCase(), value = piece.slice(colon + 1);
+      if (!value) return false;
+      if (key === "severity" || key === "sev") { query.severity = value; return true; }
+      if (key === "service") { query.service = value; return true; }
+      if (key === "since") {
+        if (!isISODay(value)) return false;
+        var p = value.split("-");
+        query.since = pad(p[0], 4) + "-" + pad(+p[1], 2) + "-" + pad(+p[2], 2);
+        return true;
+      }
+      if (key === "year") {
+        if (!/^\d{4}$/.test(value)) return false;
+        query.year = +value; return true;
+      }
+      return false;
+    }
+    // Pieces: whitespace-separated, quoted stretches whole, an unclosed quote runs to the end.
+    var pieces = [], current = "", inQuote = false;
+    function flush(phrase) { if (current) pieces.push({ text: current, isPhrase: phrase }); current = ""; }
+    for (var ch of text) {
+      if (ch === "\"") { flush(inQuote); inQuote = !inQuote; }
+      else if (!inQuote && /\s/.test(ch)) { flush(false); }
+      else { current += ch; }
+    }
+    flush(inQuote);
+    pieces.forEach(function (piece) {
+      if (piece.isPhrase) {
+        var tokens = tokenize(piece.text, false);
+        if (!tokens.length) return;
+        tokens.forEach(function (t) { add({ term: t.term, word: t.word, isPrefix: false }); });
+        if (tokens.length > 1) {
+          query.phrases.push({ terms: tokens.map(function (t) { return t.term; }),
+            offsets: tokens.map(function (t) { return t.position - tokens[0].position; }) });
+        }
+        lastBare = null;
+        return;
+      }
+      if (applyFilter(piece.text)) { lastBare = null; return; }
+      var starred = piece.text.slice(-1) === "*";
+      var words = tokenize(piece.text, false);
+      lastBare = null;
+      words.forEach(function (t, i) {
+        var prefix = starred && i === words.length - 1 && codePointLength(t.word) >= minimumPrefixLength;
+        lastBare = add({ term: t.term, word: t.word, isPrefix: prefix });
+      });
+    });
+    if (endsOpen && lastBare !== null && codePointLength(query.terms[lastBare].word) >= minimumPrefixLength) {
+      query.terms[lastBare].isPrefix = true;
+    }
+    return query;
+  }
+
+  function normalizeSeverity(s) { return (s || "").toUpperCase().replace(/[ \-_]/g, ""); }
+
+  // SearchShards.key
+  function shardKey(term, split) {
+    var chars = Array.from(term);
+    function keyOf(n) { return chars.slice(0, n).map(function (c) { return /^[a-z0-9]$/.test(c) ? c : "_"; }).join(""); }
+    var two = keyOf(2);
+    return split.indexOf(two) >= 0 && chars.length >= 3 ? keyOf(3) : two;
+  }
+
+  var api = window.debriefSearch = {
+    manifest: null, shards: {}, positions: {}, docs: {}, filters: null,
+    setManifest: function (m) { api.manifest = m; },
+    addShard: function (key, terms) { api.shards[key] = terms; },
+    addPositions: function (key, terms) { api.positions[key] = terms; },
+    addDocs: function (n, rows) { api.docs[n] = rows; },
+    addFilters: function (f) { api.filters = f; },
+    tokenize: tokenize, stem: stem, parseQuery: parseQuery, shardKey: shardKey,
+    loadedBytes: 0, loadedFiles: []
+  };
+
+  // Loads search/<path> once, as a script tag; resolves even when the file is missing (a key no term has).
+  var loading = {};
+  function load(base, path) {
+    if (!loading[path]) {
+      loading[path] = new Promise(function (resolve) {
+        var script = document.createElement("script");
+        script.src = base + path;
+        script.onload = function () { api.loadedFiles.push(path); resolve(true); };
+        script.onerror = function () { resolve(false); };
+        document.head.appendChild(script);
+      });
+    }
+    return loading[path];
+  }
+  api.load = load;
+
+  // Postings of a term as {doc: weight}, decoded from the delta-encoded shard array.
+  function decode(list) {
+    var docs = [], weights = [], doc = 0;
+    for (var i = 0; i < list.length; i += 2) { doc += list[i]; docs.push(doc); weights.push(list[i + 1]); }
+    return { docs: docs, weights: weights };
+  }
+  function positionsOf(term, doc) {
+    var key = shardKey(term, api.manifest.split);
+    var list = (api.positions[key] || {})[term];
+    if (!list) return null;
+    var current = 0;
+    for (var i = 0; i < list.length;) {
+      current += list[i];
+      var n = list[i + 1];
+      if (current === doc) {
+        var out = [], p = 0;
+        for (var j = 0; j < n; j++) { p += list[i + 2 + j]; out.push(p); }
+        return out;
+      }
+      i += 2 + n;
+    }
+    return null;
+  }
+  function containsPhrase(phrase, doc) {
+    var lists = [];
+    for (var i = 0; i < phrase.terms.length; i++) {
+      var p = positionsOf(phrase.terms[i], doc);
+      if (!p) return false;
+      lists.push(p);
+    }
+    return lists[0].some(function (start) {
+      for (var i = 1; i < lists.length; i++) {
+        if (lists[i].indexOf(start + phrase.offsets[i] - phrase.offsets[0]) < 0) return false;
+      }
+      return true;
+    });
+  }
+  function termsWithPrefix(word) {
+    var shard = api.shards[shardKey(word, api.manifest.split)] || {};
+    return Object.keys(shard).filter(function (t) { return t.slice(0, word.length) === word; });
+  }
+  function postingsOf(term) {
+    var shard = api.shards[shardKey(term, api.manifest.split)] || {};
+    return Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
+  }
+  function expansions(qt) {
+    var m = api.manifest;
+    var result = postingsOf(qt.term) ? [{ term: qt.term, weight: 1 }] : [];
+    if (!qt.isPrefix) return result;
+    var matches = termsWithPrefix(qt.word).filter(function (t) { return t !== qt.term; });
+    matches.sort(function (a, b) {
+      var dfA = postingsOf(a).length / 2, dfB = postingsOf(b).length / 2;
+      if (dfA !== dfB) return dfB - dfA;
+      return a < b ? -1 : a > b ? 1 : 0;
+    });
+    return result.concat(matches.slice(0, m.maxPrefixExpansions).map(function (t) { return { term: t, weight: m.prefixWeight }; }));
+  }
+  function admits(query, doc) {
+    var f = api.filters;
+    if (query.severity !== null) {
+      var s = f.severity[doc];
+      if (normalizeSeverity(s >= 0 ? f.severities[s] : "") !== normalizeSeverity(query.severity)) return false;
+    }
+    if (query.service !== null) {
+      var wanted = query.service.toLowerCase();
+      if (!f.service[doc].some(function (i) { return f.services[i] === wanted; })) return false;
+    }
+    if (query.since !== null && !(f.dates[doc] && f.dates[doc] >= query.since)) return false;
+    if (query.year !== null && f.year[doc] !== query.year) return false;
+    return true;
+  }
+
+  /* Ranks like SearchIndex.search: [{doc, score}], best first. Loads the shards it needs. */
+  api.search = function (base, text, options) {
+    options = options || {};
+    var m = api.manifest;
+    var query = parseQuery(text, m.minimumPrefixLength);
+    if (options.severity) query.severity = options.severity;
+    if (options.service) query.service = options.service;
+    if (options.year) query.year = +options.year;
+    var keys = new Set();
+    query.terms.forEach(function (qt) { keys.add(shardKey(qt.term, m.split)); if (qt.isPrefix) keys.add(shardKey(qt.word, m.split)); });
+    var needed = Array.from(keys).map(function (k) { return api.load(base, "shards/" + k + ".js"); });
+    query.phrases.forEach(function (p) { p.terms.forEach(function (t) { needed.push(api.load(base, "pos/" + shardKey(t, m.split) + ".js")); }); });
+    var filtering = query.severity !== null || query.service !== null || query.since !== null || query.year !== null;
+    if (filtering) needed.push(api.load(base, "filters.js"));
+    return Promise.all(needed).then(function () {
+      var scores = new Map();
+      query.terms.forEach(function (qt) {
+        var best = new Map();
+        expansions(qt).forEach(function (e) {
+          var list = decode(postingsOf(e.term));
+          var df = list.docs.length;
+          var idf = Math.log(1 + (m.count - df + 0.5) / (df + 0.5));
+          for (var i = 0; i < list.docs.length; i++) {
+            var tf = list.weights[i] / m.weightScale;
+            var score = e.weight * idf * (tf * (m.k1 + 1) / (tf + m.k1));
+            if (score > (best.get(list.docs[i]) || 0)) best.set(list.docs[i], score);
+          }
+        });
+        best.forEach(function (score, doc) { scores.set(doc, (scores.get(doc) || 0) + score); });
+      });
+      var ranked = [];
+      scores.forEach(function (score, doc) {
+        if (filtering && !admits(query, doc)) return;
+        if (!query.phrases.every(function (p) { return containsPhrase(p, doc); })) return;
+        ranked.push({ doc: doc, score: Math.round(score * 1e6) / 1e6 });
+      });
+      ranked.sort(function (a, b) { return a.score !== b.score ? b.score - a.score : a.doc - b.doc; });
+      return { query: query, hits: ranked.slice(0, options.limit || 10) };
+    });
+  };
+
+  /* Loads the display rows of ranked hits: [{doc, score, kind, title, url, severity, date, services, source}]. */
+  api.describe = function (base, hits) {
+    var per = api.manifest.docsPerShard;
+    var shards = new Set(hits.map(function (h) { return Math.floor(h.doc / per); }));
+    return Promise.all(Array.from(shards).map(function (n) { return api.load(base, "docs/" + n + ".js"); })).then(function () {
+      return hits.map(function (h) {
+        var row = (api.docs[Math.floor(h.doc / per)] || [])[h.doc % per] || ["", "", "", "", "", "", ""];
+        return { doc: h.doc, score: h.score, kind: row[0], title: row[1], url: row[2], severity: row[3], date: row[4], services: row[5], source: row[6] };
+      });
+    });
+  };
+
+  // Snippet.window: about 200 characters from a little before the first match.
+  function snippet(source, query) {
+    var tokens = tokenize(source, true), at = 0;
+    for (var i = 0; i < tokens.length; i++) {
+      var t = tokens[i];
+      if (query.terms.some(function (q) { return q.term === t.term || (q.isPrefix && t.word.slice(0, q.word.length) === q.word); })) { at = t.start; break; }
+    }
+    var start = Math.max(0, at - 60);
+    while (start > 0 && start < at && !/[ \n]/.test(source[start - 1])) start++;
+    var end = Math.min(source.length, start + 200);
+    while (end < source.length && end > start + 100 && !/[ \n]/.test(source[end])) end--;
+    return (start > 0 ? "\u2026" : "") + source.slice(start, end).split(/\s+/).filter(Boolean).join(" ") + (end < source.length ? "\u2026" : "");
+  }
+  api.snippet = snippet;
+
+  // ---- The search page -------------------------------------------------------------------
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function render(container, status, rows, query, root) {
+    while (container.firstChild) container.removeChild(container.firstChild);
+    rows.forEach(function (r) {
+      var item = el("li", "search-hit");
+      var link = el("a", "search-hit-title", r.title);
+      link.href = root + r.url;
+      var heading = el("h3");
+      heading.appendChild(link);
+      item.appendChild(heading);
+      var facts = [r.kind, r.severity, r.date, r.services].filter(Boolean).join(" \u00b7 ");
+      item.appendChild(el("p", "search-hit-meta", facts));
+      if (r.source) item.appendChild(el("p", "search-hit-snippet", snippet(r.source, query)));
+      container.appendChild(item);
+    });
+    status.textContent = rows.length ? rows.length + (rows.length === 1 ? " result" : " results") : "No matches.";
+  }
+
+  function start() {
+    var form = document.getElementById("search-form");
+    if (!form || !api.manifest) return;
+    var root = form.getAttribute("data-root") || "";
+    var base = root + "search/";
+    var input = form.elements.q, status = document.getElementById("search-status"), results = document.getElementById("search-results");
+    var params = new URLSearchParams(window.location.search);
+    ["q", "severity", "service", "year"].forEach(function (name) {
+      if (params.get(name) !== null && form.elements[name]) form.elements[name].value = params.get(name);
+    });
+    var generation = 0;
+    function run() {
+      var text = input.value;
+      var options = { severity: form.elements.severity.value, service: form.elements.service.value, year: form.elements.year.value, limit: 20 };
+      var mine = ++generation;
+      try {
+        var url = new URL(window.location.href);
+        ["q", "severity", "service", "year"].forEach(function (name) {
+          var value = name === "q" ? text : options[name];
+          if (value) url.searchParams.set(name, value); else url.searchParams.delete(name);
+        });
+        window.history.replaceState(null, "", url.toString());
+      } catch (e) { /* some browsers refuse replaceState on file://; search works all the same */ }
+      if (!text.trim()) { render(results, status, [], { terms: [] }, root); status.textContent = "Type to search."; return; }
+      status.textContent = "Searching\u2026";
+      api.search(base, text, options).then(function (found) {
+        return api.describe(base, found.hits).then(function (rows) {
+          if (mine === generation) render(results, status, rows, found.query, root);
+        });
+      });
+    }
+    var timer = null;
+    input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
+    form.addEventListener("change", function (e) { if (e.target !== input) run(); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    run();
+  }
+  if (typeof document !== "undefined") {
+    // Deferred scripts (this file, then search/manifest.js) all run before DOMContentLoaded.
+    if (document.readyState !== "complete") document.addEventListener("DOMContentLoaded", start); else start();
+  }
+})();
