@@ -26,9 +26,8 @@ public struct KnowledgeBase: Sendable {
     /// content files become diagnostics.
     public static func load(root: URL, config: DebriefConfig? = nil) throws -> KnowledgeBase {
         let config = try config ?? DebriefConfig.load(root: root)
-        let content = root.appendingPathComponent(config.contentDir)
-        let postmortemFiles = ContentFiles.list(under: content.appendingPathComponent(config.postmortemsDir), root: root, extensions: ["md", "markdown"])
-        let runbookFiles = ContentFiles.list(under: content.appendingPathComponent(config.runbooksDir), root: root, extensions: ["yml", "yaml", "md", "markdown"])
+        let postmortemFiles = ContentFiles.list(folder: config.contentDir + "/" + config.postmortemsDir, root: root, extensions: ["md", "markdown"])
+        let runbookFiles = ContentFiles.list(folder: config.contentDir + "/" + config.runbooksDir, root: root, extensions: ["yml", "yaml", "md", "markdown"])
         let postmortemParser = PostmortemParser(config: config)
         let runbookParser = RunbookParser(config: config)
         let postmortems = ContentFiles.parseInParallel(postmortemFiles, root: root) { text, path in
@@ -51,18 +50,20 @@ public struct KnowledgeBase: Sendable {
 
 /// Finding and reading content files.
 enum ContentFiles {
-    /// Relative paths (sorted) of regular files below `folder` with one of `extensions`.
-    static func list(under folder: URL, root: URL, extensions: Set<String>) -> [String] {
-        let rootPath = root.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey],
+    /// Paths relative to `root` (sorted) of regular files below `root/folder` with one of
+    /// `extensions`. The folder may be a symbolic link; paths keep the name it has under root.
+    static func list(folder: String, root: URL, extensions: Set<String>) -> [String] {
+        let resolved = root.appendingPathComponent(folder).resolvingSymlinksInPath().standardizedFileURL
+        guard let enumerator = FileManager.default.enumerator(at: resolved, includingPropertiesForKeys: [.isRegularFileKey],
                                                               options: [.skipsHiddenFiles]) else { return [] }
+        let base = resolved.path
         var paths: [String] = []
         for case let url as URL in enumerator where extensions.contains(url.pathExtension.lowercased()) {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let full = url.standardizedFileURL.path
-            let relative = full.hasPrefix(rootPath + "/") ? String(full.dropFirst(rootPath.count + 1)) : full
-            if relative.split(separator: "/").last?.hasPrefix("_") == true { continue } // _index.md etc.
-            paths.append(relative)
+            guard full.hasPrefix(base + "/") else { continue }
+            if url.lastPathComponent.hasPrefix("_") { continue } // _index.md and other partials
+            paths.append(folder + "/" + full.dropFirst(base.count + 1))
         }
         return paths.sorted()
     }
