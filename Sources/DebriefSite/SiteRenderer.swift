@@ -1,6 +1,7 @@
 import Foundation
 import DebriefModel
 import DebriefAnalytics
+import Markdown
 
 /// What page generators render with: the site model, the compiled layouts, the navigation, and
 /// helpers that turn model values into the dictionaries templates receive (docs/layouts.md).
@@ -8,11 +9,20 @@ public struct SiteRenderer: Sendable {
     public let model: SiteModel
     public let layouts: SiteLayouts
     public let nav: [NavItem]
+    public let contentLinks: ContentLinks
 
     public init(model: SiteModel, layouts: SiteLayouts, nav: [NavItem]) {
         self.model = model
         self.layouts = layouts
         self.nav = nav
+        contentLinks = ContentLinks(model: model)
+    }
+
+    /// Markdown from the file at `source` as HTML: safe unless `unsafe_html`, with links to
+    /// other content files pointing at their pages.
+    public func markdownHTML(_ markdown: String, source: String, root: String) -> String {
+        let html = MarkdownParser.renderHTML(markdown, unsafe: model.config.unsafeHTML)
+        return contentLinks.rewrite(html, source: source, root: root)
     }
 
     /// Renders an HTML page: `values` plus the values every page receives (`root`, `site_title`,

@@ -18,7 +18,7 @@ public struct HomePage: PageGenerator {
             if level == nil && count == 0 { return nil }
             var values = site.severityValues(level)
             values["count"] = count
-            values["url"] = level.map { root + SitePaths.term(.severities, Slug.make($0)) } ?? ""
+            values["url"] = count > 0 ? level.map { root + SitePaths.term(.severities, Slug.make($0)) } ?? "" : ""
             return values
         }
         let open = model.actions.filter(\.isOpen)

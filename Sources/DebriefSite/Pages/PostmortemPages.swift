@@ -35,7 +35,7 @@ public struct PostmortemPages: PageGenerator {
             return ["label": field.label, "measured": seconds != nil,
                     "value": seconds.map(DurationText.format(seconds:)) ?? "not measured"]
         }
-        values["body_html"] = MarkdownParser.renderHTML(PostmortemPages.bodyWithoutHeader(postmortem), unsafe: model.config.unsafeHTML)
+        values["body_html"] = site.markdownHTML(PostmortemPages.bodyWithoutHeader(postmortem), source: postmortem.path, root: root)
         values["actions"] = incident.actions.map { site.actionRow($0, root: root) }
         values["has_actions"] = !incident.actions.isEmpty
         values["overdue_count"] = incident.actions.filter(\.isOverdue).count

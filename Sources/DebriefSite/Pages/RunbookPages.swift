@@ -51,7 +51,7 @@ public struct RunbookPages: PageGenerator {
         values["escalation"] = runbook.escalation ?? ""
         values["has_structured_steps"] = !runbook.diagnosis.isEmpty || !runbook.mitigation.isEmpty || !runbook.recovery.isEmpty
         values["body_html"] = runbook.format == .markdown
-            ? MarkdownParser.renderHTML(RunbookPages.bodyWithoutTitle(runbook.body), unsafe: site.model.config.unsafeHTML) : ""
+            ? site.markdownHTML(RunbookPages.bodyWithoutTitle(runbook.body), source: runbook.path, root: root) : ""
         values["incidents"] = entry.incidentSlugs.compactMap(site.model.incident(slug:)).map { site.incidentRow($0, root: root) }
         values["has_diagnostics"] = !entry.diagnostics.isEmpty
         values["has_incidents"] = !entry.incidentSlugs.isEmpty

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("00",{"000":[4,1,35]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("14",{"14":[1,2,49,27]});

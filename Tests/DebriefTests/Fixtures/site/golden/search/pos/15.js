@@ -1,0 +1,1 @@
+debriefSearch.addPositions("15",{"15":[3,1,112]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("20",{"200":[1,1,80]});

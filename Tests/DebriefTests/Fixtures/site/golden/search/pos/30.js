@@ -1,0 +1,1 @@
+debriefSearch.addPositions("30",{"30":[1,1,53]});

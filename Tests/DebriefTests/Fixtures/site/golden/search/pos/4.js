@@ -1,0 +1,1 @@
+debriefSearch.addPositions("4",{"4":[0,1,46]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("40",{"40":[0,1,53]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("5",{"5":[3,1,104]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("60",{"60":[1,1,168]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("61",{"61":[1,1,70]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("ad",{"add":[0,2,118,6]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("an",{"answer":[3,1,77]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("ap",{"app":[4,2,54,31]});

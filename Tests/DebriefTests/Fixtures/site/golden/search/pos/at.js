@@ -1,0 +1,1 @@
+debriefSearch.addPositions("at",{"attempt":[1,1,73]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("bl",{"block":[1,2,69,56]});

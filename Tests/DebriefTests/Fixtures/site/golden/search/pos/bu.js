@@ -1,0 +1,1 @@
+debriefSearch.addPositions("bu",{"bulk":[1,2,113,59]});

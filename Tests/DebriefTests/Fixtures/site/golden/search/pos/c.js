@@ -1,0 +1,1 @@
+debriefSearch.addPositions("c",{"c":[3,1,74]});

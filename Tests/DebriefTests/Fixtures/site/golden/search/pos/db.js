@@ -1,0 +1,1 @@
+debriefSearch.addPositions("db",{"db":[3,1,73]});

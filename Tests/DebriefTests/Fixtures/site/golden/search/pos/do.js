@@ -1,0 +1,1 @@
+debriefSearch.addPositions("do",{"document":[1,1,170]});

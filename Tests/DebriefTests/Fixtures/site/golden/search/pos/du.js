@@ -1,0 +1,1 @@
+debriefSearch.addPositions("du",{"dur":[1,1,2]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("el",{"eleven":[1,1,108]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("em",{"email":[2,2,1,35]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("fe",{"featur":[0,1,108]});

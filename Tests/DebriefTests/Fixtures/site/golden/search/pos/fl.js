@@ -1,0 +1,1 @@
+debriefSearch.addPositions("fl",{"flag":[0,1,109]});

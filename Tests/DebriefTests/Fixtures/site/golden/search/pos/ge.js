@@ -1,0 +1,1 @@
+debriefSearch.addPositions("ge",{"get":[4,2,51,31]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("h",{"h":[3,1,71]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("ha",{"had":[0,1,76]});

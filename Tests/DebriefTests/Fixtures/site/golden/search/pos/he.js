@@ -1,0 +1,1 @@
+debriefSearch.addPositions("he",{"health":[3,1,69]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("if",{"if":[3,1,58]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("l",{"l":[4,2,53,31]});

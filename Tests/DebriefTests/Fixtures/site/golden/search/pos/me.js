@@ -1,0 +1,1 @@
+debriefSearch.addPositions("me",{"messag":[4,1,36]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("n",{"n":[3,2,52,40]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("ne",{"new":[0,1,32]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("or",{"order":[1,2,46,35,2,1,72]});

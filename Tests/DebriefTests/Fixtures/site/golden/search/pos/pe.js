@@ -1,0 +1,1 @@
+debriefSearch.addPositions("pe",{"peak":[3,1,40]});

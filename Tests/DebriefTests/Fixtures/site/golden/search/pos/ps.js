@@ -1,0 +1,1 @@
+debriefSearch.addPositions("ps",{"psql":[3,1,70]});

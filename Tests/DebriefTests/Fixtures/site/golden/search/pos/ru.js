@@ -1,0 +1,1 @@
+debriefSearch.addPositions("ru",{"runbook":[1,1,96]});

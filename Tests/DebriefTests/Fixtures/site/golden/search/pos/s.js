@@ -1,0 +1,1 @@
+debriefSearch.addPositions("s",{"s":[0,1,66]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("sl",{"slow":[0,1,50]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("th",{"than":[4,1,33]});

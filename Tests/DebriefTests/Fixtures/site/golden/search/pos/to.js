@@ -1,0 +1,1 @@
+debriefSearch.addPositions("to",{"took":[1,1,48]});

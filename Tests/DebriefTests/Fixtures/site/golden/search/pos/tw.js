@@ -1,0 +1,1 @@
+debriefSearch.addPositions("tw",{"two":[2,1,42]});

@@ -1,0 +1,1 @@
+debriefSearch.addPositions("wi",{"within":[3,2,78,25]});

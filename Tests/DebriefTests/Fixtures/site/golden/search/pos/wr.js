@@ -1,0 +1,1 @@
+debriefSearch.addPositions("wr",{"writ":[1,3,67,57,19]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("00",{"000":[4,27]});

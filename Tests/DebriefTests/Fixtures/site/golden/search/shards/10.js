@@ -1,0 +1,1 @@
+debriefSearch.addShard("10",{"10":[4,55]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("14",{"14":[1,21]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("15",{"15":[3,5]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("20",{"200":[1,11]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("30",{"30":[1,11]});

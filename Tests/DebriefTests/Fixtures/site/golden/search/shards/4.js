@@ -1,0 +1,1 @@
+debriefSearch.addShard("4",{"4":[0,17]});

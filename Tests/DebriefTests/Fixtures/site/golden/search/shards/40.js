@@ -1,0 +1,1 @@
+debriefSearch.addShard("40",{"40":[0,17]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("5",{"5":[3,5]});

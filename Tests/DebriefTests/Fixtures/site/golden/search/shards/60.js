@@ -1,0 +1,1 @@
+debriefSearch.addShard("60",{"60":[1,15]});

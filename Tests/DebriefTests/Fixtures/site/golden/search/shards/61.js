@@ -1,0 +1,1 @@
+debriefSearch.addShard("61",{"61":[1,11]});

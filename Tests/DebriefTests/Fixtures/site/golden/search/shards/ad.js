@@ -1,0 +1,1 @@
+debriefSearch.addShard("ad",{"add":[0,39]});

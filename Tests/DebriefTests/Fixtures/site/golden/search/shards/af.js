@@ -1,0 +1,1 @@
+debriefSearch.addShard("af",{"after":[0,6,1,8]});

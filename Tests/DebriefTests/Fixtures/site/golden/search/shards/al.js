@@ -1,0 +1,1 @@
+debriefSearch.addShard("al",{"alert":[0,6,1,20,1,12]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("an",{"answer":[3,5]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("ap",{"app":[4,12]});

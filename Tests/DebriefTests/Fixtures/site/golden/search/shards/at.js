@@ -1,0 +1,1 @@
+debriefSearch.addShard("at",{"attempt":[1,11]});

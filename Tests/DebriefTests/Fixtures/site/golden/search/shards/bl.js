@@ -1,0 +1,1 @@
+debriefSearch.addShard("bl",{"block":[1,16]});

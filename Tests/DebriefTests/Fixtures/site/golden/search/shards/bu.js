@@ -1,0 +1,1 @@
+debriefSearch.addShard("bu",{"bulk":[1,23]});

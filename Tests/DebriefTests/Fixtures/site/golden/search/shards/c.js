@@ -1,0 +1,1 @@
+debriefSearch.addShard("c",{"c":[3,5]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("cu",{"customer":[1,21,2,37]});

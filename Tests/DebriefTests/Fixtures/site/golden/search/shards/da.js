@@ -1,0 +1,1 @@
+debriefSearch.addShard("da",{"databas":[1,101,2,5]});

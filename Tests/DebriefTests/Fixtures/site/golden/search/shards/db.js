@@ -1,0 +1,1 @@
+debriefSearch.addShard("db",{"db":[3,5]});

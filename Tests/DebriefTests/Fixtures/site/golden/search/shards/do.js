@@ -1,0 +1,1 @@
+debriefSearch.addShard("do",{"document":[1,15]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("du",{"dur":[1,60]});

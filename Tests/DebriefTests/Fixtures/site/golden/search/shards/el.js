@@ -1,0 +1,1 @@
+debriefSearch.addShard("el",{"eleven":[1,8]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("em",{"email":[2,104]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("er",{"error":[0,17,1,131,2,156]});

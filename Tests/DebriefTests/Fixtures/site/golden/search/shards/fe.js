@@ -1,0 +1,1 @@
+debriefSearch.addShard("fe",{"featur":[0,6]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("fl",{"flag":[0,6]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("ge",{"get":[4,12]});

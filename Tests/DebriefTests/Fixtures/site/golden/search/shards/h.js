@@ -1,0 +1,1 @@
+debriefSearch.addShard("h",{"h":[3,5]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("ha",{"had":[0,11]});

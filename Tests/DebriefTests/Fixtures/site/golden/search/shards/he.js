@@ -1,0 +1,1 @@
+debriefSearch.addShard("he",{"health":[3,5]});

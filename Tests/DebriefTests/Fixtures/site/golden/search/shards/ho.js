@@ -1,0 +1,1 @@
+debriefSearch.addShard("ho",{"hold":[4,27],"hour":[2,29]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("if",{"if":[3,5]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("in",{"index":[0,30],"instead":[1,11]});

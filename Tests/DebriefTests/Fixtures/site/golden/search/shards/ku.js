@@ -1,0 +1,1 @@
+debriefSearch.addShard("ku",{"kubectl":[3,10,1,31]});

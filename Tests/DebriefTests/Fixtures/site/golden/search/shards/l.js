@@ -1,0 +1,1 @@
+debriefSearch.addShard("l",{"l":[4,12]});

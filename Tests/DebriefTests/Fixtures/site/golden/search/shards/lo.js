@@ -1,0 +1,1 @@
+debriefSearch.addShard("lo",{"log":[4,12],"look":[4,12]});

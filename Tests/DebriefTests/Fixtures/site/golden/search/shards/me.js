@@ -1,0 +1,1 @@
+debriefSearch.addShard("me",{"messag":[4,27]});

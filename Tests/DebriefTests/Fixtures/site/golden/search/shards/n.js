@@ -1,0 +1,1 @@
+debriefSearch.addShard("n",{"n":[3,10]});

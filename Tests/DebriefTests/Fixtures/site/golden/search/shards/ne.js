@@ -1,0 +1,1 @@
+debriefSearch.addShard("ne",{"new":[0,17]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("or",{"order":[1,21,2,5]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("p9",{"p99":[0,17]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("pe",{"peak":[3,37]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("pl",{"plan":[0,30,1,11]});

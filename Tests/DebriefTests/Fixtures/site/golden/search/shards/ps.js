@@ -1,0 +1,1 @@
+debriefSearch.addShard("ps",{"psql":[3,5]});

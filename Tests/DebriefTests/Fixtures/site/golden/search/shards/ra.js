@@ -1,0 +1,1 @@
+debriefSearch.addShard("ra",{"rat":[1,60,2,146]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("ru",{"runbook":[1,8]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("s",{"s":[0,11]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("sl",{"slow":[0,17]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("th",{"than":[4,27]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("to",{"took":[1,11]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("tw",{"two":[2,29]});

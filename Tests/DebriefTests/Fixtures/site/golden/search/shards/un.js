@@ -1,0 +1,1 @@
+debriefSearch.addShard("un",{"undo":[3,5],"unindex":[0,84]});

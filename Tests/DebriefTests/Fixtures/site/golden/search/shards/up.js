@@ -1,0 +1,1 @@
+debriefSearch.addShard("up",{"up":[2,29],"updat":[3,5]});

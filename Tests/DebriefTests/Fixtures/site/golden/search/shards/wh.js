@@ -1,0 +1,1 @@
+debriefSearch.addShard("wh",{"whil":[1,11,1,29]});

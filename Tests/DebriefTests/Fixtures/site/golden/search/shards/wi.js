@@ -1,0 +1,1 @@
+debriefSearch.addShard("wi",{"within":[3,10]});

@@ -1,0 +1,1 @@
+debriefSearch.addShard("wr",{"writ":[1,21]});

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+import DebriefModel
+import DebriefSite
+
+/// Output discipline: determinism, no-op rebuilds, staging + swap, path safety, layout overrides.
+@Suite struct SiteOutputTests {
+    struct InjectedFailure: Error {}
+
+    /// A page generator writing wherever it is told (to prove the writer refuses).
+    struct FixedPage: PageGenerator {
+        var path: String
+        func pages(_ site: SiteRenderer) throws -> [RenderedPage] { [RenderedPage(path: path, text: "x")] }
+    }
+
+    func build(_ root: URL, into output: URL, generators: [any PageGenerator] = SiteBuilder.standardGenerators,
+               writeFile: ((URL, Data) throws -> Void)? = nil) throws -> SiteBuilder.Result {
+        var builder = SiteFixture.builder(root: root, output: output, generators: generators)
+        builder.writeFile = writeFile
+        return try builder.build(try builder.prepare())
+    }
+
+    @Test func twoBuildsProduceIdenticalTrees() throws {
+        let root = try SiteFixture.copy("kb")
+        let first = root.appendingPathComponent("out-1"), second = root.appendingPathComponent("out-2")
+        _ = try build(root, into: first)
+        _ = try build(root, into: second)
+        let a = SiteFixture.tree(first), b = SiteFixture.tree(second)
+        #expect(a.count > 20)
+        #expect(a == b)
+    }
+
+    @Test func rebuildWithNothingChangedWritesNoFile() throws {
+        let root = try SiteFixture.copy("kb")
+        let output = root.appendingPathComponent("public")
+        #expect(try build(root, into: output).outcome != .unchanged)
+        let home = output.appendingPathComponent("index.html")
+        let before = try FileManager.default.attributesOfItem(atPath: home.path)[.modificationDate] as? Date
+        let result = try build(root, into: output) { _, _ in Issue.record("a file was written") }
+        #expect(result.outcome == .unchanged)
+        #expect(try FileManager.default.attributesOfItem(atPath: home.path)[.modificationDate] as? Date == before)
+    }
+
+    @Test func failedBuildLeavesThePreviousOutputUntouched() throws {
+        let root = try SiteFixture.copy("kb")
+        let output = root.appendingPathComponent("public")
+        _ = try build(root, into: output)
+        let before = SiteFixture.tree(output)
+        // Change the content so the next build has to replace the site, then fail mid-write.
+        let file = root.appendingPathComponent("content/postmortems/2025-02-10-checkout-db-failover.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "Checkout errors during database failover", with: "Renamed incident")
+            .write(to: file, atomically: true, encoding: .utf8)
+        var written = 0
+        #expect(throws: InjectedFailure.self) {
+            _ = try build(root, into: output) { url, data in
+                written += 1
+                if written == 5 { throw InjectedFailure() }
+                try data.write(to: url)
+            }
+        }
+        #expect(SiteFixture.tree(output) == before)
+        let siblings = try FileManager.default.contentsOfDirectory(atPath: root.path)
+        #expect(!siblings.contains { $0.hasPrefix(".public.") }, "staging folder left behind: \(siblings)")
+    }
+
+    @Test func successfulBuildRemovesStalePagesAndKeepsHiddenFiles() throws {
+        let root = try SiteFixture.copy("kb")
+        let output = root.appendingPathComponent("public")
+        try FileManager.default.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("".utf8).write(to: output.appendingPathComponent(".gitkeep"))
+        _ = try build(root, into: output)
+        let page = output.appendingPathComponent("postmortems/2024-08-03-search-slow-queries/index.html")
+        #expect(FileManager.default.fileExists(atPath: page.path))
+        try FileManager.default.removeItem(at: root.appendingPathComponent("content/postmortems/2024-08-03-search-slow-queries.md"))
+        _ = try build(root, into: output)
+        #expect(!FileManager.default.fileExists(atPath: page.path))
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent(".gitkeep").path))
+    }
+
+    @Test func refusesToReplaceAFolderItDidNotWrite() throws {
+        let root = try SiteFixture.copy("kb")
+        let output = root.appendingPathComponent("content")
+        #expect(throws: SiteBuildError.self) { _ = try build(root, into: output) }
+        #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("postmortems/2025-06-21-notifications-draft.md").path))
+    }
+
+    @Test(arguments: ["../escape.html", "/tmp/escape.html", "a/../../escape.html", "a//b.html", "./a.html", "a\\..\\b", ".debrief-manifest"])
+    func refusesUnsafeOutputPaths(path: String) throws {
+        let root = try SiteFixture.copy("kb")
+        let output = root.appendingPathComponent("nested/public")
+        #expect(throws: SiteBuildError.self) { _ = try build(root, into: output, generators: [FixedPage(path: path)]) }
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("nested/escape.html").path))
+    }
+
+    @Test func slugsCannotNameParentFolders() {
+        #expect(Slug.make("../../etc/passwd") == "etc-passwd")
+        #expect(SitePaths.isSafe(SitePaths.postmortem(Slug.make("../.."))))
+    }
+
+    @Test func layoutFileInTheKnowledgeBaseReplacesTheBuiltIn() throws {
+        let root = try SiteFixture.copy("kb")
+        let layouts = root.appendingPathComponent("layouts")
+        try FileManager.default.createDirectory(at: layouts, withIntermediateDirectories: true)
+        try "<footer>Team footer {{site_title}}</footer>\n".write(to: layouts.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
+        let builder = SiteFixture.builder(root: root)
+        let home = try #require(try builder.render(try builder.prepare()).first { $0.path == "index.html" })
+        let html = String(decoding: home.bytes, as: UTF8.self)
+        #expect(html.contains("<footer>Team footer Fixture Incident Library</footer>"))
+        #expect(!html.contains("Built with Debrief"))
+
+        try "{{#broken}}".write(to: layouts.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
+        #expect(throws: SiteBuildError.self) { _ = try builder.render(try builder.prepare()) }
+    }
+
+    @Test func navigationListsOnlyTheGeneratorsPresent() throws {
+        let root = try SiteFixture.copy("kb")
+        let builder = SiteFixture.builder(root: root, generators: [HomePage(), RunbookPages()])
+        let home = try #require(try builder.render(try builder.prepare()).first { $0.path == "index.html" })
+        let html = String(decoding: home.bytes, as: UTF8.self)
+        #expect(html.contains(">Runbooks</a>"))
+        #expect(!html.contains(">Actions</a>"))
+        #expect(!html.contains(">Trends</a>"))
+    }
+
+    @Test func calendarFollowsRFC5545() throws {
+        let pages = try SiteFixture.render("kb")
+        let ics = try #require(pages.first { $0.path == "actions.ics" })
+        let text = String(decoding: ics.bytes, as: UTF8.self)
+        #expect(text.hasSuffix("END:VCALENDAR\r\n"))
+        let lines = text.components(separatedBy: "\r\n").dropLast()
+        #expect(lines.allSatisfy { $0.utf8.count <= 75 && !$0.contains("\n") })
+        #expect(text.contains("DTSTAMP:20250901T000000Z"))
+        #expect(text.components(separatedBy: "BEGIN:VTODO").count - 1 == 3) // open items with a due date (one from the SLA)
+    }
+}
