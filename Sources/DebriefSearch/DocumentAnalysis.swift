@@ -4,10 +4,10 @@ import Foundation
 /// on all cores.
 struct DocumentAnalysis: Sendable {
     struct Occurrence: Sendable {
-        /// Term frequency per field (indexed by `SearchField.rawValue`).
-        var frequencies: [Int32]
+        /// Term frequency per field (indexed by `SearchField.rawValue`); inline, no allocation.
+        var frequencies = SIMD16<Int32>()
         /// Positions across the document's fields, ascending.
-        var positions: [Int32]
+        var positions: [Int32] = []
     }
 
     var terms: [String: Occurrence] = [:]
@@ -21,11 +21,10 @@ struct DocumentAnalysis: Sendable {
             fieldLengths[field.rawValue] = Int32(tokens.count)
             var last = base
             for token in tokens {
-                var occurrence = terms[token.term] ?? Occurrence(frequencies: [Int32](repeating: 0, count: SearchField.allCases.count), positions: [])
-                occurrence.frequencies[field.rawValue] += 1
                 let position = Int32(base + token.position)
-                if occurrence.positions.last != position { occurrence.positions.append(position) }
-                terms[token.term] = occurrence
+                // Mutated in place through the dictionary (no copy of the arrays per token).
+                terms[token.term, default: Occurrence()].frequencies[field.rawValue] += 1
+                if terms[token.term]!.positions.last != position { terms[token.term]!.positions.append(position) }
                 last = max(last, base + token.position)
             }
             base = last + SearchIndex.fieldGap

@@ -33,6 +33,8 @@ public struct RelatedIncidents: Sendable {
     enum Feature: Hashable, Sendable {
         case alert(String), service(String), tag(String), cause(String)
 
+        var isCause: Bool { if case .cause = self { return true } else { return false } }
+
         var weight: Double {
             switch self {
             case .alert: return 3
@@ -72,7 +74,7 @@ public struct RelatedIncidents: Sendable {
             for alert in p.alerts { add(.alert(alert.lowercased()), alert) }
             for service in p.services { add(.service(service.lowercased()), service) }
             for tag in p.tags { add(.tag(tag.lowercased()), tag) }
-            for term in causeTerms[index] { add(.cause(term), term) }
+            for cause in causeTerms[index] { add(.cause(cause.term), cause.word) }
             features.append(list)
         }
         self.features = features
@@ -94,8 +96,8 @@ public struct RelatedIncidents: Sendable {
             guard taken.insert(link.target).inserted else { continue }
             result.append(incident(link.target, score: 0, explicit: true, reasons: [link.reason]))
         }
-        let candidates = scoredCandidates(features[index], around: dateRank[index], excluding: taken)
-        for candidate in candidates.prefix(max(0, limit - result.count)) {
+        let candidates = scoredCandidates(features[index], around: dateRank[index], excluding: taken, limit: limit - result.count)
+        for candidate in candidates {
             result.append(incident(candidate.index, score: candidate.score, explicit: false, reasons: candidate.reasons))
         }
         return Array(result.prefix(max(limit, result.filter(\.isExplicit).count)))
@@ -106,8 +108,8 @@ public struct RelatedIncidents: Sendable {
         var runbookFeatures: [(feature: Feature, display: String)] = runbook.alertNames.map { (.alert($0.lowercased()), $0) }
         if let service = runbook.service { runbookFeatures.append((.service(service.lowercased()), service)) }
         // A runbook has no date: its neighbours are the most recent incidents.
-        let candidates = scoredCandidates(runbookFeatures, around: postmortems.count, excluding: [], alertReason: "alert %@ fired")
-        return candidates.prefix(max(0, limit)).map { incident($0.index, score: $0.score, explicit: false, reasons: $0.reasons) }
+        let candidates = scoredCandidates(runbookFeatures, around: postmortems.count, excluding: [], limit: limit, alertReason: "alert %@ fired")
+        return candidates.map { incident($0.index, score: $0.score, explicit: false, reasons: $0.reasons) }
     }
 
     /// Related incidents of every postmortem, computed on all cores (for the site).
@@ -131,43 +133,55 @@ public struct RelatedIncidents: Sendable {
         var reasons: [String]
     }
 
+    /// Scores every incident sharing a feature (one pass over capped posting lists, adding
+    /// numbers only), then explains just the `limit` best.
     func scoredCandidates(_ own: [(feature: Feature, display: String)], around rank: Int, excluding: Set<Int>,
-                          alertReason: String = "same alert %@") -> [Candidate] {
-        var shared: [Int: [(feature: Feature, display: String)]] = [:]
+                          limit: Int, alertReason: String = "same alert %@") -> [Candidate] {
+        let count = Double(max(1, postmortems.count))
+        var featureScore: [Int: Double] = [:]
+        var causeScore: [Int: Double] = [:]
+        var causeCount: [Int: Int] = [:]
         for entry in own {
             guard let list = postingLists[entry.feature] else { continue }
+            let value = entry.feature.weight * log(1 + count / Double(list.count))
+            let isCause = entry.feature.isCause
             for other in neighbours(in: list, around: rank) where !excluding.contains(other) {
-                shared[other, default: []].append(entry)
-            }
-        }
-        let count = Double(max(1, postmortems.count))
-        var candidates: [Candidate] = []
-        for (other, common) in shared {
-            let causes = common.filter { if case .cause = $0.feature { return true } else { return false } }
-            let causesCount = causes.count >= RelatedIncidents.minimumSharedRootCauseTerms
-            var score = 0.0
-            for entry in common {
-                if case .cause = entry.feature, !causesCount { continue }
-                score += entry.feature.weight * log(1 + count / Double(postingLists[entry.feature]!.count))
-            }
-            guard score > 0 else { continue }
-            var reasons: [String] = []
-            for entry in common {
-                switch entry.feature {
-                case .alert: reasons.append(String(format: alertReason, entry.display))
-                case .service: reasons.append("same service \(entry.display)")
-                case .tag: reasons.append("shared tag \(entry.display)")
-                case .cause: break
+                if isCause {
+                    causeScore[other, default: 0] += value
+                    causeCount[other, default: 0] += 1
+                } else {
+                    featureScore[other, default: 0] += value
                 }
             }
-            if causesCount { reasons.append("similar root cause (\(causes.map(\.display).joined(separator: ", ")))") }
-            candidates.append(Candidate(index: other, score: (score * 1e6).rounded() / 1e6, reasons: reasons))
+        }
+        var scored: [(index: Int, score: Double)] = []
+        for other in Set(featureScore.keys).union(causeScore.keys) {
+            let causes = causeCount[other, default: 0] >= RelatedIncidents.minimumSharedRootCauseTerms ? causeScore[other, default: 0] : 0
+            let score = featureScore[other, default: 0] + causes
+            if score > 0 { scored.append((other, (score * 1e6).rounded() / 1e6)) }
         }
         // Equal scores: the incident closer in time first, then file order.
-        return candidates.sorted { a, b in
+        scored.sort { a, b in
             if a.score != b.score { return a.score > b.score }
             let (distanceA, distanceB) = (abs(dateRank[a.index] - rank), abs(dateRank[b.index] - rank))
             return distanceA != distanceB ? distanceA < distanceB : a.index < b.index
+        }
+        return scored.prefix(max(0, limit)).map { candidate in
+            let theirs = Set(features[candidate.index].map(\.feature))
+            let common = own.filter { theirs.contains($0.feature) }
+            func names(_ keep: (Feature) -> Bool) -> String { common.filter { keep($0.feature) }.map(\.display).joined(separator: ", ") }
+            let alerts = names { if case .alert = $0 { return true } else { return false } }
+            let services = names { if case .service = $0 { return true } else { return false } }
+            let tags = names { if case .tag = $0 { return true } else { return false } }
+            let causes = common.filter { $0.feature.isCause }
+            var reasons: [String] = []
+            if !alerts.isEmpty { reasons.append(String(format: alertReason, alerts)) }
+            if !services.isEmpty { reasons.append("same service \(services)") }
+            if !tags.isEmpty { reasons.append("shared tag \(tags)") }
+            if causes.count >= RelatedIncidents.minimumSharedRootCauseTerms {
+                reasons.append("similar root cause (\(causes.map(\.display).joined(separator: ", ")))")
+            }
+            return Candidate(index: candidate.index, score: candidate.score, reasons: reasons)
         }
     }
 
@@ -191,18 +205,25 @@ public struct RelatedIncidents: Sendable {
 extension RelatedIncidents {
     /// Per incident, up to `rootCauseTermsPerIncident` root-cause terms that are frequent in it
     /// and rare elsewhere (tf x idf), among terms at least two incidents have.
-    static func distinctiveRootCauseTerms(_ postmortems: [Postmortem]) -> [[String]] {
+    /// Each term comes with the word it was first written as, to show in explanations.
+    static func distinctiveRootCauseTerms(_ postmortems: [Postmortem]) -> [[(term: String, word: String)]] {
+        var firstWords: [[String: String]] = []
         let counts: [[String: Int]] = postmortems.map { p in
             let text = p.sections.filter { $0.kind == .rootCause }.map(\.text).joined(separator: "\n")
             var tf: [String: Int] = [:]
+            var words: [String: String] = [:]
             for token in Tokenizer.tokenize(text, splitCompounds: false) where token.term.unicodeScalars.count > 2
-                && !token.term.allSatisfy(\.isNumber) { tf[token.term, default: 0] += 1 }
+                && !token.term.allSatisfy(\.isNumber) {
+                tf[token.term, default: 0] += 1
+                if words[token.term] == nil { words[token.term] = token.word }
+            }
+            firstWords.append(words)
             return tf
         }
         var df: [String: Int] = [:]
         for tf in counts { for term in tf.keys { df[term, default: 0] += 1 } }
         let n = Double(max(1, postmortems.count))
-        return counts.map { tf in
+        return counts.enumerated().map { index, tf in
             // Terms in more than a quarter of all incidents say nothing about similarity (small
             // knowledge bases keep terms shared by up to three).
             var weighted: [(term: String, weight: Double)] = []
@@ -212,7 +233,7 @@ extension RelatedIncidents {
                 weighted.append((term, Double(count) * log(n / frequency)))
             }
             weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-            return weighted.prefix(rootCauseTermsPerIncident).map(\.term)
+            return weighted.prefix(rootCauseTermsPerIncident).map { ($0.term, firstWords[index][$0.term]!) }
         }
     }
 

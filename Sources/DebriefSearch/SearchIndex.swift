@@ -62,7 +62,7 @@ public final class SearchIndex: Sendable {
         terms = postings.keys.sorted()
     }
 
-    static func quantizedWeight(_ frequencies: [Int32], lengths: [Int32], averages: [Double]) -> Int32 {
+    static func quantizedWeight(_ frequencies: SIMD16<Int32>, lengths: [Int32], averages: [Double]) -> Int32 {
         var pseudo = 0.0
         for field in SearchField.allCases where frequencies[field.rawValue] > 0 {
             let b = field.lengthNormalization

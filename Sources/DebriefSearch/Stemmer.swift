@@ -15,46 +15,53 @@
 ///    caused all become `caus`.
 public enum Stemmer {
     public static func stem(_ word: String) -> String {
-        let bytes = Array(word.utf8)
-        guard bytes.count > 3, bytes.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
-        var w = bytes
+        var w = Array(word.utf8)
+        guard w.count > 3, w.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
         // 1. plurals
-        if ends(w, "ies"), w.count > 4 {
-            w.removeLast(3); w.append(121) // y
-        } else if ends(w, "sses") {
+        if ends(w, ies), w.count > 4 {
+            w.removeLast(3); w.append(y)
+        } else if ends(w, sses) {
             w.removeLast(2)
-        } else if ends(w, "es"), w.count > 4, ends(Array(w.dropLast(2)), "s") || ends(Array(w.dropLast(2)), "x")
-                    || ends(Array(w.dropLast(2)), "z") || ends(Array(w.dropLast(2)), "ch") || ends(Array(w.dropLast(2)), "sh") {
+        } else if ends(w, es), w.count > 4, [s_, x, z].contains(w[w.count - 3]) || ends(w, ches) || ends(w, shes) {
             w.removeLast(2)
-        } else if ends(w, "s"), !ends(w, "ss"), !ends(w, "us"), !ends(w, "is") {
+        } else if w[w.count - 1] == s_, ![s_, u, i].contains(w[w.count - 2]) {
             w.removeLast(1)
         }
         // 2. inflections
-        if ends(w, "ied"), w.count > 4 {
-            w.removeLast(3); w.append(121)
-        } else if ends(w, "ing"), stemIsLong(w.dropLast(3)) {
+        if ends(w, ied), w.count > 4 {
+            w.removeLast(3); w.append(y)
+        } else if ends(w, ing), stemIsLong(w, dropping: 3) {
             w.removeLast(3); undouble(&w)
-        } else if ends(w, "ed"), stemIsLong(w.dropLast(2)) {
+        } else if ends(w, ed), stemIsLong(w, dropping: 2) {
             w.removeLast(2); undouble(&w)
-        } else if ends(w, "ly"), stemIsLong(w.dropLast(2)) {
+        } else if ends(w, ly), stemIsLong(w, dropping: 2) {
             w.removeLast(2)
         }
         // 3. final e
-        if ends(w, "e"), w.count > 3 { w.removeLast(1) }
+        if w.last == e, w.count > 3 { w.removeLast(1) }
         return String(decoding: w, as: UTF8.self)
     }
 
-    private static func ends(_ w: [UInt8], _ suffix: String) -> Bool {
-        let s = Array(suffix.utf8)
-        return w.count >= s.count && Array(w.suffix(s.count)) == s
+    private static let (e, i, s_, u, x, y, z): (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (101, 105, 115, 117, 120, 121, 122)
+    private static let ies = Array("ies".utf8), sses = Array("sses".utf8), es = Array("es".utf8), ches = Array("ches".utf8),
+                       shes = Array("shes".utf8), ied = Array("ied".utf8), ing = Array("ing".utf8), ed = Array("ed".utf8), ly = Array("ly".utf8)
+    private static let vowels = Array("aeiouy".utf8), keptDoubles = Array("aeioulsz".utf8)
+
+    private static func ends(_ w: [UInt8], _ suffix: [UInt8]) -> Bool {
+        guard w.count >= suffix.count else { return false }
+        let offset = w.count - suffix.count
+        for k in 0..<suffix.count where w[offset + k] != suffix[k] { return false }
+        return true
     }
 
-    private static func stemIsLong(_ rest: ArraySlice<UInt8>) -> Bool {
-        rest.count >= 3 && rest.contains { "aeiouy".utf8.contains($0) }
+    /// Whether what remains after dropping a suffix has three characters and a vowel.
+    private static func stemIsLong(_ w: [UInt8], dropping count: Int) -> Bool {
+        let rest = w.count - count
+        return rest >= 3 && w[..<rest].contains { vowels.contains($0) }
     }
 
     private static func undouble(_ w: inout [UInt8]) {
-        guard w.count >= 2, w[w.count - 1] == w[w.count - 2], !"aeioulsz".utf8.contains(w[w.count - 1]) else { return }
+        guard w.count >= 2, w[w.count - 1] == w[w.count - 2], !keptDoubles.contains(w[w.count - 1]) else { return }
         w.removeLast(1)
     }
 }

@@ -93,6 +93,8 @@ public enum Tokenizer {
     /// letter that follows a lower-case letter or digit, and before the last capital of a run of
     /// capitals followed by a lower-case letter. Words without such breaks give one part.
     static func compoundParts(_ word: String) -> [String] {
+        // Fast path: most words have no capital after the first letter, hence no break.
+        guard word.utf8.dropFirst().contains(where: { $0 >= 65 && $0 <= 90 }) else { return [word] }
         let scalars = Array(word.unicodeScalars)
         guard scalars.count > 2 else { return [word] }
         var parts: [String] = []

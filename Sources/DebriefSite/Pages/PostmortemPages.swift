@@ -7,10 +7,12 @@ public struct PostmortemPages: PageGenerator {
     public init() {}
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
-        try site.model.incidents.map { incident in
+        let related = RelatedIncidentsSection(model: site.model)
+        return try site.model.incidents.enumerated().map { position, incident in
             let path = SitePaths.postmortem(incident.slug)
-            return try site.html(path: path, template: "postmortem", title: incident.title,
-                                 values: values(incident, site: site, root: SitePaths.root(of: path)))
+            let root = SitePaths.root(of: path)
+            let pageValues = values(incident, site: site, root: root).merging(related.values(forIncidentAt: position, root: root)) { $1 }
+            return try site.html(path: path, template: "postmortem", title: incident.title, values: pageValues)
         }
     }
 

@@ -1,0 +1,43 @@
+import DebriefModel
+import DebriefSearch
+
+/// Values for the `related-incidents` partial of postmortem and runbook pages: each related
+/// incident with its link, facts and the reasons it is related ("same alert HighErrorRate;
+/// similar root cause (pool, connection)"). Computed once per build, on all cores.
+public struct RelatedIncidentsSection: Sendable {
+    public static let limit = 5
+    let related: RelatedIncidents
+    /// Per site incident (in `model.incidents` order), its related incidents.
+    let byIncident: [[RelatedIncident]]
+    /// Postmortem path -> the slug its page lives at.
+    let slugByPath: [String: String]
+
+    public init(model: SiteModel) {
+        related = RelatedIncidents(postmortems: model.incidents.map(\.postmortem))
+        byIncident = related.all(limit: RelatedIncidentsSection.limit)
+        slugByPath = Dictionary(model.incidents.map { ($0.postmortem.path, $0.slug) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// Values of the incident at `index` of `model.incidents`.
+    public func values(forIncidentAt index: Int, root: String) -> [String: Any] {
+        values(byIncident[index], root: root)
+    }
+
+    public func values(for runbook: Runbook, root: String) -> [String: Any] {
+        values(related.incidents(for: runbook, limit: RelatedIncidentsSection.limit * 2), root: root)
+    }
+
+    func values(_ incidents: [RelatedIncident], root: String) -> [String: Any] {
+        let rows = incidents.map { incident -> [String: Any] in
+            [
+                "title": incident.title,
+                "url": root + SitePaths.postmortem(slugByPath[incident.path] ?? incident.slug),
+                "date": incident.date?.description ?? "",
+                "severity": incident.severity ?? "",
+                "explanation": incident.explanation,
+                "explicit": incident.isExplicit,
+            ]
+        }
+        return ["related_incidents": rows, "has_related_incidents": !rows.isEmpty]
+    }
+}
