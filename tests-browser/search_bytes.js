@@ -24,7 +24,7 @@ api.load = (b, p) => {
 (async () => {
   for (const q of queries) {
     loaded = new Map();
-    api.shards = {}; api.positions = {}; api.docs = {}; api.filters = null;
+    api.shards = {}; api.positions = {}; api.docs = {}; api.filters = {};
     const manifest = fs.readFileSync(base + "manifest.js", "utf8");
     eval(manifest);
     const t0 = process.hrtime.bigint();

@@ -1,3 +1,5 @@
+import DebriefModel
+
 /// The index as static script files for the site's search (read by `assets/search.js`), split
 /// so that a query loads only what it needs, and loadable with `<script>` tags so search works
 /// from `file://` and under any URL sub-path. Paths are relative to the site's `search/` folder:
@@ -9,7 +11,7 @@
 /// - `pos/<key>.js`: positions of the same terms, loaded only for phrase queries, as
 ///   `[docDelta, count, position, positionDelta..., docDelta, count, ...]`;
 /// - `docs/<n>.js`: what a result shows for documents `n * docsPerShard ..< (n + 1) * docsPerShard`;
-/// - `filters.js`: severity, services and year of every document, loaded only when filtering.
+/// - `filters/<facet>.js`: severity, services or date of every document, loaded only when filtering on it.
 public enum SearchShards {
     public static let docsPerShard = 32
     public static let splitThreshold = 48_000
@@ -51,7 +53,7 @@ public enum SearchShards {
             files.append(File(path: "docs/\(start / docsPerShard).js",
                               text: "debriefSearch.addDocs(\(start / docsPerShard),[\(rows.joined(separator: ",\n"))]);\n"))
         }
-        files.append(File(path: "filters.js", text: filters(index.documents)))
+        files += filterFiles(index.documents)
         let splitList = split.sorted().map(jsString).joined(separator: ",")
         let manifest = """
         debriefSearch.setManifest({"count":\(index.documents.count),"k1":\(SearchIndex.k1),"weightScale":\(SearchIndex.weightScale),\
@@ -105,22 +107,26 @@ public enum SearchShards {
         return parts.joined(separator: ",")
     }
 
-    /// Per document: severity (index into `severities`, -1 none), services (indices into
-    /// `services`), year (0 none).
-    static func filters(_ documents: [SearchDocument]) -> String {
+    /// One file per filter, so a query loads only the facets it filters on:
+    /// `filters/severity.js` (one character per document: index into `severities`, `-` none),
+    /// `filters/service.js` (indices into `services` per document), `filters/date.js` (days
+    /// since 1970-01-01 per document, -1 none; year and `since` are read from it).
+    static func filterFiles(_ documents: [SearchDocument]) -> [File] {
         let severities = Array(Set(documents.compactMap(\.severity))).sorted()
         let services = Array(Set(documents.flatMap { $0.services.map { $0.lowercased() } })).sorted()
         let severityIndex = Dictionary(uniqueKeysWithValues: severities.enumerated().map { ($1, $0) })
         let serviceIndex = Dictionary(uniqueKeysWithValues: services.enumerated().map { ($1, $0) })
-        let severity = documents.map { d in String(d.severity.flatMap { severityIndex[$0] } ?? -1) }.joined(separator: ",")
+        let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        let usable = severities.count <= alphabet.count
+        let severity = String(documents.map { d in d.severity.flatMap { severityIndex[$0] }.map { usable ? alphabet[$0] : "-" } ?? "-" })
         let service = documents.map { d in "[" + d.services.map { String(serviceIndex[$0.lowercased()]!) }.joined(separator: ",") + "]" }.joined(separator: ",")
-        let year = documents.map { String($0.date?.year ?? 0) }.joined(separator: ",")
-        return """
-        debriefSearch.addFilters({"severities":[\(severities.map(jsString).joined(separator: ","))],\
-        "services":[\(services.map(jsString).joined(separator: ","))],"dates":[\(documents.map { jsString($0.date?.description ?? "") }.joined(separator: ","))],\
-        "severity":[\(severity)],"service":[\(service)],"year":[\(year)]});
-
-        """
+        let epoch = Day(year: 1970, month: 1, day: 1)
+        let days = documents.map { String($0.date.map { epoch.days(until: $0) } ?? -1) }.joined(separator: ",")
+        return [
+            File(path: "filters/severity.js", text: "debriefSearch.addFilter(\"severity\",{\"names\":[\(severities.map(jsString).joined(separator: ","))],\"values\":\(jsString(severity))});\n"),
+            File(path: "filters/service.js", text: "debriefSearch.addFilter(\"service\",{\"names\":[\(services.map(jsString).joined(separator: ","))],\"values\":[\(service)]});\n"),
+            File(path: "filters/date.js", text: "debriefSearch.addFilter(\"date\",{\"values\":[\(days)]});\n"),
+        ]
     }
 
     /// A JavaScript string literal (JSON rules, plus U+2028/U+2029 escaped).

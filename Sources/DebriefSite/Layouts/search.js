@@ -171,12 +171,12 @@
   }
 
   var api = window.debriefSearch = {
-    manifest: null, shards: {}, positions: {}, docs: {}, filters: null,
+    manifest: null, shards: {}, positions: {}, docs: {}, filters: {},
     setManifest: function (m) { api.manifest = m; },
     addShard: function (key, terms) { api.shards[key] = terms; },
     addPositions: function (key, terms) { api.positions[key] = terms; },
     addDocs: function (n, rows) { api.docs[n] = rows; },
-    addFilters: function (f) { api.filters = f; },
+    addFilter: function (facet, values) { api.filters[facet] = values; },
     tokenize: tokenize, stem: stem, parseQuery: parseQuery, shardKey: shardKey,
     loadedBytes: 0, loadedFiles: []
   };
@@ -254,18 +254,20 @@
     });
     return result.concat(matches.slice(0, m.maxPrefixExpansions).map(function (t) { return { term: t, weight: m.prefixWeight }; }));
   }
+  var DAY = 86400000;
   function admits(query, doc) {
     var f = api.filters;
     if (query.severity !== null) {
-      var s = f.severity[doc];
-      if (normalizeSeverity(s >= 0 ? f.severities[s] : "") !== normalizeSeverity(query.severity)) return false;
+      var c = f.severity.values[doc], s = c === "-" ? -1 : "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".indexOf(c);
+      if (normalizeSeverity(s >= 0 ? f.severity.names[s] : "") !== normalizeSeverity(query.severity)) return false;
     }
     if (query.service !== null) {
       var wanted = query.service.toLowerCase();
-      if (!f.service[doc].some(function (i) { return f.services[i] === wanted; })) return false;
+      if (!f.service.values[doc].some(function (i) { return f.service.names[i] === wanted; })) return false;
     }
-    if (query.since !== null && !(f.dates[doc] && f.dates[doc] >= query.since)) return false;
-    if (query.year !== null && f.year[doc] !== query.year) return false;
+    var day = query.since !== null || query.year !== null ? f.date.values[doc] : -1;
+    if (query.since !== null && !(day >= 0 && day >= Date.parse(query.since + "T00:00:00Z") / DAY)) return false;
+    if (query.year !== null && !(day >= 0 && new Date(day * DAY).getUTCFullYear() === query.year)) return false;
     return true;
   }
 
@@ -282,7 +284,9 @@
     var needed = Array.from(keys).map(function (k) { return api.load(base, "shards/" + k + ".js"); });
     query.phrases.forEach(function (p) { p.terms.forEach(function (t) { needed.push(api.load(base, "pos/" + shardKey(t, m.split) + ".js")); }); });
     var filtering = query.severity !== null || query.service !== null || query.since !== null || query.year !== null;
-    if (filtering) needed.push(api.load(base, "filters.js"));
+    if (query.severity !== null) needed.push(api.load(base, "filters/severity.js"));
+    if (query.service !== null) needed.push(api.load(base, "filters/service.js"));
+    if (query.since !== null || query.year !== null) needed.push(api.load(base, "filters/date.js"));
     return Promise.all(needed).then(function () {
       var scores = new Map();
       query.terms.forEach(function (qt) {
