@@ -15,7 +15,7 @@ struct ActionItemReader {
         var items: [ActionItem] = []
         for section in sections where section.kind == .actionItems && section.level <= 2 {
             let labelRest = lines[section.line].hasPrefix("#") ? nil : SectionReader.labelLine(lines[section.line])?.rest
-            for block in blocks where block.endLine >= section.line && block.line <= section.endLine {
+            for block in SectionReader.blocks(overlapping: section, in: blocks) {
                 switch block.kind {
                 case .table: readTable(block, into: &items)
                 case .list: readList(block, into: &items)
@@ -34,7 +34,7 @@ struct ActionItemReader {
     private enum Column { case text, owner, due, status, priority, id }
 
     private static func column(named header: String) -> Column? {
-        let name = header.lowercased().trimmingCharacters(in: .whitespaces)
+        let name = header.lowercased().trimmed()
         switch name {
         case "id", "#", "no", "no.", "ticket", "issue", "jira", "key", "ref": return .id
         case "owner", "owners", "assignee", "assigned to", "who", "responsible", "dri", "team", "owner/team": return .owner
@@ -44,9 +44,9 @@ struct ActionItemReader {
         case "action", "action item", "action items", "item", "items", "task", "tasks", "description", "what",
              "follow-up", "followup", "remediation", "todo", "to do", "summary", "title": return .text
         default:
-            if name.contains("action") || name.contains("task") || name.contains("item") { return .text }
-            if name.contains("owner") { return .owner }
-            if name.contains("due") || name.contains("deadline") { return .due }
+            if name.containsText("action") || name.containsText("task") || name.containsText("item") { return .text }
+            if name.containsText("owner") { return .owner }
+            if name.containsText("due") || name.containsText("deadline") { return .due }
             return nil
         }
     }
@@ -138,11 +138,11 @@ struct ActionItemReader {
         while !rest.isEmpty {
             var nearest: (Range<Substring.Index>, Bool)?
             for (box, done) in boxes {
-                if let range = rest.range(of: box), nearest == nil || range.lowerBound < nearest!.0.lowerBound { nearest = (range, done) }
+                if let range = Self.range(of: box, in: rest), nearest == nil || range.lowerBound < nearest!.0.lowerBound { nearest = (range, done) }
             }
             let end = nearest?.0.lowerBound ?? rest.endIndex
             if let done = pending {
-                let piece = rest[..<end].trimmingCharacters(in: .whitespaces)
+                let piece = rest[..<end].trimmed()
                 if !piece.isEmpty { result.append((done, piece)) }
             }
             guard let (range, done) = nearest else { break }
@@ -150,6 +150,12 @@ struct ActionItemReader {
             rest = rest[range.upperBound...]
         }
         return result
+    }
+
+    private static func range(of needle: String, in text: Substring) -> Range<Substring.Index>? {
+        guard let offset = text.byteOffset(of: needle, from: 0) else { return nil }
+        let lower = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+        return lower..<text.utf8.index(lower, offsetBy: needle.utf8.count)
     }
 
     // MARK: Inline fields
@@ -168,21 +174,20 @@ struct ActionItemReader {
             item.status = emoji
             text = Self.removingStatusEmoji(text)
         }
-        let lower = text.lowercased()
         var found: [(key: Range<String.Index>, column: Column)] = []
         for (key, column) in Self.inlineKeys {
-            var from = lower.startIndex
-            while let range = lower.range(of: key + ":", range: from..<lower.endIndex) {
-                let before = range.lowerBound == lower.startIndex ? " " : lower[lower.index(before: range.lowerBound)]
+            var from = 0
+            while let range = text.textRange(of: key + ":", fromByte: from) {
+                let before = range.lowerBound == text.startIndex ? " " : text[text.index(before: range.lowerBound)]
                 if !before.isLetter, !found.contains(where: { $0.key.overlaps(range) }) { found.append((range, column)) }
-                from = range.upperBound
+                from = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
             }
         }
         found.sort { $0.key.lowerBound < $1.key.lowerBound }
         for (index, entry) in found.enumerated() {
             let end = index + 1 < found.count ? found[index + 1].key.lowerBound : text.endIndex
             let value = String(text[entry.key.upperBound..<end])
-                .trimmingCharacters(in: CharacterSet(charactersIn: " ,;)(").union(.whitespaces))
+                .trimmed(" ,;)(\t")
             guard !value.isEmpty else { continue }
             switch entry.column {
             case .owner: if item.owner == nil { item.owner = value }
@@ -196,15 +201,19 @@ struct ActionItemReader {
         if let first = found.first {
             text = String(text[..<first.key.lowerBound])
         }
-        // A trailing `@handle` (`Tune alert threshold @bob`) names the owner.
-        if item.owner == nil, let at = text.lastIndex(of: "@"), at == text.startIndex || text[text.index(before: at)] == " " || text[text.index(before: at)] == "(" {
-            let handle = text[at...].trimmingCharacters(in: CharacterSet(charactersIn: ") "))
-            if handle.count > 1, !handle.contains(" ") {
-                item.owner = handle
-                text = String(text[..<at])
+        // An `@handle` word (`Tune alert threshold @bob`) names the owner.
+        if item.owner == nil {
+            var words = text.split(separator: " ", omittingEmptySubsequences: false)
+            if let index = words.lastIndex(where: { $0.hasPrefix("@") || $0.hasPrefix("(@") }) {
+                let handle = words[index].trimmed("(),;.")
+                if handle.count > 1 {
+                    item.owner = handle
+                    words.remove(at: index)
+                    text = words.joined(separator: " ")
+                }
             }
         }
-        item.text = text.trimmingCharacters(in: CharacterSet(charactersIn: " ,;(-–—").union(.whitespaces))
+        item.text = text.trimmed(" ,;(-–—\t")
         if item.due == nil, let raw = item.rawDue { item.due = DateReader.day(in: raw, reference: incidentDate) }
     }
 
@@ -213,10 +222,10 @@ struct ActionItemReader {
     static func status(from text: String) -> ActionItem.Status? {
         let lower = text.lowercased()
         if let emoji = emojiStatus(in: text) { return emoji }
-        if ["won't", "wont", "won’t", "cancel", "dropped", "obsolete", "not doing"].contains(where: lower.contains) { return .wontFix }
-        if ["not started", "not done", "incomplete", "open", "todo", "to do", "planned", "pending", "backlog", "new"].contains(where: lower.contains) { return .open }
-        if ["progress", "wip", "ongoing", "doing", "started", "underway"].contains(where: lower.contains) { return .inProgress }
-        if ["done", "complete", "closed", "fixed", "resolved", "merged", "shipped", "finished"].contains(where: lower.contains) { return .done }
+        if ["won't", "wont", "won’t", "cancel", "dropped", "obsolete", "not doing"].contains(where: lower.containsText) { return .wontFix }
+        if ["not started", "not done", "incomplete", "open", "todo", "to do", "planned", "pending", "backlog", "new"].contains(where: lower.containsText) { return .open }
+        if ["progress", "wip", "ongoing", "doing", "started", "underway"].contains(where: lower.containsText) { return .inProgress }
+        if ["done", "complete", "closed", "fixed", "resolved", "merged", "shipped", "finished"].contains(where: lower.containsText) { return .done }
         return nil
     }
 
@@ -228,7 +237,7 @@ struct ActionItemReader {
     ]
 
     static func emojiStatus(in text: String) -> ActionItem.Status? {
-        statusEmoji.first { text.contains($0.0) }?.1
+        statusEmoji.first { text.containsText($0.0) }?.1
     }
 
     private static func removingStatusEmoji(_ text: String) -> String {
@@ -241,7 +250,7 @@ struct ActionItemReader {
 
     /// Placeholder-free cell text; `-`, `—`, `n/a` and empty cells say nothing.
     private static func meaningful(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmed()
         return ["", "-", "—", "–", "n/a", "none"].contains(trimmed.lowercased()) ? nil : trimmed
     }
 
@@ -257,11 +266,11 @@ struct ActionItemReader {
     static func isTrackingURL(_ url: String) -> Bool {
         let lower = url.lowercased()
         return ["/issues/", "/pull/", "/merge_requests/", "/browse/", "/tickets/", "/ticket/", "jira", "linear.app/", "/work_items/"]
-            .contains(where: lower.contains)
+            .contains(where: lower.containsText)
     }
 
     private static func firstURL(in text: String) -> String? {
-        guard let range = text.range(of: "https://") ?? text.range(of: "http://") else { return nil }
+        guard let range = text.textRange(of: "https://") ?? text.textRange(of: "http://") else { return nil }
         let tail = text[range.lowerBound...]
         return String(tail.prefix { !$0.isWhitespace && $0 != ")" && $0 != ">" && $0 != "]" })
     }

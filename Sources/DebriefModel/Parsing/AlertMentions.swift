@@ -9,17 +9,17 @@ enum AlertMentions {
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
         var names: [String] = []
         for (index, word) in words.enumerated() {
-            let bare = word.lowercased().trimmingCharacters(in: .punctuationCharacters)
+            let bare = word.lowercased().trimmed(":.,;!?\"'()")
             guard bare == "alert" || bare == "alerts" else { continue }
             var next = index + 1
             while next < words.count, next <= index + 3 {
                 let candidate = words[next]
-                if fillerWords.contains(candidate.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ":"))) {
+                if fillerWords.contains(candidate.lowercased().trimmed(":")) {
                     next += 1
                     continue
                 }
                 let quoted = candidate.first.map { "\"'“`".contains($0) } ?? false
-                let name = candidate.trimmingCharacters(in: CharacterSet(charactersIn: "\"'“”`:,.()"))
+                let name = candidate.trimmed("\"'“”`:,.()")
                 if looksLikeAlertName(name, quoted: quoted) { names.append(name) }
                 break
             }

@@ -60,11 +60,11 @@ enum DateReader {
     /// timeline entries: `14:32`, `2018-03-26 10:34`, `Sep 27 2017 13:06`, `8:20 - 8:24`.
     /// A range's end time is consumed too, so the remainder is the entry's text.
     static func leadingDateTime(_ text: some StringProtocol, reference: Day? = nil) -> (match: DateTimeMatch, raw: String, remainder: String)? {
-        let tokens = DateTokens(text)
+        let tokens = DateTokens(text, limit: 64)
         guard !tokens.tokens.isEmpty else { return nil }
         var first = 0
         while first < tokens.tokens.count, first < 2, tokens.tokens[first].kind == .symbol,
-              "[(".contains(tokens.tokens[first].text) { first += 1 }
+              "[(~".contains(tokens.tokens[first].text) { first += 1 }
         guard var match = tokens.dateTime(at: first) else { return nil }
         if match.day == nil, match.monthDay != nil { match.day = resolve(match, reference: reference) }
         var end = match.end
@@ -79,7 +79,7 @@ enum DateReader {
             end = tokens.tokens[close].end
         }
         // A time must be followed by a separator or the end, not glued to a word (`14:32abc`).
-        if match.end < tokens.scalars.count, tokens.scalars[match.end].properties.isAlphabetic
+        if match.end < tokens.scalars.count, DateTokens.isLetter(tokens.scalars[match.end])
             || ("0"..."9").contains(tokens.scalars[match.end]) { return nil }
         let raw = String(String.UnicodeScalarView(tokens.scalars[match.start..<end]))
         return (match, raw, trimSeparators(tokens.remainder(from: end)))
@@ -193,12 +193,15 @@ struct DateTokens {
     let scalars: [Unicode.Scalar]
     private(set) var tokens: [Token] = []
 
-    init(_ text: some StringProtocol) {
+    /// Tokenizes the first `limit` scalars only (a leading date needs no more); `scalars`
+    /// still holds the whole text for the remainder.
+    init(_ text: some StringProtocol, limit: Int = .max) {
         scalars = Array(text.unicodeScalars)
+        let end = min(limit, scalars.count)
         var index = 0
-        while index < scalars.count {
+        while index < end {
             let scalar = scalars[index]
-            if scalar.properties.isWhitespace {
+            if Self.isSpace(scalar) {
                 index += 1
             } else if ("0"..."9").contains(scalar) {
                 let start = index
@@ -207,9 +210,9 @@ struct DateTokens {
                 // Ten digits is as long as a number here can meaningfully be.
                 tokens.append(Token(kind: .number, text: digits, value: digits.count <= 9 ? Int(digits)! : -1,
                                     isUpperCase: false, start: start, end: index))
-            } else if scalar.properties.isAlphabetic {
+            } else if Self.isLetter(scalar) {
                 let start = index
-                while index < scalars.count, scalars[index].properties.isAlphabetic { index += 1 }
+                while index < scalars.count, Self.isLetter(scalars[index]) { index += 1 }
                 let word = String(String.UnicodeScalarView(scalars[start..<index]))
                 tokens.append(Token(kind: .word, text: word.lowercased(), value: 0,
                                     isUpperCase: word == word.uppercased(), start: start, end: index))
@@ -218,6 +221,15 @@ struct DateTokens {
                 index += 1
             }
         }
+    }
+
+    // ASCII fast paths: Unicode property lookups dominated tokenizing.
+    @inline(__always) static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? scalar == " " || scalar == "\t" || scalar == "\n" || scalar == "\r" : scalar.properties.isWhitespace
+    }
+
+    @inline(__always) static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) : scalar.properties.isAlphabetic
     }
 
     /// Index of the first token starting at or after scalar offset `offset`.
@@ -287,6 +299,7 @@ struct DateTokens {
         if isNumber(i, digits: 1...2), (1...31).contains(tokens[i].value) {
             var j = i + 1
             if j < tokens.count, tokens[j].kind == .word, ["st", "nd", "rd", "th"].contains(tokens[j].text) { j += 1 }
+            if isSymbol(j, "."), adjacent(j - 1, j) { j += 1 } // `19. April`
             if j < tokens.count, tokens[j].text == "of" { j += 1 }
             guard j < tokens.count, tokens[j].kind == .word, let month = DateReader.monthNumbers[tokens[j].text] else { return nil }
             let dayOfMonth = tokens[i].value
@@ -303,7 +316,9 @@ struct DateTokens {
 
     /// A time at token `i`: `14:32`, `14:32:05`, `4:23PM`, `4:23 p.m.`, `2pm`, optionally
     /// followed by a zone (`UTC`, `PST`, `Z`).
-    func time(at i: Int) -> DateTimeMatch? {
+    /// `numericOffset` allows a glued `+02:00` / `-0700` zone, which only ISO timestamps
+    /// (`2025-03-02T10:14:00+02:00`) carry; elsewhere `13:30-13:45` is a range.
+    func time(at i: Int, numericOffset: Bool = false) -> DateTimeMatch? {
         guard isNumber(i, digits: 1...2) else { return nil }
         var hour = tokens[i].value
         var minute = 0, second = 0
@@ -347,7 +362,7 @@ struct DateTokens {
         if j < tokens.count, tokens[j].kind == .word, tokens[j].text == "z", adjacent(j - 1, j) {
             match.zoneOffset = 0
             match.end = tokens[j].end
-        } else if isSymbol(j, "+-"), adjacent(j - 1, j), isNumber(j + 1, digits: 2...4), adjacent(j, j + 1) {
+        } else if numericOffset, isSymbol(j, "+-"), adjacent(j - 1, j), isNumber(j + 1, digits: 2...4), adjacent(j, j + 1) {
             let sign = tokens[j].text == "-" ? -1 : 1
             var hours = tokens[j + 1].value, minutes = 0
             var zoneEnd = tokens[j + 1].end
@@ -372,8 +387,9 @@ struct DateTokens {
         if let (dateMatch, next) = date(at: i) {
             var match = dateMatch
             var j = next
+            let isISO = j < tokens.count && tokens[j].kind == .word && tokens[j].text == "t" && adjacent(j - 1, j)
             if j < tokens.count, (tokens[j].kind == .word && ["t", "at"].contains(tokens[j].text)) || isSymbol(j, ",") { j += 1 }
-            if let time = time(at: j) {
+            if let time = time(at: j, numericOffset: isISO) {
                 match.time = time.time
                 match.zoneOffset = time.zoneOffset
                 match.end = time.end

@@ -60,7 +60,7 @@ enum InlineMarkup {
                 previous = scalar
             }
         }
-        return String(out).trimmingCharacters(in: .whitespaces)
+        return String(out).trimmed()
     }
 
     /// Drops a leading list marker (`- `, `* `, `+ `, `1. `, `1) `) and block quote `> `.

@@ -33,7 +33,7 @@ struct HeaderFields {
         }()
 
         init?(spelling: some StringProtocol) {
-            guard let key = Key.bySpelling[spelling.lowercased().trimmingCharacters(in: .whitespaces)] else { return nil }
+            guard let key = Key.bySpelling[spelling.lowercased().trimmed()] else { return nil }
             self = key
         }
     }
@@ -94,13 +94,13 @@ struct HeaderFields {
             }
             inKeyEvents = false
             let plain = InlineMarkup.strip(content)
-            if plain.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ": ")) == "key events" {
+            if plain.lowercased().trimmed(": ") == "key events" {
                 inKeyEvents = true
                 continue
             }
-            if content.contains("**") || content.contains("__") {
+            if content.containsText("**") || content.containsText("__") {
                 // Several bold fields may share a line: `**Date:** x | **Severity:** y`.
-                for segment in content.split(separator: "|") where segment.contains("**") || segment.contains("__") {
+                for segment in content.split(separator: "|") where segment.containsText("**") || segment.containsText("__") {
                     if let (key, value) = Self.keyValue(InlineMarkup.strip(segment)) {
                         fields.append(Field(key: key, value: value, line: number))
                     }
@@ -137,7 +137,7 @@ struct HeaderFields {
         }
         for (index, start) in starts.enumerated() {
             let end = index + 1 < starts.count ? starts[index + 1].keyStart : text.endIndex
-            let value = text[start.valueStart..<end].trimmingCharacters(in: .whitespaces)
+            let value = text[start.valueStart..<end].trimmed()
             fields.append(Field(key: start.key, value: value, line: line))
         }
     }
@@ -145,11 +145,11 @@ struct HeaderFields {
     /// Splits `Key: value` (key up to 40 characters, starting with a letter).
     static func keyValue(_ text: String) -> (String, String)? {
         guard let colon = text.firstIndex(of: ":") else { return nil }
-        let key = text[..<colon].trimmingCharacters(in: .whitespaces)
+        let key = text[..<colon].trimmed()
         guard let first = key.first, first.isLetter, key.count <= 40 else { return nil }
         // `14:32` or a URL is not a key.
         let after = text[text.index(after: colon)...]
         if after.hasPrefix("//") { return nil }
-        return (key, after.trimmingCharacters(in: .whitespaces))
+        return (key, after.trimmed())
     }
 }

@@ -8,6 +8,10 @@ struct MilestoneReader {
     let incidentDate: Day?
     let timezoneOffset: Int
 
+    /// Keywords are matched in the opening of an entry's text only: long narrative entries
+    /// mention "resolved" or "detected" in passing.
+    static let matchedPrefixLength = 160
+
     func read(frontMatter: FrontMatter, keyEvents: [Field], timeline: [TimelineEntry]) -> Milestones {
         var milestones = Milestones()
         for kind in MilestoneKind.allCases {
@@ -20,9 +24,10 @@ struct MilestoneReader {
             milestones[kind] = Milestone(time: time, source: .keyEvent, line: field.line)
         }
         for kind in MilestoneKind.allCases where milestones[kind] == nil {
-            let words = keywords[kind].map { $0.lowercased() }
+            let words = keywords[kind]
             if let entry = timeline.first(where: { entry in
-                entry.time != nil && words.contains { entry.text.lowercased().contains($0) }
+                let opening = entry.text.prefix(Self.matchedPrefixLength)
+                return entry.time != nil && words.contains { opening.containsText($0) }
             }) {
                 milestones[kind] = Milestone(time: entry.time!, source: .timeline, line: entry.line)
             }
@@ -55,7 +60,7 @@ struct MilestoneReader {
         if let exact = MilestoneKind(rawValue: lower) { return exact }
         if ["start", "began", "begin", "impact start"].contains(lower) { return .started }
         // Later milestones first: "resolved" labels should not match an earlier kind's keyword.
-        for kind in MilestoneKind.allCases.reversed() where keywords[kind].contains(where: { lower.contains($0.lowercased()) }) {
+        for kind in MilestoneKind.allCases.reversed() where keywords[kind].contains(where: { lower.containsText($0) }) {
             return kind
         }
         return nil

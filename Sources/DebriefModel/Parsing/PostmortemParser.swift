@@ -98,11 +98,11 @@ public struct PostmortemParser: Sendable {
         var titleDate: Day?
         if let match = DateReader.firstDateTime(in: title), let day = match.day {
             let scalars = Array(title.unicodeScalars)
-            let before = String(String.UnicodeScalarView(scalars[..<match.start])).trimmingCharacters(in: .whitespaces)
+            let before = String(String.UnicodeScalarView(scalars[..<match.start])).trimmed()
             titleDate = day
             if before.isEmpty || (before.hasSuffix(":") && before.split(separator: " ").count <= 3) {
                 var rest = DateReader.trimSeparators(String(String.UnicodeScalarView(scalars[match.end...])))
-                if rest.first?.isNumber == true, let comma = rest.range(of: ", ") { rest = String(rest[comma.upperBound...]) }
+                if rest.first?.isNumber == true, let comma = rest.textRange(of: ", ") { rest = String(rest[comma.upperBound...]) }
                 if !rest.isEmpty { title = rest }
             }
         }
@@ -115,7 +115,7 @@ public struct PostmortemParser: Sendable {
         let lower = text.lowercased()
         for prefix in ["postmortem:", "post-mortem:", "post mortem:", "incident report:", "incident postmortem:", "incident:"]
         where lower.hasPrefix(prefix) {
-            let rest = text.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+            let rest = text.dropFirst(prefix.count).trimmed()
             return rest.isEmpty ? nil : rest
         }
         return nil
@@ -135,7 +135,7 @@ public struct PostmortemParser: Sendable {
         postmortem.tags = list(.tags, front: front, header: header)
         postmortem.authors = list(.authors, front: front, header: header, separators: [",", ";", " and ", " & "])
         postmortem.incidentCommander = header.field(.commander).map(\.value).flatMap { $0.isEmpty ? nil : $0 }
-            ?? postmortem.authors.first { $0.contains("(IC)") }.map { $0.replacingOccurrences(of: "(IC)", with: "").trimmingCharacters(in: .whitespaces) }
+            ?? postmortem.authors.first { $0.contains("(IC)") }.map { $0.replacingOccurrences(of: "(IC)", with: "").trimmed() }
         postmortem.alerts = list(.alerts, front: front, header: header)
         postmortem.related = list(.related, front: front, header: header)
         postmortem.statedDuration = header.field(.duration).flatMap { DateReader.duration(in: $0.value) }
@@ -150,9 +150,17 @@ public struct PostmortemParser: Sendable {
         guard let value = header.field(key)?.value else { return [] }
         var parts = [value]
         for separator in separators {
-            parts = parts.flatMap { $0.components(separatedBy: separator) }
+            parts = parts.flatMap { part in
+                var pieces: [String] = []
+                var rest = part
+                while let range = rest.textRange(of: separator) {
+                    pieces.append(String(rest[..<range.lowerBound]))
+                    rest = String(rest[range.upperBound...])
+                }
+                return pieces + [rest]
+            }
         }
-        return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return parts.map { $0.trimmed() }.filter { !$0.isEmpty }
     }
 
     /// `- **Duration:** 1 hour 45 minutes` inside the Impact section, when the header has none.

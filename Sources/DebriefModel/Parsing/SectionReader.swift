@@ -17,23 +17,24 @@ enum SectionReader {
     private static let subsectionKinds: Set<SectionKind> = [.wentWell, .wentWrong, .gotLucky]
 
     static func read(blocks: [MarkdownNode], lines: DocumentLines, titleLine: Int?) -> [Section] {
-        let headings: [(level: Int, line: Int, text: String)] = blocks.compactMap { block in
+        let headings: [(level: Int, line: Int, text: String, kind: SectionKind?)] = blocks.compactMap { block in
             guard case .heading(let level) = block.kind, block.line != titleLine else { return nil }
-            return (level, block.line, block.plainText.collapsingWhitespace)
+            let text = block.plainText.collapsingWhitespace
+            return (level, block.line, text, SectionKind.matching(heading: text))
         }
-        let sectionLevel = headings.first { SectionKind.matching(heading: $0.text) != nil }?.level
+        let sectionLevel = headings.first { $0.kind != nil }?.level
             ?? (headings.contains { $0.level == 2 } ? 2 : headings.first?.level ?? 2)
         var starts: [Start] = []
         var boundaries: [(line: Int, level: Int)] = headings.map { ($0.line, $0.level) }
         for heading in headings {
-            let kind = SectionKind.matching(heading: heading.text)
+            let kind = heading.kind
             if heading.level == sectionLevel {
                 starts.append(Start(heading: heading.text, kind: kind, level: heading.level, line: heading.line))
             } else if heading.level > sectionLevel, let kind, subsectionKinds.contains(kind) {
                 starts.append(Start(heading: heading.text, kind: kind, level: heading.level, line: heading.line))
             }
         }
-        if !headings.contains(where: { $0.level == sectionLevel && SectionKind.matching(heading: $0.text) != nil }) {
+        if !headings.contains(where: { $0.level == sectionLevel && $0.kind != nil }) {
             // A plain-text document: `SUMMARY:` style labels start sections.
             for number in lines.bodyStart...max(lines.bodyStart, lines.lastLine) where !lines.isCode(number) {
                 guard let (label, rest) = labelLine(lines[number]) else { continue }
@@ -72,7 +73,9 @@ enum SectionReader {
         var index = firstBlock(endingAtOrAfter: contentStart, in: blocks)
         while index < blocks.count, blocks[index].line <= endLine {
             let block = blocks[index]
-            if block.line >= contentStart, block.endLine <= endLine {
+            // cmark may end a block on the blank line after it; that still counts as inside.
+            let lastLine = min(max(block.endLine, block.line), lines.lastLine)
+            if block.line >= contentStart, lastLine <= endLine || ((endLine + 1)...lastLine).allSatisfy(lines.isBlank) {
                 parts.append(block.plainText)
             } else {
                 for number in max(block.line, contentStart)...min(max(block.endLine, block.line), endLine) {
@@ -82,6 +85,15 @@ enum SectionReader {
             index += 1
         }
         return parts.filter { !$0.isEmpty }.joined(separator: "\n")
+    }
+
+    /// The top-level blocks (in line order) that share a line with `section`, found by
+    /// binary search so that many sections over many blocks stay linear.
+    static func blocks(overlapping section: Section, in blocks: [MarkdownNode]) -> ArraySlice<MarkdownNode> {
+        let low = firstBlock(endingAtOrAfter: section.line, in: blocks)
+        var end = low
+        while end < blocks.count, blocks[end].line <= section.endLine { end += 1 }
+        return blocks[low..<end]
     }
 
     private static func firstBlock(endingAtOrAfter line: Int, in blocks: [MarkdownNode]) -> Int {

@@ -38,7 +38,7 @@ struct TimelineReader {
     private func read(section: Section, into raw: inout [RawEntry]) {
         let labelRest = lines[section.line].hasPrefix("#") ? nil : SectionReader.labelLine(lines[section.line])?.rest
         var openHeadingEntry: Int?
-        for block in blocksOverlapping(section) {
+        for block in SectionReader.blocks(overlapping: section, in: blocks) {
             if case .heading = block.kind {
                 openHeadingEntry = nil
                 guard block.line != section.line else { continue }
@@ -69,17 +69,6 @@ struct TimelineReader {
                 continue
             }
         }
-    }
-
-    private func blocksOverlapping(_ section: Section) -> ArraySlice<MarkdownNode> {
-        var low = 0, high = blocks.count
-        while low < high {
-            let mid = (low + high) / 2
-            if max(blocks[mid].endLine, blocks[mid].line) < section.line { low = mid + 1 } else { high = mid }
-        }
-        var end = low
-        while end < blocks.count, blocks[end].line <= section.endLine { end += 1 }
-        return blocks[low..<end]
     }
 
     /// List items that start with a time; items that do not may hold a nested list that does.
@@ -123,7 +112,7 @@ struct TimelineReader {
         let tokens = DateTokens(text)
         var cuts: [Int] = [0]
         for (index, token) in tokens.tokens.enumerated() where token.kind == .number && token.start > 0 {
-            guard tokens.scalars[token.start - 1].properties.isWhitespace, let time = tokens.time(at: index),
+            guard DateTokens.isSpace(tokens.scalars[token.start - 1]), let time = tokens.time(at: index),
                   let dash = tokens.index(startingAt: time.end), dash < tokens.tokens.count,
                   ["-", "–", "—"].contains(tokens.tokens[dash].text),
                   tokens.tokens[dash].start > time.end, // `14:30 - `, not a range `14:30-15:00`
@@ -133,7 +122,7 @@ struct TimelineReader {
         cuts.append(tokens.scalars.count)
         var pieces: [String] = []
         for (from, to) in zip(cuts, cuts.dropFirst()) where from < to {
-            let piece = String(String.UnicodeScalarView(tokens.scalars[from..<to])).trimmingCharacters(in: .whitespaces)
+            let piece = String(String.UnicodeScalarView(tokens.scalars[from..<to])).trimmed()
             if !piece.isEmpty { pieces.append(piece) }
         }
         return pieces
@@ -146,14 +135,14 @@ struct TimelineReader {
         let names = header.children.map { $0.plainText.lowercased() }
         let timeWords = ["time", "when", "timestamp", "date", "hour"]
         let eventWords = ["event", "what", "description", "detail", "action", "update", "note", "activity", "happened"]
-        var timeColumn = names.firstIndex { name in timeWords.contains { name.contains($0) } }
+        var timeColumn = names.firstIndex { name in timeWords.contains { name.containsText($0) } }
         let rows = table.children.dropFirst()
         if timeColumn == nil, let firstRow = rows.first, let cell = firstRow.children.first,
            DateReader.leadingDateTime(cell.plainText)?.match.time != nil {
             timeColumn = 0
         }
         guard let timeColumn else { return }
-        var eventColumns = names.indices.filter { column in column != timeColumn && eventWords.contains { names[column].contains($0) } }
+        var eventColumns = names.indices.filter { column in column != timeColumn && eventWords.contains { names[column].containsText($0) } }
         if eventColumns.isEmpty { eventColumns = names.indices.filter { $0 != timeColumn } }
         for row in rows {
             let cells = Self.cells(of: lines[row.line])
@@ -175,7 +164,7 @@ struct TimelineReader {
 
     /// Cells of one table row line, markup stripped (`\|` stays inside a cell).
     static func cells(of line: Substring) -> [String] {
-        var body = line.trimmingCharacters(in: .whitespaces)[...]
+        var body = line.trimmed()[...]
         if body.hasPrefix("|") { body = body.dropFirst() }
         if body.hasSuffix("|"), !body.hasSuffix("\\|") { body = body.dropLast() }
         var cells: [String] = []
@@ -198,11 +187,12 @@ struct TimelineReader {
 
     /// Gives each entry its moment: explicit dates as written, dateless times on the incident
     /// date (or the last explicit date), moving to the next day when the clock goes backwards
-    /// by many hours. A 12-hour clock past noon (`12:59` then `1:05`) reads as afternoon.
+    /// by many hours. A 12-hour clock just past noon (`12:59` then `1:05`) reads as afternoon.
     private func place(_ raw: [RawEntry]) -> [TimelineEntry] {
         var entries: [TimelineEntry] = []
         entries.reserveCapacity(raw.count)
         var currentDay = incidentDate
+        var currentZone = timezoneOffset
         var previous: Int?
         for entry in raw.sorted(by: { $0.line < $1.line }) {
             if let day = entry.match.day {
@@ -213,14 +203,16 @@ struct TimelineReader {
             var seconds = clock.secondsIntoDay
             if entry.match.day == nil, let last = previous, seconds < last {
                 let afternoon = seconds + 12 * 3600
-                if !clock.hasMeridiem, clock.hour < 12, afternoon >= last, afternoon - last <= 4 * 3600 {
+                if !clock.hasMeridiem, clock.hour < 12, last >= 12 * 3600, afternoon >= last, afternoon - last <= 2 * 3600 {
                     seconds = afternoon
                 } else if last - seconds >= Self.rolloverThreshold {
                     currentDay = currentDay?.adding(days: 1)
                 }
             }
             previous = seconds
-            let offset = entry.match.zoneOffset ?? timezoneOffset
+            // A zone written on one entry (`16:22 PST`) holds for the entries after it.
+            if let zone = entry.match.zoneOffset { currentZone = zone }
+            let offset = currentZone
             let time = currentDay.map { $0.date.addingTimeInterval(TimeInterval(seconds - offset)) }
             entries.append(TimelineEntry(time: time, rawTime: entry.rawTime, text: entry.text, line: entry.line))
         }

@@ -64,8 +64,7 @@ enum TimezoneNote {
     /// Whether a line reads as a note about times (`All times in PST`, `Times are UTC`), as
     /// opposed to a timeline entry that happens to name a zone.
     static func isNote(_ line: some StringProtocol) -> Bool {
-        let lower = line.lowercased()
-        return lower.contains("times") || lower.contains("timezone") || lower.contains("time zone")
-            || lower.contains("timestamps")
+        line.containsText("times") || line.containsText("timezone") || line.containsText("time zone")
+            || line.containsText("timestamps")
     }
 }

@@ -1,0 +1,377 @@
+import Foundation
+import Testing
+@testable import DebriefModel
+
+/// Parses the postmortem fixtures (one per shape SPEC section 3 lists) and checks the
+/// extracted model field by field, with real line numbers.
+@Suite struct PostmortemParserTests {
+    static func fixture(_ name: String) throws -> Postmortem {
+        let url = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+            .appendingPathComponent("postmortems").appendingPathComponent(name)
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return PostmortemParser().parse(text: text, path: "content/postmortems/\(name)")
+    }
+
+    static func utc(_ text: String) -> Date {
+        let formatter = ISO8601DateFormatter()
+        return formatter.date(from: text)!
+    }
+
+    static func kinds(_ postmortem: Postmortem) -> [SectionKind?] { postmortem.sections.map(\.kind) }
+
+    // MARK: Shapes
+
+    @Test func plainTextDocument() throws {
+        let p = try Self.fixture("plain-text.md")
+        #expect(p.title == "Checkout Tax Service Outage")
+        #expect(p.titleLine == 1)
+        #expect(p.date == Day(year: 2024, month: 3, day: 15))
+        #expect(p.rawSeverity == "SEV-2")
+        #expect(p.severity == "SEV2")
+        #expect(p.statedDuration == TimeInterval(38 * 60))
+        #expect(p.incidentCommander == "Priya")
+        #expect(p.fields.map(\.key) == ["POSTMORTEM", "Date", "Duration", "Severity", "Author"])
+        #expect(p.fields[3].line == 4)
+        #expect(Self.kinds(p) == [.summary, .impact, .timeline, .rootCause, .wentWell, .actionItems])
+        #expect(p.sections.map(\.line) == [9, 12, 16, 24, 27, 30])
+        let summary = try #require(p.section(.summary))
+        #expect(summary.endLine == 10)
+        #expect(summary.text.hasPrefix("A configuration push to tax-svc"))
+        #expect(p.timeline.count == 6)
+        #expect(p.timeline.first?.rawTime == "09:10")
+        #expect(p.timeline.first?.text == "tax-svc config v88 pushed to production")
+        #expect(p.timeline.first?.line == 17)
+        #expect(p.timeline.last?.time == Self.utc("2024-03-15T09:50:00Z"))
+        #expect(p.timeline.last?.text == "Confirmed resolved, incident closed")
+        #expect(p.actionItems.count == 3)
+        let first = p.actionItems[0]
+        #expect(first.text == "Validate fallback region list in config schema")
+        #expect(first.owner == "Marco")
+        #expect(first.rawDue == "March 22")
+        #expect(first.due == Day(year: 2024, month: 3, day: 22))
+        #expect(first.status == .open)
+        #expect(first.line == 31)
+        #expect(p.actionItems[1].status == .done)
+        // No year and before the incident: the next year.
+        #expect(p.actionItems[2].owner == "Platform team")
+        #expect(p.actionItems[2].due == Day(year: 2025, month: 1, day: 10))
+        #expect(p.milestones.detected?.time == Self.utc("2024-03-15T09:12:00Z"))
+        #expect(p.milestones.acknowledged?.line == 20)
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-03-15T09:30:00Z"))
+        #expect(p.milestones.resolved?.source == .timeline)
+        #expect(p.milestones.started?.source == .firstTimelineEntry)
+    }
+
+    @Test func boldFieldsListTimelineAndEmojiStatusTable() throws {
+        let p = try Self.fixture("bold-fields.md")
+        #expect(p.title == "Search API Connection Pool Exhaustion")
+        #expect(p.date == Day(year: 2025, month: 1, day: 15))
+        #expect(p.severity == "SEV2")
+        #expect(p.status == "Complete")
+        #expect(p.authors == ["Jane Doe (IC)", "John Smith (OL)"])
+        // The header has no duration; the Impact section's bullet gives it.
+        #expect(p.statedDuration == 6300)
+        #expect(p.fields.last?.line == 13)
+        #expect(p.timezoneName == "UTC")
+        #expect(p.alerts == ["SearchHighErrorRate"])
+        #expect(Self.kinds(p) == [.summary, .impact, .timeline, .rootCause, .wentWell, .wentWrong, .actionItems])
+        #expect(p.section(.timeline)?.line == 16)
+        #expect(p.section(.timeline)?.endLine == 21)
+        #expect(p.timeline.count == 5)
+        #expect(p.timeline.first?.text == "Alert: \"SearchHighErrorRate\" fires (error rate 12%)")
+        #expect(p.timeline.last?.time == Self.utc("2025-01-15T15:45:00Z"))
+        let items = p.actionItems
+        #expect(items.map(\.status) == [.done, .inProgress, .open])
+        #expect(items.map(\.owner) == ["@john", "@alice", "@bob"])
+        #expect(items[0].due == Day(year: 2025, month: 1, day: 18))
+        #expect(items[0].line == 36)
+        // `Jan 10` falls before the January 15 incident: next year.
+        #expect(items[2].due == Day(year: 2026, month: 1, day: 10))
+        #expect(p.milestones.detected?.line == 17)
+        #expect(p.milestones.acknowledged?.time == Self.utc("2025-01-15T14:02:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2025-01-15T14:45:00Z"))
+        #expect(p.milestones.resolved?.time == Self.utc("2025-01-15T15:45:00Z"))
+    }
+
+    @Test func pipeSeparatedHeaderTablesAndLessonsSubsections() throws {
+        let p = try Self.fixture("pipe-header.md")
+        #expect(p.fields.filter { $0.line == 2 }.map(\.key) == ["Date", "Duration", "Severity"])
+        #expect(p.date == Day(year: 2024, month: 6, day: 3))
+        #expect(p.statedDuration == 1800)
+        #expect(p.severity == "SEV1")
+        #expect(p.incidentCommander == "Dana Kim")
+        #expect(p.authors == ["Dana Kim", "Lee Park"])
+        #expect(p.isDraft)
+        #expect(Self.kinds(p) == [.summary, .impact, .timeline, .rootCause, .lessonsLearned, .wentWell, .wentWrong, .gotLucky, .actionItems])
+        let lucky = try #require(p.section(.gotLucky))
+        #expect(lucky.level == 3)
+        #expect(lucky.line == 30)
+        #expect(lucky.text == "Low traffic hour")
+        // The last row holds two `| time | event |` pairs.
+        #expect(p.timeline.map(\.rawTime) == ["14:25", "14:32", "14:36", "14:47", "14:55"])
+        #expect(p.timeline.last?.text == "Fully stable")
+        #expect(p.timeline.last?.line == 20)
+        #expect(p.alerts == ["PaymentLatencyBudgetBurn_Fast"])
+        let first = try #require(p.actionItems.first)
+        #expect(first.id == "PAY-101")
+        #expect(first.link == "https://jira.example.com/browse/PAY-101")
+        #expect(first.priority == "P1")
+        #expect(first.owner == "Dana Kim")
+        #expect(first.due == Day(year: 2024, month: 6, day: 10))
+        #expect(first.status == .open)
+        #expect(p.actionItems[1].status == .done)
+        #expect(p.milestones.detected?.time == Self.utc("2024-06-03T14:32:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-06-03T14:47:00Z"))
+    }
+
+    @Test func teamOwnersAndDeadlineColumn() throws {
+        let p = try Self.fixture("team-owners.md")
+        #expect(p.title == "API Outage - 2024-01-15")
+        #expect(p.date == Day(year: 2024, month: 1, day: 15))
+        #expect(p.rawSeverity == "Critical")
+        #expect(p.severity == "SEV1")
+        #expect(p.statedDuration == TimeInterval(45 * 60))
+        #expect(p.timeline.count == 5)
+        #expect(p.timeline.first?.text == "Alert fired")
+        #expect(p.timeline.last?.rawTime == "15:08")
+        #expect(p.actionItems.map(\.owner) == ["DB team", "Platform", "Infra"])
+        #expect(p.actionItems.map(\.due) == [Day(year: 2024, month: 1, day: 16), Day(year: 2024, month: 1, day: 22), nil])
+        #expect(p.actionItems[2].rawDue == nil)
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-01-15T14:27:00Z"))
+        #expect(p.milestones.resolved?.time == Self.utc("2024-01-15T15:08:00Z"))
+    }
+
+    @Test func timeEventTableAndHandleOwners() throws {
+        let p = try Self.fixture("time-event-table.md")
+        // No H1: the `## Incident:` heading is the title.
+        #expect(p.title == "Login Failures After Certificate Rotation")
+        #expect(p.titleLine == 1)
+        #expect(p.severity == "SEV2")
+        #expect(p.authors == ["Sam Rivera"])
+        #expect(Self.kinds(p) == [.summary, .timeline, .rootCause, .actionItems])
+        #expect(p.timeline.count == 4)
+        #expect(p.timeline.first?.line == 13)
+        #expect(p.timeline.last?.text == "Service restored")
+        #expect(p.actionItems.map(\.owner) == ["@sam", "@kai"])
+        #expect(p.actionItems[1].due == Day(year: 2024, month: 2, day: 15))
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-02-01T14:03:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-02-01T14:25:00Z"))
+    }
+
+    @Test func frontMatterWithMilestones() throws {
+        let p = try Self.fixture("front-matter.md")
+        #expect(p.title == "Queue Backlog in Notification Service")
+        #expect(p.titleLine == 2)
+        #expect(p.date == Day(year: 2025, month: 3, day: 2))
+        #expect(p.severity == "SEV3")
+        #expect(p.services == ["notifications", "queue"])
+        #expect(p.tags == ["capacity", "kafka"])
+        #expect(p.incidentCommander == "Ana Lopez")
+        #expect(p.related == ["2024-11-04-queue-lag"])
+        #expect(p.ignoredRules == ["blame-language"])
+        #expect(p.alerts == ["NotificationQueueLag"]) // named in front matter and timeline, kept once
+        #expect(p.bodyLineOffset == 20)
+        #expect(p.sections.first?.line == 24)
+        #expect(p.timeline.first?.line == 31)
+        #expect(p.milestones.detected == Milestone(time: Self.utc("2025-03-02T10:14:00Z"), source: .frontMatter, line: 16))
+        #expect(p.milestones.started?.source == .frontMatter)
+        #expect(p.milestones.resolved?.time == Self.utc("2025-03-02T11:40:00Z"))
+        #expect(p.actionItems.first?.owner == "@ana")
+        #expect(p.actionItems.first?.link == "https://github.com/example/notify/issues/42")
+        #expect(p.actionItems.map(\.status) == [.open, .done])
+        #expect(p.links.map(\.line) == [27, 38])
+    }
+
+    @Test func headingTimelineWithTimezoneNote() throws {
+        let p = try Self.fixture("heading-timeline.md")
+        #expect(p.title == "\"no space left on device\"")
+        #expect(p.date == Day(year: 2018, month: 3, day: 26))
+        #expect(p.timezoneName == "CEST")
+        #expect(p.timezoneOffset == 7200)
+        #expect(p.timeline.count == 3)
+        #expect(p.timeline.first?.rawTime == "2018-03-26 10:34")
+        #expect(p.timeline.first?.time == Self.utc("2018-03-26T08:34:00Z"))
+        #expect(p.timeline.first?.text == "Reports of failed launches on the chat channel. Investigation started.")
+        #expect(p.timeline.last?.time == Self.utc("2018-03-26T09:20:00Z"))
+        #expect(Self.kinds(p) == [.summary, .timeline, .lessonsLearned, .wentWell, .wentWrong, .actionItems])
+        #expect(p.actionItems.count == 2)
+        #expect(p.actionItems[0].status == .done)
+        #expect(p.actionItems[1].link == "https://github.com/example/deploy/issues/365")
+    }
+
+    @Test func keyEventBullets() throws {
+        let p = try Self.fixture("key-events.md")
+        #expect(p.title == "Storage Cluster Degraded Writes")
+        #expect(p.severity == "SEV2")
+        #expect(p.services == ["object-store", "uploads"])
+        #expect(p.milestones.detected == Milestone(time: Self.utc("2024-04-15T12:32:00Z"), source: .keyEvent, line: 7))
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-04-15T12:40:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-04-15T13:10:00Z"))
+        #expect(p.milestones.resolved?.line == 10)
+        #expect(p.milestones.started == nil) // no timeline, nothing to default to
+        #expect(p.section(.actionItems)?.heading == "Follow-ups")
+        let item = try #require(p.actionItems.first)
+        #expect(item.text == "Upgrade controller firmware on all storage nodes")
+        #expect(item.owner == "storage team")
+        #expect(item.due == Day(year: 2024, month: 5, day: 1))
+    }
+
+    // MARK: Calendar rules
+
+    @Test func datelessTimesRollOverMidnight() {
+        let text = """
+        # Postmortem: Overnight batch failure
+        **Date:** 2024-05-31
+
+        ## Timeline
+        - 23:40 - Batch job starts failing
+        - 23:58 - Alert fires: BatchJobFailed
+        - 00:20 - Job restarted
+        - 00:15 - Earlier note written late
+        - 01:05 - Resolved
+        """
+        let p = PostmortemParser().parse(text: text, path: "overnight.md")
+        #expect(p.timeline.map(\.time) == [
+            Self.utc("2024-05-31T23:40:00Z"), Self.utc("2024-05-31T23:58:00Z"), Self.utc("2024-06-01T00:20:00Z"),
+            // A few minutes backwards is out of order, not another day.
+            Self.utc("2024-06-01T00:15:00Z"), Self.utc("2024-06-01T01:05:00Z"),
+        ])
+        #expect(p.alerts == ["BatchJobFailed"])
+        #expect(p.date == Day(year: 2024, month: 5, day: 31))
+    }
+
+    @Test func oneLineTimelineAndChecklistAfterLabels() {
+        let text = """
+        POSTMORTEM: Payment Processing Outage Date: 2024-03-15 Duration: 43 minutes (14:32 - 15:15 UTC) Severity: SEV-1
+        TIMELINE: 14:30 - deploy 14:32 - First failures detected 15:15 - Confirmed resolved
+        ACTION ITEMS: [ ] Add integration tests Owner: Bob, Due: March 22 [ ] Raise canary share Owner: Alice, Due: April 1
+        """
+        let p = PostmortemParser().parse(text: text, path: "one-line.md")
+        #expect(p.title == "Payment Processing Outage")
+        #expect(p.date == Day(year: 2024, month: 3, day: 15))
+        #expect(p.severity == "SEV1")
+        #expect(p.statedDuration == TimeInterval(43 * 60))
+        #expect(p.timeline.map(\.text) == ["deploy", "First failures detected", "Confirmed resolved"])
+        #expect(p.actionItems.map(\.owner) == ["Bob", "Alice"])
+        #expect(p.actionItems.map(\.due) == [Day(year: 2024, month: 3, day: 22), Day(year: 2024, month: 4, day: 1)])
+    }
+
+    @Test func readsDatesTimesAndDurations() {
+        #expect(DateReader.day(in: "January 15, 2024") == Day(year: 2024, month: 1, day: 15))
+        #expect(DateReader.day(in: "15 March 2024") == Day(year: 2024, month: 3, day: 15))
+        #expect(DateReader.day(in: "Jan 18", reference: Day(year: 2025, month: 1, day: 15)) == Day(year: 2025, month: 1, day: 18))
+        #expect(DateReader.day(in: "YYYY-MM-DD") == nil)
+        #expect(DateReader.day(in: "2024-02-30") == nil)
+        #expect(DateReader.duration(in: "1 hour 45 minutes") == 6300)
+        #expect(DateReader.duration(in: "1h50m") == 6600)
+        #expect(DateReader.duration(in: "(14:23 - 15:08 UTC)") == TimeInterval(45 * 60))
+        #expect(DateReader.duration(in: "X hours Y min") == nil)
+        let iso = DateReader.firstDateTime(in: "2025-03-02T10:14:00+02:00")
+        #expect(iso?.time?.hour == 10)
+        #expect(iso?.zoneOffset == 7200)
+        #expect(DateReader.leadingDateTime("4:23PM PST, proxy down")?.match.time?.hour == 16)
+        #expect(DateReader.leadingDateTime("13:30-13:45 launches fail")?.remainder == "launches fail")
+        #expect(TimezoneNote.find(in: "All times in PST (UTC-7)")?.offset == -25_200)
+        #expect(TimezoneNote.find(in: "All times in Central European Time (CET)")?.name == "CET")
+    }
+
+    // MARK: Robustness
+
+    @Test func emptyAndWhitespaceFiles() {
+        for text in ["", "\n", "   \n\n\t", "---\n---\n"] {
+            let p = PostmortemParser().parse(text: text, path: "2024-07-01-empty.md")
+            #expect(p.title == "2024-07-01-empty")
+            #expect(p.date == Day(year: 2024, month: 7, day: 1))
+            #expect(p.timeline.isEmpty)
+            #expect(p.sections.isEmpty)
+        }
+    }
+
+    @Test func deepNestingDoesNotCrash() {
+        let lists = "## Timeline\n" + (0..<5000).map { String(repeating: "  ", count: $0) + "- 10:\(String(format: "%02d", $0 % 60)) - step" }.joined(separator: "\n")
+        let quotes = "## Action Items\n" + String(repeating: "> ", count: 5000) + "- [ ] deep item Owner: Bob\n"
+        for text in [lists, quotes] {
+            let p = PostmortemParser().parse(text: text, path: "deep.md")
+            #expect(p.parseDiagnostics.contains { $0.rule == "markdown-nesting" })
+            #expect(p.sections.count == 1)
+        }
+    }
+
+    @Test func unterminatedFrontMatterIsReported() {
+        let p = PostmortemParser().parse(text: "---\ntitle: Never closed\n\n# Real title\n\n## Summary\nText\n", path: "open.md")
+        #expect(p.parseDiagnostics.contains { $0.rule == "front-matter" && $0.line == 1 })
+        #expect(p.title == "Real title")
+        #expect(p.titleLine == 4)
+        #expect(p.section(.summary)?.line == 6)
+    }
+
+    @Test func yamlAliasBombIsRefused() {
+        var yaml = "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n"
+        var previous = "a"
+        for name in ["b", "c", "d", "e", "f", "g", "h", "i"] {
+            yaml += "\(name): &\(name) [" + Array(repeating: "*\(previous)", count: 9).joined(separator: ",") + "]\n"
+            previous = name
+        }
+        let p = PostmortemParser().parse(text: "---\n\(yaml)title: Bomb\n---\n# Fallback title\n", path: "bomb.md")
+        #expect(p.parseDiagnostics.contains { $0.rule == "front-matter" })
+        #expect(p.title == "Fallback title")
+    }
+
+    static func structuredPostmortem(bytes: Int) -> String {
+        let entry = """
+        ## Timeline
+        - 14:00 - Alert fires: HighErrorRate on the checkout service, error rate 12%
+        - 14:05 - On-call acknowledged and started the investigation of the checkout service
+
+        ## Action Items
+        - [ ] Add a saturation alert for the connection pool Owner: @alice, Due: March 22
+
+
+        """
+        return "# Postmortem: Big\n**Date:** 2024-03-15\n\n" + String(repeating: entry, count: bytes / entry.utf8.count)
+    }
+
+    @Test func twentyMegabyteFileParses() {
+        let paragraph = "The checkout service returned errors while the pool was exhausted; see the dashboard for details.\n\n"
+        let timeline = (0..<10_000).map { "- \(10 + $0 / 600 % 12):\(String(format: "%02d", $0 % 60)) - step \($0)" }.joined(separator: "\n")
+        let text = "# Postmortem: Huge\n**Date:** 2024-03-15\n\n## Summary\n"
+            + String(repeating: paragraph, count: 20_000_000 / paragraph.utf8.count)
+            + "## Timeline\n" + timeline + "\n\n## Action Items\n"
+            + String(repeating: "- [ ] Add an alert Owner: @alice, Due: March 22\n", count: 5000)
+        #expect(text.utf8.count > 20_000_000)
+        let p = PostmortemParser().parse(text: text, path: "huge.md")
+        #expect(p.timeline.count == 10_000)
+        #expect(p.actionItems.count == 5000)
+        #expect(p.sections.map(\.kind) == [.summary, .timeline, .actionItems])
+    }
+
+    @Test func parsingTimeGrowsLinearly() {
+        let clock = ContinuousClock()
+        let small = Self.structuredPostmortem(bytes: 250_000), large = Self.structuredPostmortem(bytes: 1_000_000)
+        _ = PostmortemParser().parse(text: small, path: "warm-up.md")
+        let smallTime = clock.measure { _ = PostmortemParser().parse(text: small, path: "small.md") }
+        var p: Postmortem?
+        let largeTime = clock.measure { p = PostmortemParser().parse(text: large, path: "large.md") }
+        #expect(p?.actionItems.count ?? 0 > 3000)
+        // Four times the input: linear is 4x; quadratic (one section scan per section) was 16x.
+        #expect(largeTime < smallTime * 8)
+    }
+
+    @Test func thousandTypicalPostmortemsParseQuickly() throws {
+        let texts = try ["plain-text.md", "bold-fields.md", "pipe-header.md", "team-owners.md", "time-event-table.md",
+                         "front-matter.md", "heading-timeline.md", "key-events.md"].map { name in
+            let url = try #require(Bundle.module.url(forResource: "Fixtures", withExtension: nil))
+                .appendingPathComponent("postmortems").appendingPathComponent(name)
+            return try String(contentsOf: url, encoding: .utf8)
+        }
+        let parser = PostmortemParser()
+        let clock = ContinuousClock()
+        var titles = 0
+        let elapsed = clock.measure {
+            for index in 0..<1000 where parser.parse(text: texts[index % texts.count], path: "p\(index).md").title != nil { titles += 1 }
+        }
+        #expect(titles == 1000)
+        print("parsed 1000 postmortems in \(elapsed)")
+        #expect(elapsed < .seconds(30)) // release builds take well under a second; see the report
+    }
+}
