@@ -1,1 +1,0 @@
-debriefSearch.addFilters({"severities":["SEV1","SEV1/SEV2","SEV2","SEV3"],"services":["checkout","notifications","postgres","search"],"dates":["2024-08-03","2025-02-10","2025-06-21","",""],"severity":[3,0,2,1,-1],"service":[[3],[0,2],[1],[0],[1]],"year":[2024,2025,2025,0,0]});

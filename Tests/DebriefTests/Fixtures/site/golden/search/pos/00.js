@@ -1,1 +1,0 @@
-debriefSearch.addPositions("00",{"000":[4,1,35]});

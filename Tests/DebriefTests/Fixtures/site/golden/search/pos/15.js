@@ -1,1 +1,0 @@
-debriefSearch.addPositions("15",{"15":[3,1,112]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("30",{"30":[1,1,53]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("4",{"4":[0,1,46]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("40",{"40":[0,1,53]});

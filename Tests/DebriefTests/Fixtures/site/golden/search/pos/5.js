@@ -1,1 +1,0 @@
-debriefSearch.addPositions("5",{"5":[3,1,104]});

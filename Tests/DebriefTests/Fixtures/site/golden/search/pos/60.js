@@ -1,1 +1,0 @@
-debriefSearch.addPositions("60",{"60":[1,1,168]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("61",{"61":[1,1,70]});

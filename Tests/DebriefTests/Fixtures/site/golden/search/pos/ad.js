@@ -1,1 +1,0 @@
-debriefSearch.addPositions("ad",{"add":[0,2,118,6]});

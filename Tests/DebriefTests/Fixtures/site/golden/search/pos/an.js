@@ -1,1 +1,0 @@
-debriefSearch.addPositions("an",{"answer":[3,1,77]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("ap",{"app":[4,2,54,31]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("at",{"attempt":[1,1,73]});

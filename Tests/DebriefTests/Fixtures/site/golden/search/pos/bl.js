@@ -1,1 +1,0 @@
-debriefSearch.addPositions("bl",{"block":[1,2,69,56]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("bu",{"bulk":[1,2,113,59]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("c",{"c":[3,1,74]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("db",{"db":[3,1,73]});

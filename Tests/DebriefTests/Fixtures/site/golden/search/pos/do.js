@@ -1,1 +1,0 @@
-debriefSearch.addPositions("do",{"document":[1,1,170]});

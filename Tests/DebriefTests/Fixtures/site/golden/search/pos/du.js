@@ -1,1 +1,0 @@
-debriefSearch.addPositions("du",{"dur":[1,1,2]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("el",{"eleven":[1,1,108]});

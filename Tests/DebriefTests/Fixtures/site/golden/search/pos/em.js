@@ -1,1 +1,0 @@
-debriefSearch.addPositions("em",{"email":[2,2,1,35]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("fe",{"featur":[0,1,108]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("fl",{"flag":[0,1,109]});

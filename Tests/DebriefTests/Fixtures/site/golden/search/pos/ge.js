@@ -1,1 +1,0 @@
-debriefSearch.addPositions("ge",{"get":[4,2,51,31]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("h",{"h":[3,1,71]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("ha",{"had":[0,1,76]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("he",{"health":[3,1,69]});

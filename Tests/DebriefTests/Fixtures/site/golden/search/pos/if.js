@@ -1,1 +1,0 @@
-debriefSearch.addPositions("if",{"if":[3,1,58]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("l",{"l":[4,2,53,31]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("me",{"messag":[4,1,36]});

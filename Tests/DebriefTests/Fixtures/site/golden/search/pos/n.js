@@ -1,1 +1,0 @@
-debriefSearch.addPositions("n",{"n":[3,2,52,40]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("ne",{"new":[0,1,32]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("pe",{"peak":[3,1,40]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("ps",{"psql":[3,1,70]});

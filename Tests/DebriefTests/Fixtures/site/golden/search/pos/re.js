@@ -1,1 +1,0 @@
-debriefSearch.addPositions("re",{"recent":[3,1,49],"replica":[1,4,57,49,35,24],"replication":[1,2,100,59],"resolv":[0,1,110,1,1,145],"restart":[4,5,64,6,5,20,6],"retry":[1,1,83],"return":[1,1,61,2,1,100],"revenu":[3,1,37],"review":[0,1,127]});

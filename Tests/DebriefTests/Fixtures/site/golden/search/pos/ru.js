@@ -1,1 +1,0 @@
-debriefSearch.addPositions("ru",{"runbook":[1,1,96]});

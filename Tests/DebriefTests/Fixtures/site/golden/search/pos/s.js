@@ -1,1 +1,0 @@
-debriefSearch.addPositions("s",{"s":[0,1,66]});

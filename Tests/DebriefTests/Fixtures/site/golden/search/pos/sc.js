@@ -1,1 +1,0 @@
-debriefSearch.addPositions("sc",{"scan":[0,1,72],"schedul":[1,1,174]});

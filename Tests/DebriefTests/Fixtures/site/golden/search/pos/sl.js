@@ -1,1 +1,0 @@
-debriefSearch.addPositions("sl",{"slow":[0,1,50]});

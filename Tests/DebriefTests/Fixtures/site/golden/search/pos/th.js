@@ -1,1 +1,0 @@
-debriefSearch.addPositions("th",{"than":[4,1,33]});

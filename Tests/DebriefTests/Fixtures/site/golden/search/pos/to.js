@@ -1,1 +1,0 @@
-debriefSearch.addPositions("to",{"took":[1,1,48]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("tw",{"two":[2,1,42]});

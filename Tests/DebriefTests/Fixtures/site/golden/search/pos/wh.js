@@ -1,1 +1,0 @@
-debriefSearch.addPositions("wh",{"whil":[1,1,66,1,1,44]});

@@ -1,1 +1,0 @@
-debriefSearch.addPositions("wi",{"within":[3,2,78,25]});

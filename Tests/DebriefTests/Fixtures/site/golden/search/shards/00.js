@@ -1,1 +1,0 @@
-debriefSearch.addShard("00",{"000":[4,27]});

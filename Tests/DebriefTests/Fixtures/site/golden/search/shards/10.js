@@ -1,1 +1,0 @@
-debriefSearch.addShard("10",{"10":[4,55]});

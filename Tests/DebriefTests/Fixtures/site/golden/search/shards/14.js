@@ -1,1 +1,0 @@
-debriefSearch.addShard("14",{"14":[1,21]});

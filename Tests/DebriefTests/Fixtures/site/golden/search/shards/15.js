@@ -1,1 +1,0 @@
-debriefSearch.addShard("15",{"15":[3,5]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("20",{"200":[1,11]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("30",{"30":[1,11]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("4",{"4":[0,17]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("40",{"40":[0,17]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("5",{"5":[3,5]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("60",{"60":[1,15]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("61",{"61":[1,11]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("ad",{"add":[0,39]});

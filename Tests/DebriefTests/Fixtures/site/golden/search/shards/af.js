@@ -1,1 +1,0 @@
-debriefSearch.addShard("af",{"after":[0,6,1,8]});

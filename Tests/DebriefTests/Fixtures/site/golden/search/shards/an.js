@@ -1,1 +1,0 @@
-debriefSearch.addShard("an",{"answer":[3,5]});

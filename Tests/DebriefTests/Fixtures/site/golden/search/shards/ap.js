@@ -1,1 +1,0 @@
-debriefSearch.addShard("ap",{"app":[4,12]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("at",{"attempt":[1,11]});

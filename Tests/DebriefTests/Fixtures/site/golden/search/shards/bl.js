@@ -1,1 +1,0 @@
-debriefSearch.addShard("bl",{"block":[1,16]});

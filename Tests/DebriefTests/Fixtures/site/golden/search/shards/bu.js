@@ -1,1 +1,0 @@
-debriefSearch.addShard("bu",{"bulk":[1,23]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("c",{"c":[3,5]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("cu",{"customer":[1,21,2,37]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("da",{"databas":[1,101,2,5]});

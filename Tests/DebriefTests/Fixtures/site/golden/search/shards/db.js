@@ -1,1 +1,0 @@
-debriefSearch.addShard("db",{"db":[3,5]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("do",{"document":[1,15]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("du",{"dur":[1,60]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("el",{"eleven":[1,8]});

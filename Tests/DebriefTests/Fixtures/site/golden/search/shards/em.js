@@ -1,1 +1,0 @@
-debriefSearch.addShard("em",{"email":[2,104]});

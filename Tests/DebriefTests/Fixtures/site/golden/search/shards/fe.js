@@ -1,1 +1,0 @@
-debriefSearch.addShard("fe",{"featur":[0,6]});

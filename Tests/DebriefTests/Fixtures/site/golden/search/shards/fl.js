@@ -1,1 +1,0 @@
-debriefSearch.addShard("fl",{"flag":[0,6]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("ge",{"get":[4,12]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("h",{"h":[3,5]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("ha",{"had":[0,11]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("he",{"health":[3,5]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("if",{"if":[3,5]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("in",{"index":[0,30],"instead":[1,11]});

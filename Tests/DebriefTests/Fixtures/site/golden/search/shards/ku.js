@@ -1,1 +1,0 @@
-debriefSearch.addShard("ku",{"kubectl":[3,10,1,31]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("l",{"l":[4,12]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("lo",{"log":[4,12],"look":[4,12]});

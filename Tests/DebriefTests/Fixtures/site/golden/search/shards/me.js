@@ -1,1 +1,0 @@
-debriefSearch.addShard("me",{"messag":[4,27]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("n",{"n":[3,10]});

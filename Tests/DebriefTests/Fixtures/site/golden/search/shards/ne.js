@@ -1,1 +1,0 @@
-debriefSearch.addShard("ne",{"new":[0,17]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("or",{"order":[1,21,2,5]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("p9",{"p99":[0,17]});

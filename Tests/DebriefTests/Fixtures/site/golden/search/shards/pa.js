@@ -1,1 +1,0 @@
-debriefSearch.addShard("pa",{"pag":[1,5,2,5],"pay":[3,37]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("pe",{"peak":[3,37]});

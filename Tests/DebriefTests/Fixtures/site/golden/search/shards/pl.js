@@ -1,1 +1,0 @@
-debriefSearch.addShard("pl",{"plan":[0,30,1,11]});

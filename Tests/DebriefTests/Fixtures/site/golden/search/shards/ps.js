@@ -1,1 +1,0 @@
-debriefSearch.addShard("ps",{"psql":[3,5]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("qu",{"query":[0,48],"queu":[2,134,2,144]});

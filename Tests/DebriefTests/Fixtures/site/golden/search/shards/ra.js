@@ -1,1 +1,0 @@
-debriefSearch.addShard("ra",{"rat":[1,60,2,146]});

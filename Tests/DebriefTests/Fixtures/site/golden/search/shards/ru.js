@@ -1,1 +1,0 @@
-debriefSearch.addShard("ru",{"runbook":[1,8]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("s",{"s":[0,11]});

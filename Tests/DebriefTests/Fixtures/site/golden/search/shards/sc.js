@@ -1,1 +1,0 @@
-debriefSearch.addShard("sc",{"scan":[0,11],"schedul":[1,15]});

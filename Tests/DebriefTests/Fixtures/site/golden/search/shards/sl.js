@@ -1,1 +1,0 @@
-debriefSearch.addShard("sl",{"slow":[0,17]});

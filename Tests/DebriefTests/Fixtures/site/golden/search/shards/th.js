@@ -1,1 +1,0 @@
-debriefSearch.addShard("th",{"than":[4,27]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("to",{"took":[1,11]});

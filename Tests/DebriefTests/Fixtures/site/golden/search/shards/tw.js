@@ -1,1 +1,0 @@
-debriefSearch.addShard("tw",{"two":[2,29]});

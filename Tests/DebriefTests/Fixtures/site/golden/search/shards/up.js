@@ -1,1 +1,0 @@
-debriefSearch.addShard("up",{"up":[2,29],"updat":[3,5]});

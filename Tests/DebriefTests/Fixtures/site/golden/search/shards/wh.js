@@ -1,1 +1,0 @@
-debriefSearch.addShard("wh",{"whil":[1,11,1,29]});

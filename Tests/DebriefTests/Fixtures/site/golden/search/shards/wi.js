@@ -1,1 +1,0 @@
-debriefSearch.addShard("wi",{"within":[3,10]});

@@ -1,1 +1,0 @@
-debriefSearch.addShard("wr",{"writ":[1,21]});
