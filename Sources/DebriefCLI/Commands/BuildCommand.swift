@@ -67,7 +67,7 @@ public struct BuildCommand: ParsableCommand {
             progress.clear()
             if !prepared.diagnostics.isEmpty {
                 let report = DiagnosticReport(diagnostics: prepared.diagnostics,
-                                              fileCount: prepared.knowledgeBase.postmortems.count + prepared.knowledgeBase.runbooks.count)
+                                              files: prepared.knowledgeBase.postmortems.map(\.path) + prepared.knowledgeBase.runbooks.map(\.path))
                 Terminal.writeError(report.render(.text, color: BuildProgress.stderrWantsColor))
             }
             if strict && prepared.errorCount > 0 {

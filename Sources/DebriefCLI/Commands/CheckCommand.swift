@@ -47,9 +47,8 @@ public struct CheckCommand: ParsableCommand {
         let kb = try KnowledgeBase.load(root: root)
         let today = asOf.today(config: kb.config)
         let diagnostics = Validator().validate(kb, today: today).filter { filter.contains($0.file) }
-        let checkedFiles = kb.postmortems.map(\.path).filter(filter.contains).count
-            + kb.runbooks.map(\.path).filter(filter.contains).count
-        let report = DiagnosticReport(diagnostics: diagnostics, fileCount: checkedFiles)
+        let checkedFiles = (kb.postmortems.map(\.path) + kb.runbooks.map(\.path)).filter(filter.contains)
+        let report = DiagnosticReport(diagnostics: diagnostics, files: checkedFiles)
         let color = output.format == .text && Terminal.stdoutWantsColor
         Terminal.write(report.render(output.format, color: color))
         if report.errorCount > 0 || (strict && report.warningCount > 0) {
