@@ -171,6 +171,8 @@ def main():
         "service": first("services/*/index.html"),
         "owner": first("owners/*/index.html"),
         "severity": first("severities/*/index.html"),
+        "trends": example / "trends" / "index.html",
+        "search": example / "search" / "index.html",
     }
     driver = make_driver()
     try:
