@@ -41,10 +41,20 @@ public struct TaxonomyPages: PageGenerator {
                     "incident_count": term.incidents.count,
                     "actions": (open + term.actions.filter { !$0.isOpen }).map { site.actionRow($0, root: root) },
                     "has_actions": !term.actions.isEmpty,
+                    "overdue_count": term.actions.filter(\.isOverdue).count,
+                    "response_times": TaxonomyPages.responseTimes(of: term.incidents),
                 ]))
             }
         }
         return pages
+    }
+
+    /// MTTD, MTTA, MTTM and MTTR (mean / median in minutes, with n) over a term's incidents.
+    static func responseTimes(of incidents: [SiteIncident]) -> [[String: Any]] {
+        ResponseMetric.allCases.map { metric in
+            let statistic = SummaryStatistic(incidents.map { $0.durations[metric].map { $0 / 60 } })
+            return ["label": metric.label, "meaning": metric.meaning, "text": FigureText.statistic(statistic)]
+        }
     }
 
     /// The terms of a taxonomy, sorted by name (years newest first); values that slugify alike
