@@ -58,8 +58,8 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
             started: [String] = ["impact began", "impact started", "outage began", "incident began", "issue started", "started failing"],
             detected: [String] = ["alert fired", "alert fires", "alert:", "alerted", "detected", "first detected", "paged", "noticed", "reported by", "monitoring"],
             acknowledged: [String] = ["acknowledged", "acknowledges", "ack'd", "incident declared", "declared", "takes ic", "assigned as ic", "investigation launched", "investigation started", "begins investigation"],
-            mitigated: [String] = ["rollback complete", "rolled back", "mitigated", "mitigation applied", "repaired", "service restored", "restored", "error rate back to normal", "back to normal", "recovered", "fully stable"],
-            resolved: [String] = ["resolved", "incident closed", "all clear", "fixed"]
+            mitigated: [String] = ["rollback complete", "rolled back", "mitigated", "mitigation applied", "repaired", "service restored", "restored", "error rate back to normal", "back to normal", "returns to normal", "back to 100%", "working again", "is restored", "self-heals", "goes away", "recovered", "fully stable"],
+            resolved: [String] = ["resolved", "incident closed", "all clear", "fixed", "outage to an end", "everything is working", "everything is fine"]
         ) {
             self.started = started
             self.detected = detected
