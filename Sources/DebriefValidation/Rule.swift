@@ -1,14 +1,47 @@
 import DebriefModel
+import Foundation
 
-/// What a rule sees: the whole knowledge base (cross-file rules need it) and "today".
+/// What a rule sees: the documents to check, the whole knowledge base (for lookups across
+/// files) and "today".
 public struct ValidationContext: Sendable {
     public var knowledgeBase: KnowledgeBase
     public var today: Day
     public var config: DebriefConfig { knowledgeBase.config }
+    /// The postmortems and runbooks to report on: all of them, or one slice when the validator
+    /// checks documents in parallel. Rules iterate these, never `knowledgeBase`'s lists.
+    public var postmortems: [Postmortem]
+    public var runbooks: [Runbook]
+    /// Prose lines of the postmortems, split once and shared by the rules that read text.
+    private let prose = ProseCache()
 
     public init(knowledgeBase: KnowledgeBase, today: Day) {
+        self.init(knowledgeBase: knowledgeBase, today: today, postmortems: knowledgeBase.postmortems, runbooks: knowledgeBase.runbooks)
+    }
+
+    /// A context that reports on the given documents of `knowledgeBase` only.
+    public init(knowledgeBase: KnowledgeBase, today: Day, postmortems: [Postmortem], runbooks: [Runbook]) {
         self.knowledgeBase = knowledgeBase
         self.today = today
+        self.postmortems = postmortems
+        self.runbooks = runbooks
+    }
+
+    /// The postmortem's prose lines (code blocks skipped, inline code blanked).
+    func proseLines(of postmortem: Postmortem) -> [ProseLine] {
+        prose.lines(of: postmortem)
+    }
+}
+
+/// Prose lines by postmortem path, computed on first use.
+private final class ProseCache: @unchecked Sendable {
+    private var linesByPath: [String: [ProseLine]] = [:]
+    private let lock = NSLock()
+
+    func lines(of postmortem: Postmortem) -> [ProseLine] {
+        if let cached = lock.withLock({ linesByPath[postmortem.path] }) { return cached }
+        let lines = ProseLines.of(postmortem)
+        lock.withLock { linesByPath[postmortem.path] = lines }
+        return lines
     }
 }
 
@@ -21,8 +54,15 @@ public protocol Rule: Sendable {
     static var defaultSeverity: Diagnostic.Severity { get }
     /// One line for `--help` and the docs.
     static var summary: String { get }
+    /// Whether a finding needs all documents compared together (duplicates). Such rules get one
+    /// context holding every document; the others run on slices of documents in parallel.
+    static var comparesDocuments: Bool { get }
 
-    /// Findings for the whole knowledge base; each diagnostic's severity is replaced by the
-    /// configured level afterwards.
+    /// Findings for `context.postmortems` and `context.runbooks`; each diagnostic's severity is
+    /// replaced by the configured level afterwards.
     func check(_ context: ValidationContext) -> [Diagnostic]
+}
+
+extension Rule {
+    public static var comparesDocuments: Bool { false }
 }

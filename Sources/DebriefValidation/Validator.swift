@@ -1,4 +1,6 @@
 import DebriefModel
+import Dispatch
+import Foundation
 
 /// Runs every rule over a knowledge base and applies rule levels from `debrief.yml` and
 /// per-file `debrief-ignore:` suppressions.
@@ -36,20 +38,45 @@ public struct Validator: Sendable {
 
     /// All diagnostics (parse problems included), sorted by file, line, column.
     public func validate(_ knowledgeBase: KnowledgeBase, today: Day) -> [Diagnostic] {
-        let context = ValidationContext(knowledgeBase: knowledgeBase, today: today)
+        let active = rules.filter { knowledgeBase.config.rules[type(of: $0).id] != .off }
+        let comparing = active.filter { type(of: $0).comparesDocuments }
+        let perDocument = active.filter { !type(of: $0).comparesDocuments }
+        var findings = run(comparing, ValidationContext(knowledgeBase: knowledgeBase, today: today))
+        findings += Self.slices(of: knowledgeBase).concurrentFlatMap { slice in
+            run(perDocument, ValidationContext(knowledgeBase: knowledgeBase, today: today, postmortems: slice.postmortems, runbooks: slice.runbooks))
+        }
         var ignored: [String: Set<String>] = [:]
         for postmortem in knowledgeBase.postmortems { ignored[postmortem.path] = Set(postmortem.ignoredRules) }
         for runbook in knowledgeBase.runbooks { ignored[runbook.path] = Set(runbook.ignoredRules) }
         var diagnostics = knowledgeBase.parseDiagnostics
-        for rule in rules {
-            let id = type(of: rule).id
-            let level = knowledgeBase.config.rules[id]
-            if level == .off { continue }
-            for var diagnostic in rule.check(context) where !(ignored[diagnostic.file]?.contains(id) ?? false) {
-                if let level { diagnostic.severity = level == .error ? .error : .warning }
-                diagnostics.append(diagnostic)
-            }
+        for var diagnostic in findings where !(ignored[diagnostic.file]?.contains(diagnostic.rule) ?? false) {
+            if let level = knowledgeBase.config.rules[diagnostic.rule] { diagnostic.severity = level == .error ? .error : .warning }
+            diagnostics.append(diagnostic)
         }
         return diagnostics.sorted()
+    }
+
+    private func run(_ rules: [any Rule], _ context: ValidationContext) -> [Diagnostic] {
+        rules.flatMap { $0.check(context) }
+    }
+
+    /// The documents cut into a few slices per core, so slices of uneven cost still balance.
+    private static func slices(of knowledgeBase: KnowledgeBase) -> [(postmortems: [Postmortem], runbooks: [Runbook])] {
+        let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, knowledgeBase.postmortems.count + knowledgeBase.runbooks.count))
+        func slice<T>(_ items: [T], _ index: Int) -> [T] {
+            Array(items[items.count * index / count ..< items.count * (index + 1) / count])
+        }
+        return (0..<count).map { (slice(knowledgeBase.postmortems, $0), slice(knowledgeBase.runbooks, $0)) }
+    }
+}
+
+extension Array where Element: Sendable {
+    /// `flatMap` with the elements transformed concurrently; results keep the elements' order.
+    func concurrentFlatMap<T: Sendable>(_ transform: @Sendable (Element) -> [T]) -> [T] {
+        let results = ResultSlots<[T]>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { index in
+            results[index] = transform(self[index])
+        }
+        return results.values.flatMap { $0 }
     }
 }

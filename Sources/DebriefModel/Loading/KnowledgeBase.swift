@@ -104,18 +104,18 @@ extension Postmortem: DiagnosticCarrying {}
 extension Runbook: DiagnosticCarrying {}
 
 /// Fixed slots written from concurrent iterations, each index by exactly one writer.
-final class ResultSlots<T>: @unchecked Sendable {
+public final class ResultSlots<T>: @unchecked Sendable {
     private var storage: [T?]
     private let lock = NSLock()
 
-    init(count: Int) {
+    public init(count: Int) {
         storage = Array(repeating: nil, count: count)
     }
 
-    subscript(index: Int) -> T? {
+    public subscript(index: Int) -> T? {
         get { lock.withLock { storage[index] } }
         set { lock.withLock { storage[index] = newValue } }
     }
 
-    var values: [T] { storage.map { $0! } }
+    public var values: [T] { storage.map { $0! } }
 }

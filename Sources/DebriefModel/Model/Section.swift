@@ -85,6 +85,6 @@ public struct Section: Sendable, Hashable, Codable {
     }
 
     public var isEmpty: Bool {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        text.allSatisfy(\.isWhitespace)
     }
 }

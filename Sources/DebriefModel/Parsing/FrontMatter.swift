@@ -144,7 +144,7 @@ public indirect enum YAMLValue: Sendable, Hashable {
     public var strings: [String] {
         switch self {
         case .scalar(let s):
-            return s.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            return s.split(separator: ",").map { $0.trimmed(" \t") }.filter { !$0.isEmpty }
         case .sequence(let items):
             return items.compactMap(\.string)
         default:

@@ -3,12 +3,12 @@
 /// short, so a plain scan is fast and needs no allocation.
 extension StringProtocol {
     /// Whether `needle` occurs in the text; ASCII letters compare case-insensitively.
-    func containsText(_ needle: String) -> Bool {
+    public func containsText(_ needle: String) -> Bool {
         byteOffset(of: needle, from: 0) != nil
     }
 
     /// UTF-8 offset of the first case-insensitive occurrence of `needle` at or after `start`.
-    func byteOffset(of needle: String, from start: Int) -> Int? {
+    public func byteOffset(of needle: String, from start: Int) -> Int? {
         var needleBytes = Array(needle.utf8)
         for index in needleBytes.indices { needleBytes[index] = Self.folded(needleBytes[index]) }
         guard !needleBytes.isEmpty else { return start }
@@ -37,7 +37,7 @@ extension StringProtocol {
 
 extension String {
     /// Range of the first case-insensitive occurrence of `needle` at or after UTF-8 offset `start`.
-    func textRange(of needle: String, fromByte start: Int = 0) -> Range<String.Index>? {
+    public func textRange(of needle: String, fromByte start: Int = 0) -> Range<String.Index>? {
         guard let offset = byteOffset(of: needle, from: start) else { return nil }
         let lower = utf8.index(utf8.startIndex, offsetBy: offset)
         let upper = utf8.index(lower, offsetBy: needle.utf8.count)
@@ -48,7 +48,7 @@ extension String {
 extension StringProtocol {
     /// The text without leading and trailing whitespace, or without the characters in
     /// `characters` when given (Foundation's CharacterSet trimming is slow on Linux).
-    func trimmed(_ characters: String? = nil) -> String {
+    public func trimmed(_ characters: String? = nil) -> String {
         let drop: (Character) -> Bool = { character in characters.map { $0.contains(character) } ?? character.isWhitespace }
         guard let first = firstIndex(where: { !drop($0) }), let last = lastIndex(where: { !drop($0) }) else { return "" }
         return String(self[first...last])

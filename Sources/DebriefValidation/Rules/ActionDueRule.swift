@@ -10,7 +10,7 @@ public struct ActionDueRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.knowledgeBase.postmortems.flatMap { postmortem in
+        context.postmortems.flatMap { postmortem in
             postmortem.actionItems.compactMap { item -> Diagnostic? in
                 guard !item.status.isClosed, item.due == nil else { return nil }
                 let text = "action item \"\(item.text.prefix(60))\""

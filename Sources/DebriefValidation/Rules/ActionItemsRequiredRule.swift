@@ -10,7 +10,7 @@ public struct ActionItemsRequiredRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.knowledgeBase.postmortems.compactMap { postmortem in
+        context.postmortems.compactMap { postmortem in
             guard let severity = postmortem.severity, postmortem.actionItems.isEmpty,
                   context.config.severities.first(where: { $0.name == severity })?.requiresActionItems == true else { return nil }
             let line = postmortem.section(.actionItems)?.line ?? postmortem.titleLine

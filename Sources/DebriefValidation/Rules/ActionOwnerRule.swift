@@ -13,7 +13,7 @@ public struct ActionOwnerRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.knowledgeBase.postmortems.flatMap { postmortem in
+        context.postmortems.flatMap { postmortem in
             postmortem.actionItems.compactMap { item -> Diagnostic? in
                 guard !item.status.isClosed else { return nil }
                 let owner = item.owner?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""

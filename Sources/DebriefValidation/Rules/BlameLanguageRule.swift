@@ -15,20 +15,21 @@ public struct BlameLanguageRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for postmortem in context.knowledgeBase.postmortems {
-            let lines = ProseLines.of(postmortem)
+        for postmortem in context.postmortems {
+            let lines = context.proseLines(of: postmortem)
             for line in lines {
                 for phrase in Self.phrases {
-                    guard let range = line.text.range(of: phrase, options: .caseInsensitive) else { continue }
+                    guard let range = line.text.textRange(of: phrase) else { continue }
                     let found = String(line.text[range])
                     diagnostics.append(diagnostic(postmortem.path, line: line.number, column: line.text.column(of: range.lowerBound),
                                                   "\"\(found)\" blames a person; describe what in the system allowed the mistake (missing check, unclear tooling, alert gap) instead"))
                 }
             }
-            guard let subject = Self.personAsSubject(context: context, postmortem) else { continue }
+            let names = Self.peopleNames(context: context, postmortem)
             let rootCauseLines = postmortem.sections.filter { $0.kind == .rootCause }.flatMap { section in
-                lines.filter { $0.number > section.line && $0.number <= section.endLine }
+                lines.filter { $0.number > section.line && $0.number <= section.endLine && Self.mayMention(names, $0.text) }
             }
+            guard !rootCauseLines.isEmpty, let subject = Self.personAsSubject(names) else { continue }
             for line in rootCauseLines {
                 let whole = NSRange(line.text.startIndex..., in: line.text)
                 guard let match = subject.firstMatch(in: line.text, range: whole), let range = Range(match.range, in: line.text) else { continue }
@@ -39,22 +40,32 @@ public struct BlameLanguageRule: Rule {
         return diagnostics
     }
 
-    /// `Alice deployed`, `Bob forgot`: a known person's name followed by a past-tense verb.
-    private static func personAsSubject(context: ValidationContext, _ postmortem: Postmortem) -> NSRegularExpression? {
+    /// First names of the people in the postmortem (authors, incident commander, action owners).
+    private static func peopleNames(context: ValidationContext, _ postmortem: Postmortem) -> Set<String> {
         let people = postmortem.authors + [postmortem.incidentCommander].compactMap { $0 } + postmortem.actionItems.compactMap(\.owner)
-        let names = Set(people.flatMap { person -> [String] in
+        return Set(people.flatMap { person -> [String] in
             let canonical = context.config.canonicalOwner(person)
             return [person, canonical].compactMap { name in
-                let first = name.trimmingCharacters(in: CharacterSet(charactersIn: "@ ")).split(separator: " ").first.map(String.init) ?? ""
+                let first = name.trimmed("@ ").split(separator: " ").first.map(String.init) ?? ""
                 // Teams (`platform-team`, `SRE`) are not people.
                 guard first.count >= 3, first.allSatisfy(\.isLetter), first.contains(where: \.isLowercase),
-                      !first.lowercased().contains("team") else { return nil }
-                return NSRegularExpression.escapedPattern(for: first)
+                      !first.containsText("team") else { return nil }
+                return first
             }
         })
+    }
+
+    /// Cheap test before the regex: the line holds one of the names (non-ASCII names always pass,
+    /// as the byte search folds ASCII case only).
+    private static func mayMention(_ names: Set<String>, _ text: String) -> Bool {
+        names.contains { name in !name.utf8.allSatisfy { $0 < 0x80 } || text.containsText(name) }
+    }
+
+    /// `Alice deployed`, `Bob forgot`: a known person's name followed by a past-tense verb.
+    private static func personAsSubject(_ names: Set<String>) -> NSRegularExpression? {
         guard !names.isEmpty else { return nil }
         let verbs = #"(?:[a-z]+ed|ran|made|forgot|broke|pushed|did|didn't|wrote|ignored|missed|caused|failed)"#
-        return try? NSRegularExpression(pattern: #"\b(?:"# + names.sorted().joined(separator: "|") + #")\s+"# + verbs + #"\b"#,
+        return try? NSRegularExpression(pattern: #"\b(?:"# + names.sorted().map(NSRegularExpression.escapedPattern(for:)).joined(separator: "|") + #")\s+"# + verbs + #"\b"#,
                                         options: [.caseInsensitive])
     }
 }

@@ -18,7 +18,7 @@ public struct BrokenReferenceRule: Rule {
         let titles = Set(kb.postmortems.compactMap { $0.title?.lowercased() })
         let paths = Set(kb.postmortems.map(\.path) + kb.runbooks.map(\.path))
         var diagnostics: [Diagnostic] = []
-        for postmortem in kb.postmortems {
+        for postmortem in context.postmortems {
             for name in postmortem.related {
                 let candidates = [name, Slug.make(name), Slug.make(fromPath: name)]
                 guard !candidates.contains(where: slugs.contains), !titles.contains(name.lowercased()) else { continue }
@@ -31,10 +31,10 @@ public struct BrokenReferenceRule: Rule {
                 }
             }
         }
-        for runbook in kb.runbooks {
-            let lines = ProseLines.of(body: runbook.body, lineOffset: runbook.bodyLineOffset)
+        for runbook in context.runbooks {
             for url in runbook.relatedRunbooks {
                 guard let problem = Self.problem(with: url, from: runbook.path, paths: paths, root: kb.root) else { continue }
+                let lines = ProseLines.of(body: runbook.body, lineOffset: runbook.bodyLineOffset)
                 let line = lines.first { $0.text.contains(url) }?.number ?? runbook.titleLine
                 diagnostics.append(diagnostic(runbook.path, line: line, problem))
             }

@@ -10,7 +10,7 @@ public struct DateRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.knowledgeBase.postmortems.compactMap { postmortem in
+        context.postmortems.compactMap { postmortem in
             guard postmortem.date == nil else { return nil }
             if let field = postmortem.fields.first(where: { $0.key.lowercased().contains("date") }) {
                 return diagnostic(postmortem.path, line: field.line,

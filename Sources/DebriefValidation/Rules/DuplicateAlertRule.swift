@@ -7,12 +7,14 @@ public struct DuplicateAlertRule: Rule {
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "Same alert name in several runbooks"
 
+    public static let comparesDocuments = true
+
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         // Alert names compare case-insensitively; messages keep each runbook's spelling.
         var listings: [String: [(runbook: Runbook, spelling: String)]] = [:]
-        for runbook in context.knowledgeBase.runbooks {
+        for runbook in context.runbooks {
             var seen: Set<String> = []
             for alert in runbook.alertNames where seen.insert(alert.lowercased()).inserted {
                 listings[alert.lowercased(), default: []].append((runbook, alert))

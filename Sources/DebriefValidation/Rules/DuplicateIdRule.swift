@@ -7,13 +7,14 @@ public struct DuplicateIdRule: Rule {
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "Two documents with the same slug"
 
+    public static let comparesDocuments = true
+
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let kb = context.knowledgeBase
-        let postmortemLines = Dictionary(kb.postmortems.map { ($0.path, $0.fieldLine("slug", "id") ?? 1) }, uniquingKeysWith: { a, _ in a })
-        return duplicates(kb.postmortems.map { ($0.slug, $0.path) }) { postmortemLines[$0] ?? 1 }
-            + duplicates(kb.runbooks.map { ($0.slug, $0.path) }) { _ in 1 }
+        let postmortemLines = Dictionary(context.postmortems.map { ($0.path, $0.fieldLine("slug", "id") ?? 1) }, uniquingKeysWith: { a, _ in a })
+        return duplicates(context.postmortems.map { ($0.slug, $0.path) }) { postmortemLines[$0] ?? 1 }
+            + duplicates(context.runbooks.map { ($0.slug, $0.path) }) { _ in 1 }
     }
 
     /// One diagnostic per document whose slug another document also has, naming the others.

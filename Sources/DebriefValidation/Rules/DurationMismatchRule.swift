@@ -12,7 +12,7 @@ public struct DurationMismatchRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let tolerance = TimeInterval(context.config.durationToleranceMinutes * 60)
-        return context.knowledgeBase.postmortems.compactMap { postmortem in
+        return context.postmortems.compactMap { postmortem in
             guard let stated = postmortem.statedDuration else { return nil }
             let spans = Self.measuredSpans(postmortem)
             // Teams count duration to mitigation or to resolution: either agreeing is fine.

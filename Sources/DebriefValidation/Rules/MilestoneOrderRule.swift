@@ -11,7 +11,7 @@ public struct MilestoneOrderRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for postmortem in context.knowledgeBase.postmortems {
+        for postmortem in context.postmortems {
             let kinds = MilestoneKind.allCases
             for (index, kind) in kinds.enumerated() {
                 guard let milestone = postmortem.milestones[kind] else { continue }

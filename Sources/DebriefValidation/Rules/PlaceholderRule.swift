@@ -11,6 +11,8 @@ public struct PlaceholderRule: Rule {
     /// A placeholder pattern and what to write instead.
     struct Pattern {
         var regex: NSRegularExpression
+        /// Cheap test that a line may match; lines that fail it skip the (slow) regex.
+        var mayMatch: (String) -> Bool
         var replacement: String
         /// Extra test on the matched text (bracketed text must read like a template prompt).
         var accepts: (String) -> Bool = { _ in true }
@@ -22,27 +24,43 @@ public struct PlaceholderRule: Rule {
         func regex(_ pattern: String) -> NSRegularExpression { try! NSRegularExpression(pattern: pattern) }
         return [
             // `[Describe ...]`, `[Incident Title]`, `[Name]`; not links, checkboxes, footnotes or `[SEV1]`.
-            Pattern(regex: regex(#"(?<![\]!\\\w])\[[A-Z][^\[\]\n]{1,100}\](?![(\[:])"#),
+            Pattern(regex: regex(#"(?<![\]!\\\w])\[[A-Z][^\[\]\n]{1,100}\](?![(\[:])"#), mayMatch: bracketBeforeCapital,
                     replacement: "the real text", accepts: looksLikePrompt),
-            Pattern(regex: regex(#"\bYYYY-MM-DD\b|\bHH:MM\b"#), replacement: "the real date or time"),
-            Pattern(regex: regex(#"\{\{[^}\n]*\}\}"#), replacement: "the real text"),
-            Pattern(regex: regex(#"\bTBD\b"#), replacement: "the decided value (an owner, a date, a cause)"),
-            Pattern(regex: regex(#"\$X+(?![\w])"#), replacement: "the real amount"),
-            Pattern(regex: regex(#"\bSEV-?N\b"#), replacement: "the severity level (e.g. SEV2)"),
+            Pattern(regex: regex(#"\bYYYY-MM-DD\b|\bHH:MM\b"#), mayMatch: containing("YYYY-MM-DD", "HH:MM"), replacement: "the real date or time"),
+            Pattern(regex: regex(#"\{\{[^}\n]*\}\}"#), mayMatch: containing("{{"), replacement: "the real text"),
+            Pattern(regex: regex(#"\bTBD\b"#), mayMatch: containing("TBD"), replacement: "the decided value (an owner, a date, a cause)"),
+            Pattern(regex: regex(#"\$X+(?![\w])"#), mayMatch: containing("$X"), replacement: "the real amount"),
+            Pattern(regex: regex(#"\bSEV-?N\b"#), mayMatch: containing("SEV"), replacement: "the severity level (e.g. SEV2)"),
         ]
+    }
+
+    /// Whether the text holds one of `literals` (ASCII case folded, so never stricter than the regex).
+    static func containing(_ literals: String...) -> (String) -> Bool {
+        { text in literals.contains(where: text.containsText) }
+    }
+
+    /// `[` followed by a capital letter, as the bracketed-prompt pattern requires.
+    static func bracketBeforeCapital(_ text: String) -> Bool {
+        let bytes = text.utf8
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if previous == UInt8(ascii: "["), byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { return true }
+            previous = byte
+        }
+        return false
     }
 
     /// `[Describe the root cause]` or `[Name]`, but not `[RESOLVED]` or `[X]`.
     static func looksLikePrompt(_ match: String) -> Bool {
         let inner = match.dropFirst().dropLast()
-        if inner.contains(" ") { return inner.contains { $0.isLowercase } }
+        if inner.contains(" " as Character) { return inner.contains { $0.isLowercase } }
         return inner.count >= 3 && inner.dropFirst().allSatisfy { $0.isLowercase }
     }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let patterns = Self.patterns()
         var diagnostics: [Diagnostic] = []
-        for postmortem in context.knowledgeBase.postmortems {
+        for postmortem in context.postmortems {
             // Front matter values (body fields are found by the line scan below).
             for field in postmortem.fields where field.line <= postmortem.bodyLineOffset {
                 for (text, pattern) in Self.matches(in: field.value, patterns) {
@@ -50,7 +68,7 @@ public struct PlaceholderRule: Rule {
                                                   "`\(field.key)` still holds the template placeholder `\(text)`; replace it with \(pattern.replacement)"))
                 }
             }
-            for line in ProseLines.of(postmortem) {
+            for line in context.proseLines(of: postmortem) {
                 for (text, pattern, column) in Self.located(in: line.text, patterns) {
                     diagnostics.append(diagnostic(postmortem.path, line: line.number, column: column,
                                                   "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
@@ -67,7 +85,7 @@ public struct PlaceholderRule: Rule {
     private static func located(in text: String, _ patterns: [Pattern]) -> [(String, Pattern, Int)] {
         var found: [(String, Pattern, Int)] = []
         let whole = NSRange(text.startIndex..., in: text)
-        for pattern in patterns {
+        for pattern in patterns where pattern.mayMatch(text) {
             for match in pattern.regex.matches(in: text, range: whole) {
                 guard let range = Range(match.range, in: text) else { continue }
                 let matched = String(text[range])

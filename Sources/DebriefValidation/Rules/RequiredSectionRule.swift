@@ -12,9 +12,12 @@ public struct RequiredSectionRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for postmortem in context.knowledgeBase.postmortems {
+        var kinds: [String: SectionKind?] = [:]
+        for postmortem in context.postmortems {
             for name in context.config.requiredSections(for: postmortem.severity) {
-                let kind = SectionKind.matching(heading: name)
+                // `.some`: a heading with no kind is remembered too (assigning nil would remove the key).
+                if kinds[name] == nil { kinds[name] = .some(SectionKind.matching(heading: name)) }
+                let kind = kinds[name]!
                 let section = postmortem.sections.first { section in
                     kind.map { section.kind == $0 } ?? (section.heading.caseInsensitiveCompare(name) == .orderedSame)
                 }

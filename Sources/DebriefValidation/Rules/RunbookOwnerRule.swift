@@ -10,7 +10,7 @@ public struct RunbookOwnerRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.knowledgeBase.runbooks.compactMap { runbook in
+        context.runbooks.compactMap { runbook in
             guard (runbook.owner?.trimmingCharacters(in: .whitespaces) ?? "").isEmpty else { return nil }
             let example = runbook.format == .yaml ? "`owner: platform-team` under `metadata:`" : "`owner: platform-team` to the front matter"
             return diagnostic(runbook.path, line: runbook.titleLine, "runbook has no owner; add \(example)")

@@ -11,7 +11,7 @@ public struct SeverityRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let levels = context.config.severities.map(\.name).joined(separator: ", ")
-        return context.knowledgeBase.postmortems.compactMap { postmortem in
+        return context.postmortems.compactMap { postmortem in
             guard postmortem.severity == nil else { return nil }
             guard let raw = postmortem.rawSeverity?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
                 return diagnostic(postmortem.path, line: postmortem.titleLine,

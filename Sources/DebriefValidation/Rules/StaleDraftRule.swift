@@ -10,7 +10,7 @@ public struct StaleDraftRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.knowledgeBase.postmortems.compactMap { postmortem in
+        context.postmortems.compactMap { postmortem in
             guard postmortem.isDraft, let date = postmortem.date else { return nil }
             let age = date.days(until: context.today)
             guard age > context.config.draftAgeDays else { return nil }

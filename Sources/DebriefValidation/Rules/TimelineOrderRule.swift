@@ -11,7 +11,7 @@ public struct TimelineOrderRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for postmortem in context.knowledgeBase.postmortems {
+        for postmortem in context.postmortems {
             var latest: TimelineEntry?
             for entry in postmortem.timeline {
                 guard let time = entry.time else { continue }

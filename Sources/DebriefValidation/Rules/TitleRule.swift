@@ -17,8 +17,8 @@ public struct TitleRule: Rule {
     }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.knowledgeBase.postmortems.compactMap { postmortem in
-            let title = postmortem.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        context.postmortems.compactMap { postmortem in
+            let title = postmortem.title?.trimmed() ?? ""
             guard title.isEmpty || Self.isFileNameFallback(title, postmortem) else { return nil }
             return diagnostic(postmortem.path, line: 1,
                               "postmortem has no title; start the file with `# Postmortem: <what broke, for whom>` or add `title:` to the front matter")

@@ -13,8 +13,8 @@ public struct UnknownAlertRule: Rule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let known = Set(context.knowledgeBase.runbooks.flatMap(\.alertNames).map { $0.lowercased() })
         var diagnostics: [Diagnostic] = []
-        for postmortem in context.knowledgeBase.postmortems {
-            let lines = ProseLines.of(postmortem)
+        for postmortem in context.postmortems {
+            let lines = context.proseLines(of: postmortem)
             for alert in postmortem.alerts where !known.contains(alert.lowercased()) {
                 var line = postmortem.fieldLine("alerts", "alert") ?? postmortem.titleLine
                 var column = 1

@@ -13,8 +13,10 @@ enum ProseLines {
     static func of(body: String, lineOffset: Int) -> [ProseLine] {
         var result: [ProseLine] = []
         var fence: String?
-        for (index, raw) in body.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.hasSuffix("\r") ? String(raw.dropLast()) : String(raw)
+        // Split on UTF-8 bytes: splitting Characters runs grapheme breaking over every byte.
+        for (index, raw) in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            let bytes = raw.last == UInt8(ascii: "\r") ? raw.dropLast() : raw
+            let line = String(Substring(bytes))
             let trimmed = line.drop { $0 == " " }
             if let open = fence {
                 if trimmed.hasPrefix(open) { fence = nil }
@@ -34,7 +36,7 @@ enum ProseLines {
     }
 
     private static func blankingInlineCode(_ line: String) -> String {
-        guard line.contains("`") else { return line }
+        guard line.utf8.contains(UInt8(ascii: "`")) else { return line }
         var out = ""
         var inCode = false
         for character in line {
@@ -47,7 +49,7 @@ enum ProseLines {
 extension Postmortem {
     /// Line of the first header field named by one of `keys` (case-insensitive).
     func fieldLine(_ keys: String...) -> Int? {
-        fields.first { keys.contains($0.key.lowercased().trimmingCharacters(in: .whitespaces)) }?.line
+        fields.first { keys.contains($0.key.lowercased().trimmed()) }?.line
     }
 
     /// Where the document starts to say something: its title line.
