@@ -96,11 +96,10 @@ public struct SiteBuilder {
         let model = SiteModel(knowledgeBase: prepared.knowledgeBase, diagnostics: prepared.diagnostics,
                               today: prepared.today, baseURL: options.baseURL ?? config.baseURL)
         let renderer = SiteRenderer(model: model, layouts: layouts, nav: generators.compactMap(\.navItem))
-        var pages: [RenderedPage] = []
-        for generator in generators {
-            progress("rendering \(type(of: generator))")
-            pages += try generator.pages(renderer)
-        }
+        progress("rendering \(generators.count) page kinds")
+        // Generators are independent: running them at once overlaps the single big pages
+        // (actions, search index, exports) with the per-postmortem ones.
+        let pages = try ParallelRendering.map(generators) { try $0.pages(renderer) }.joined()
         return pages.sorted { $0.path < $1.path }
     }
 

@@ -10,12 +10,19 @@ public struct SiteRenderer: Sendable {
     public let layouts: SiteLayouts
     public let nav: [NavItem]
     public let contentLinks: ContentLinks
+    private let relatedIncidentsCache = ComputedOnce<RelatedIncidentsSection>()
 
     public init(model: SiteModel, layouts: SiteLayouts, nav: [NavItem]) {
         self.model = model
         self.layouts = layouts
         self.nav = nav
         contentLinks = ContentLinks(model: model)
+    }
+
+    /// Related incidents of every postmortem, computed by the first page kind that asks and
+    /// shared with the others (postmortem and runbook pages both show them).
+    public var relatedIncidents: RelatedIncidentsSection {
+        relatedIncidentsCache.value { RelatedIncidentsSection(model: model) }
     }
 
     /// Markdown from the file at `source` as HTML: safe unless `unsafe_html`, with links to

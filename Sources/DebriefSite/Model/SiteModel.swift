@@ -15,6 +15,9 @@ public struct SiteModel: Sendable {
     public var runbooks: [SiteRunbook]
     /// Every action item of every incident, in incident order.
     public var actions: [TrackedAction] { incidents.flatMap(\.actions) }
+    /// Slug -> position in `incidents` / `runbooks`, for constant-time lookups by slug.
+    private var incidentPositions: [String: Int]
+    private var runbookPositions: [String: Int]
 
     public init(knowledgeBase: KnowledgeBase, diagnostics: [Diagnostic], today: Day, baseURL: String) {
         config = knowledgeBase.config
@@ -33,12 +36,14 @@ public struct SiteModel: Sendable {
             for alert in entry.runbook.alertNames { runbooksByAlert[alert.lowercased(), default: []].append(entry.slug) }
         }
 
+        let alertMatcher = AlertMatcher(alerts: Array(runbooksByAlert.keys))
         var incidentSlugs = UniqueSlugs()
         var incidents: [SiteIncident] = []
+        incidents.reserveCapacity(knowledgeBase.postmortems.count)
         for postmortem in knowledgeBase.postmortems {
             let slug = incidentSlugs.claim(postmortem.slug)
             incidents.append(SiteIncident(postmortem: postmortem, slug: slug, diagnostics: byFile[postmortem.path] ?? [],
-                                          runbookSlugs: SiteModel.runbooks(for: postmortem, in: runbooksByAlert),
+                                          runbookSlugs: SiteModel.runbooks(for: postmortem, in: runbooksByAlert, matcher: alertMatcher),
                                           config: knowledgeBase.config, today: today))
         }
         incidents.sort { a, b in
@@ -49,28 +54,46 @@ public struct SiteModel: Sendable {
             default: return a.slug < b.slug
             }
         }
+        // One pass over the incidents (in their final order) instead of one per runbook.
+        var incidentsByRunbook: [String: [String]] = [:]
+        for incident in incidents {
+            for runbookSlug in incident.runbookSlugs { incidentsByRunbook[runbookSlug, default: []].append(incident.slug) }
+        }
         for index in runbookEntries.indices {
-            let slug = runbookEntries[index].slug
-            runbookEntries[index].incidentSlugs = incidents.filter { $0.runbookSlugs.contains(slug) }.map(\.slug)
+            runbookEntries[index].incidentSlugs = incidentsByRunbook[runbookEntries[index].slug] ?? []
         }
         runbookEntries.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
         self.incidents = incidents
         self.runbooks = runbookEntries
+        incidentPositions = Dictionary(incidents.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
+        runbookPositions = Dictionary(runbookEntries.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// Runbooks for the postmortem's declared alerts and for alert names its timeline mentions.
-    static func runbooks(for postmortem: Postmortem, in runbooksByAlert: [String: [String]]) -> [String] {
+    static func runbooks(for postmortem: Postmortem, in runbooksByAlert: [String: [String]], matcher: AlertMatcher) -> [String] {
         var slugs = Set<String>()
         for alert in postmortem.alerts { slugs.formUnion(runbooksByAlert[alert.lowercased()] ?? []) }
         let timelineText = postmortem.timeline.map(\.text).joined(separator: "\n").lowercased()
         if !timelineText.isEmpty {
-            for (alert, runbookSlugs) in runbooksByAlert where timelineText.contains(alert) { slugs.formUnion(runbookSlugs) }
+            for alert in matcher.alerts(in: timelineText) { slugs.formUnion(runbooksByAlert[alert] ?? []) }
         }
         return slugs.sorted()
     }
 
-    public func incident(slug: String) -> SiteIncident? { incidents.first { $0.slug == slug } }
-    public func runbook(slug: String) -> SiteRunbook? { runbooks.first { $0.slug == slug } }
+    // The positions are checked against the arrays, which are public and may have been edited.
+    public func incident(slug: String) -> SiteIncident? {
+        if let position = incidentPositions[slug], incidents.indices.contains(position), incidents[position].slug == slug {
+            return incidents[position]
+        }
+        return incidents.first { $0.slug == slug }
+    }
+
+    public func runbook(slug: String) -> SiteRunbook? {
+        if let position = runbookPositions[slug], runbooks.indices.contains(position), runbooks[position].slug == slug {
+            return runbooks[position]
+        }
+        return runbooks.first { $0.slug == slug }
+    }
 
     /// 1-based position of a severity among the configured levels (for badge colours), nil when unknown.
     public func severityRank(_ severity: String?) -> Int? {

@@ -7,8 +7,9 @@ public struct PostmortemPages: PageGenerator {
     public init() {}
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
-        let related = RelatedIncidentsSection(model: site.model)
-        return try site.model.incidents.enumerated().map { position, incident in
+        let related = site.relatedIncidents
+        return try ParallelRendering.map(Array(site.model.incidents.indices)) { position in
+            let incident = site.model.incidents[position]
             let path = SitePaths.postmortem(incident.slug)
             let root = SitePaths.root(of: path)
             let pageValues = values(incident, site: site, root: root).merging(related.values(forIncidentAt: position, root: root)) { $1 }

@@ -19,12 +19,12 @@ public struct RunbookPages: PageGenerator {
         }
         var pages = [try site.html(path: SitePaths.runbooks, template: "runbooks", title: "Runbooks",
                                    values: ["runbooks": rows, "runbook_count": rows.count])]
-        let related = RelatedIncidentsSection(model: site.model)
-        for entry in site.model.runbooks {
+        let related = site.relatedIncidents
+        pages += try ParallelRendering.map(site.model.runbooks) { entry in
             let path = SitePaths.runbook(entry.slug)
             let root = SitePaths.root(of: path)
             let pageValues = values(entry, site: site, root: root).merging(related.values(for: entry.runbook, root: root)) { $1 }
-            pages.append(try site.html(path: path, template: "runbook", title: entry.title, values: pageValues))
+            return try site.html(path: path, template: "runbook", title: entry.title, values: pageValues)
         }
         return pages
     }

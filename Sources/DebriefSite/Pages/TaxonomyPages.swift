@@ -7,11 +7,16 @@ public struct TaxonomyPages: PageGenerator {
     public init() {}
 
     /// One value of a taxonomy and what it groups.
-    struct Term {
+    struct Term: Sendable {
         var name: String
         var slug: String
         var incidents: [SiteIncident]
         var actions: [TrackedAction]
+
+        mutating func add(_ incident: SiteIncident?, _ action: TrackedAction?) {
+            if let incident, incidents.last?.slug != incident.slug { incidents.append(incident) }
+            if let action { actions.append(action) }
+        }
     }
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
@@ -30,11 +35,11 @@ public struct TaxonomyPages: PageGenerator {
             pages.append(try site.html(path: indexPath, template: "terms", title: taxonomy.title, values: [
                 "taxonomy": taxonomy.title, "terms": rows, "is_owners": taxonomy == .owners,
             ]))
-            for term in terms {
+            pages += try ParallelRendering.map(terms) { term in
                 let path = SitePaths.term(taxonomy, term.slug)
                 let root = SitePaths.root(of: path)
                 let open = term.actions.filter(\.isOpen).sorted(by: ActionsPage.urgency)
-                pages.append(try site.html(path: path, template: "term", title: "\(taxonomy.singular): \(term.name)", values: [
+                return try site.html(path: path, template: "term", title: "\(taxonomy.singular): \(term.name)", values: [
                     "taxonomy": taxonomy.title, "taxonomy_singular": taxonomy.singular, "name": term.name,
                     "taxonomy_url": root + SitePaths.taxonomy(taxonomy),
                     "incidents": term.incidents.map { site.incidentRow($0, root: root) },
@@ -43,7 +48,7 @@ public struct TaxonomyPages: PageGenerator {
                     "has_actions": !term.actions.isEmpty,
                     "overdue_count": term.actions.filter(\.isOverdue).count,
                     "response_times": TaxonomyPages.responseTimes(of: term.incidents),
-                ]))
+                ])
             }
         }
         return pages
@@ -65,10 +70,9 @@ public struct TaxonomyPages: PageGenerator {
             let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
             guard !trimmed.isEmpty else { return }
             let slug = Slug.make(trimmed)
-            var term = terms[slug] ?? Term(name: trimmed, slug: slug, incidents: [], actions: [])
-            if let incident, !term.incidents.contains(where: { $0.slug == incident.slug }) { term.incidents.append(incident) }
-            if let action { term.actions.append(action) }
-            terms[slug] = term
+            // Mutated in place (no copy of the term's arrays per addition). Incidents are visited
+            // one at a time, so a repeat of this incident can only be the term's last one.
+            terms[slug, default: Term(name: trimmed, slug: slug, incidents: [], actions: [])].add(incident, action)
         }
         for incident in model.incidents {
             let postmortem = incident.postmortem
