@@ -54,9 +54,9 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
 
     /// Matches a heading such as `Timeline (All times UTC)` or `ROOT CAUSE:`.
     public static func matching(heading: String) -> SectionKind? {
-        var text = heading.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = heading.lowercased().trimmed()
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") { text = String(text[..<open]) }
-        text = text.trimmingCharacters(in: CharacterSet(charactersIn: " :.-"))
+        text = text.trimmed(" :.-")
         return allCases.first { $0.synonyms.contains(text) }
     }
 }

@@ -64,7 +64,7 @@ enum DateReader {
         guard !tokens.tokens.isEmpty else { return nil }
         var first = 0
         while first < tokens.tokens.count, first < 2, tokens.tokens[first].kind == .symbol,
-              "[(~".contains(tokens.tokens[first].text) { first += 1 }
+              tokens.tokens[first].isOne(of: "[(~") { first += 1 }
         guard var match = tokens.dateTime(at: first) else { return nil }
         if match.day == nil, match.monthDay != nil { match.day = resolve(match, reference: reference) }
         var end = match.end
@@ -74,7 +74,7 @@ enum DateReader {
            let second = tokens.time(at: dash + 1) {
             end = second.end
         }
-        if let close = tokens.index(startingAt: end), close < tokens.tokens.count, "])".contains(tokens.tokens[close].text),
+        if let close = tokens.index(startingAt: end), close < tokens.tokens.count, tokens.tokens[close].isOne(of: "])"),
            tokens.tokens[close].text.count == 1 {
             end = tokens.tokens[close].end
         }
@@ -188,6 +188,14 @@ struct DateTokens {
         var isUpperCase: Bool
         var start: Int
         var end: Int
+
+        /// Whether the token is a single scalar found in `symbols` (a scalar test, not
+        /// Foundation's substring search, which dominated date parsing).
+        func isOne(of symbols: String) -> Bool {
+            var scalars = text.unicodeScalars.makeIterator()
+            guard let scalar = scalars.next(), scalars.next() == nil else { return false }
+            return symbols.unicodeScalars.contains(scalar)
+        }
     }
 
     let scalars: [Unicode.Scalar]
@@ -251,7 +259,7 @@ struct DateTokens {
     }
 
     private func isSymbol(_ i: Int, _ symbols: String) -> Bool {
-        i < tokens.count && tokens[i].kind == .symbol && symbols.contains(tokens[i].text)
+        i < tokens.count && tokens[i].kind == .symbol && tokens[i].isOne(of: symbols)
     }
 
     private func isNumber(_ i: Int, digits: ClosedRange<Int>) -> Bool {

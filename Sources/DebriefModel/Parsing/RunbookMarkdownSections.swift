@@ -20,9 +20,9 @@ enum RunbookSectionKind: CaseIterable {
     }
 
     static func matching(heading: String) -> RunbookSectionKind? {
-        var text = heading.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
+        var text = heading.lowercased().trimmed()
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") { text = String(text[..<open]) }
-        text = text.trimmingCharacters(in: CharacterSet(charactersIn: " :.-"))
+        text = text.trimmed(" :.-")
         return allCases.first { $0.synonyms.contains(text) }
     }
 }

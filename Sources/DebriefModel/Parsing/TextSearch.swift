@@ -9,25 +9,27 @@ extension StringProtocol {
 
     /// UTF-8 offset of the first case-insensitive occurrence of `needle` at or after `start`.
     public func byteOffset(of needle: String, from start: Int) -> Int? {
-        var needleBytes = Array(needle.utf8)
-        for index in needleBytes.indices { needleBytes[index] = Self.folded(needleBytes[index]) }
-        guard !needleBytes.isEmpty else { return start }
-        let search = { (hay: UnsafeBufferPointer<UInt8>) -> Int? in
-            guard hay.count >= needleBytes.count, start <= hay.count - needleBytes.count else { return nil }
-            let first = needleBytes[0]
-            var position = start
-            while position <= hay.count - needleBytes.count {
-                if Self.folded(hay[position]) == first {
-                    var matched = 1
-                    while matched < needleBytes.count, Self.folded(hay[position + matched]) == needleBytes[matched] { matched += 1 }
-                    if matched == needleBytes.count { return position }
+        var needle = needle
+        // Both sides are read in place and folded on the fly: no allocation per call.
+        return needle.withUTF8 { needleBytes -> Int? in
+            guard !needleBytes.isEmpty else { return start }
+            let search = { (hay: UnsafeBufferPointer<UInt8>) -> Int? in
+                guard hay.count >= needleBytes.count, start <= hay.count - needleBytes.count else { return nil }
+                let first = Self.folded(needleBytes[0])
+                var position = start
+                while position <= hay.count - needleBytes.count {
+                    if Self.folded(hay[position]) == first {
+                        var matched = 1
+                        while matched < needleBytes.count, Self.folded(hay[position + matched]) == Self.folded(needleBytes[matched]) { matched += 1 }
+                        if matched == needleBytes.count { return position }
+                    }
+                    position += 1
                 }
-                position += 1
+                return nil
             }
-            return nil
+            if let result = utf8.withContiguousStorageIfAvailable(search) { return result }
+            return Array(utf8).withUnsafeBufferPointer(search)
         }
-        if let result = utf8.withContiguousStorageIfAvailable(search) { return result }
-        return Array(utf8).withUnsafeBufferPointer(search)
     }
 
     @inline(__always) private static func folded(_ byte: UInt8) -> UInt8 {

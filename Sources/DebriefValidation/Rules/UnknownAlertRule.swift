@@ -19,7 +19,7 @@ public struct UnknownAlertRule: Rule {
                 var line = postmortem.fieldLine("alerts", "alert") ?? postmortem.titleLine
                 var column = 1
                 if postmortem.fieldLine("alerts", "alert") == nil,
-                   let mention = lines.first(where: { $0.text.contains(alert) }), let range = mention.text.range(of: alert) {
+                   let mention = lines.first(where: { $0.text.firstRange(of: alert) != nil }), let range = mention.text.firstRange(of: alert) {
                     line = mention.number
                     column = mention.text.column(of: range.lowerBound)
                 }
