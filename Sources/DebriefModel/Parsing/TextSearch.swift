@@ -7,20 +7,22 @@ extension StringProtocol {
         byteOffset(of: needle, from: 0) != nil
     }
 
-    /// UTF-8 offset of the first case-insensitive occurrence of `needle` at or after `start`.
-    public func byteOffset(of needle: String, from start: Int) -> Int? {
+    /// UTF-8 offset of the first occurrence of `needle` at or after `start`, ASCII letters
+    /// compared case-insensitively unless `foldingCase` is false.
+    public func byteOffset(of needle: String, from start: Int, foldingCase: Bool = true) -> Int? {
         var needle = needle
         // Both sides are read in place and folded on the fly: no allocation per call.
         return needle.withUTF8 { needleBytes -> Int? in
             guard !needleBytes.isEmpty else { return start }
             let search = { (hay: UnsafeBufferPointer<UInt8>) -> Int? in
                 guard hay.count >= needleBytes.count, start <= hay.count - needleBytes.count else { return nil }
-                let first = Self.folded(needleBytes[0])
+                let fold: (UInt8) -> UInt8 = foldingCase ? Self.folded : { $0 }
+                let first = fold(needleBytes[0])
                 var position = start
                 while position <= hay.count - needleBytes.count {
-                    if Self.folded(hay[position]) == first {
+                    if fold(hay[position]) == first {
                         var matched = 1
-                        while matched < needleBytes.count, Self.folded(hay[position + matched]) == Self.folded(needleBytes[matched]) { matched += 1 }
+                        while matched < needleBytes.count, fold(hay[position + matched]) == fold(needleBytes[matched]) { matched += 1 }
                         if matched == needleBytes.count { return position }
                     }
                     position += 1
@@ -38,9 +40,10 @@ extension StringProtocol {
 }
 
 extension String {
-    /// Range of the first case-insensitive occurrence of `needle` at or after UTF-8 offset `start`.
-    public func textRange(of needle: String, fromByte start: Int = 0) -> Range<String.Index>? {
-        guard let offset = byteOffset(of: needle, from: start) else { return nil }
+    /// Range of the first occurrence of `needle` at or after UTF-8 offset `start` (ASCII case
+    /// folded unless `foldingCase` is false).
+    public func textRange(of needle: String, fromByte start: Int = 0, foldingCase: Bool = true) -> Range<String.Index>? {
+        guard let offset = byteOffset(of: needle, from: start, foldingCase: foldingCase) else { return nil }
         let lower = utf8.index(utf8.startIndex, offsetBy: offset)
         let upper = utf8.index(lower, offsetBy: needle.utf8.count)
         return lower..<upper

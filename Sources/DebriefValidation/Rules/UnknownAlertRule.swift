@@ -19,7 +19,7 @@ public struct UnknownAlertRule: Rule {
                 var line = postmortem.fieldLine("alerts", "alert") ?? postmortem.titleLine
                 var column = 1
                 if postmortem.fieldLine("alerts", "alert") == nil,
-                   let mention = lines.first(where: { $0.text.firstRange(of: alert) != nil }), let range = mention.text.firstRange(of: alert) {
+                   let (mention, range) = lines.lazy.compactMap({ line in line.text.textRange(of: alert, foldingCase: false).map { (line, $0) } }).first {
                     line = mention.number
                     column = mention.text.column(of: range.lowerBound)
                 }
