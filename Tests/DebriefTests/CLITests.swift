@@ -165,6 +165,26 @@ import Testing
         #expect(diagnostics.contains { ($0["message"] as? String)?.contains("[Describe the technical root cause]") == true })
     }
 
+    @Test func newRunbookReportsEveryPlaceholder() throws {
+        let root = try Debrief.copyOfFixture("clean")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let created = try Debrief.run(["new", "runbook", "Checkout High Error Rate", "--root", root.path])
+        #expect(created.status == 0, "\(created)")
+        let path = "content/runbooks/checkout-high-error-rate.yml"
+        let text = try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+
+        let check = try Debrief.run(["check", "--root", root.path, "--format", "json", path])
+        #expect(check.status == 1, "\(check)")
+        let reportedLines = Set(try Debrief.diagnostics(inJSON: check.stdout).compactMap { $0["line"] as? Int })
+        // Every non-comment line holding a `[Prompt]` or TBD is reported, and no other line.
+        let prompt = try Regex(#"\[[A-Z]|TBD"#)
+        let placeholderLines = Set(text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            !line.hasPrefix("#") && line.contains(prompt) ? index + 1 : nil
+        })
+        #expect(!placeholderLines.isEmpty)
+        #expect(reportedLines == placeholderLines, "reported \(reportedLines.sorted()), placeholders \(placeholderLines.sorted())")
+    }
+
     @Test func newRefusesToOverwrite() throws {
         let root = try Debrief.copyOfFixture("clean")
         defer { try? FileManager.default.removeItem(at: root) }

@@ -54,7 +54,7 @@ public struct Runbook: Sendable, Hashable, Codable {
     /// Markdown runbooks: every section as written (Meaning, Symptoms, ...), kept for rendering.
     public var sections: [Section]
     public var ignoredRules: [String]
-    /// Markdown source (markdown runbooks) for rendering.
+    /// The source after any front matter: markdown (rendered on the site) or the YAML text.
     public var body: String
     public var bodyLineOffset: Int
     public var parseDiagnostics: [Diagnostic]

@@ -9,6 +9,7 @@ struct RunbookYAMLReader {
     let path: String
 
     func read(into runbook: inout Runbook) {
+        runbook.body = text // kept so line-based rules (placeholders) can name the right line
         let root: [(String, YAMLValue)]
         switch YAMLValue.load(text) {
         case .failure(let error):

@@ -1,7 +1,7 @@
 import DebriefModel
 import Foundation
 
-/// Template text left in a postmortem: `[Describe the technical root cause]`, `[Name]`,
+/// Template text left in a postmortem or runbook: `[Describe the technical root cause]`, `[Name]`,
 /// `YYYY-MM-DD`, `{{ ... }}`, `TBD`, `$X`, `SEVN`. Code blocks and inline code are not checked.
 public struct PlaceholderRule: Rule {
     public static let id = "placeholder"
@@ -75,7 +75,30 @@ public struct PlaceholderRule: Rule {
                 }
             }
         }
+        for runbook in context.runbooks {
+            for line in Self.runbookLines(runbook) {
+                for (text, pattern, column) in Self.located(in: line.text, patterns)
+                where runbook.format == .markdown || !Self.isYAMLFlowList(text) {
+                    diagnostics.append(diagnostic(runbook.path, line: line.number, column: column,
+                                                  "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
+                }
+            }
+        }
         return diagnostics
+    }
+
+    /// `[AlertA, AlertB]` in YAML is a list, not a prompt: no item has a space in it.
+    private static func isYAMLFlowList(_ text: String) -> Bool {
+        text.hasPrefix("[") && text.dropFirst().dropLast().split(separator: ",")
+            .allSatisfy { !$0.trimmingCharacters(in: .whitespaces).contains(" ") }
+    }
+
+    /// Prose lines of a markdown runbook; the lines of a YAML runbook except comments.
+    private static func runbookLines(_ runbook: Runbook) -> [ProseLine] {
+        guard runbook.format == .yaml else { return ProseLines.of(body: runbook.body, lineOffset: runbook.bodyLineOffset) }
+        return runbook.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+            line.drop { $0 == " " }.hasPrefix("#") ? nil : ProseLine(number: index + 1, text: String(line))
+        }
     }
 
     private static func matches(in text: String, _ patterns: [Pattern]) -> [(String, Pattern)] {
