@@ -17,6 +17,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -32,12 +33,14 @@ def ensure_tools():
 def measure(cmd, cwd=None, ok_codes=(0,)):
     """Runs cmd once; returns wall seconds, user+sys CPU seconds, user CPU, peak RSS (MB)."""
     start = time.perf_counter()
-    with open(os.devnull, "wb") as devnull:
-        proc = subprocess.Popen(cmd, cwd=cwd, stdout=devnull, stderr=subprocess.PIPE)
+    # stderr goes to a file: a pipe nobody reads fills up and blocks a chatty child.
+    with open(os.devnull, "wb") as devnull, tempfile.TemporaryFile() as errors:
+        proc = subprocess.Popen(cmd, cwd=cwd, stdout=devnull, stderr=errors)
         _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
+        wall = time.perf_counter() - start
+        errors.seek(0)
+        err = errors.read().decode(errors="replace")
     code = os.waitstatus_to_exitcode(status)
-    err = proc.stderr.read().decode(errors="replace")
     if code not in ok_codes:
         sys.exit(f"command failed ({code}): {' '.join(cmd)}\n{err[-2000:]}")
     return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "user": usage.ru_utime, "rss_mb": usage.ru_maxrss / 1024}
