@@ -48,9 +48,15 @@ public struct Validator: Sendable {
         var ignored: [String: Set<String>] = [:]
         for postmortem in knowledgeBase.postmortems { ignored[postmortem.path] = Set(postmortem.ignoredRules) }
         for runbook in knowledgeBase.runbooks { ignored[runbook.path] = Set(runbook.ignoredRules) }
-        var diagnostics = knowledgeBase.parseDiagnostics
-        for var diagnostic in findings where !(ignored[diagnostic.file]?.contains(diagnostic.rule) ?? false) {
-            if let level = knowledgeBase.config.rules[diagnostic.rule] { diagnostic.severity = level == .error ? .error : .warning }
+        // Parse problems (`front-matter`, `unreadable`, ...) take configured levels like rules do.
+        var diagnostics: [Diagnostic] = []
+        for var diagnostic in knowledgeBase.parseDiagnostics + findings where !(ignored[diagnostic.file]?.contains(diagnostic.rule) ?? false) {
+            switch knowledgeBase.config.rules[diagnostic.rule] {
+            case .off: continue
+            case .error: diagnostic.severity = .error
+            case .warning: diagnostic.severity = .warning
+            case nil: break
+            }
             diagnostics.append(diagnostic)
         }
         return diagnostics.sorted()

@@ -115,6 +115,20 @@ import Testing
         #expect(diagnostics.filter { $0.rule == "unknown-alert" }.allSatisfy { $0.severity == .warning })
     }
 
+    @Test func parseProblemsTakeConfiguredLevels() {
+        var postmortem = Postmortem(path: "p.md", slug: "p")
+        postmortem.parseDiagnostics = [Diagnostic(file: "p.md", line: 1, severity: .error, rule: "front-matter", message: "m")]
+        func levels(_ rules: [String: DebriefConfig.RuleLevel]) -> [Diagnostic.Severity] {
+            var config = DebriefConfig()
+            config.rules = rules
+            let kb = KnowledgeBase(root: Self.root, config: config, postmortems: [postmortem], runbooks: [])
+            return Validator(rules: []).validate(kb, today: Day(year: 2026, month: 1, day: 1)).map(\.severity)
+        }
+        #expect(levels([:]) == [.error])
+        #expect(levels(["front-matter": .warning]) == [.warning])
+        #expect(levels(["front-matter": .off]) == [])
+    }
+
     @Test func debriefIgnoreSuppressesPerFile() throws {
         // The DNS postmortem says "careless" but ignores blame-language in its front matter.
         let diagnostics = try validate()
