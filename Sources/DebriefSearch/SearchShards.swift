@@ -129,25 +129,6 @@ public enum SearchShards {
         ]
     }
 
-    /// A JavaScript string literal (JSON rules, plus U+2028/U+2029 escaped).
-    public static func jsString(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c" // never "</script>" in a file someone inlines
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    /// A JavaScript string literal (see `Escaping.jsonString`).
+    public static func jsString(_ text: String) -> String { Escaping.jsonString(text) }
 }

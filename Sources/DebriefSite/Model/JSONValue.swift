@@ -1,4 +1,5 @@
 import Foundation
+import DebriefModel
 
 /// A JSON value with a deterministic serializer (keys sorted, fixed number format), so the
 /// `api/*.json` exports are byte-identical for the same input.
@@ -59,25 +60,5 @@ public indirect enum JSONValue: Sendable, Hashable {
         }
     }
 
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            // `<` escaped so the JSON can never close a <script> element it is embedded in.
-            case "<": out += "\\u003c"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
-    }
+    static func quoted(_ text: String) -> String { Escaping.jsonString(text) }
 }
