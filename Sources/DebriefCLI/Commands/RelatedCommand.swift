@@ -42,7 +42,8 @@ public struct RelatedCommand: ParsableCommand {
 
     public func run() throws {
         let kb = try knowledgeBase.load()
-        let path = relativePath(of: file, root: kb.root)
+        // Root-relative when the file lies below the root; as given otherwise (a slug also works for runbooks).
+        let path = PathFilter.relativePath(of: URL(fileURLWithPath: file), under: kb.root) ?? file
         let related = RelatedIncidents(postmortems: kb.postmortems)
         let incidents: [RelatedIncident]
         if let index = related.index(of: path) {
@@ -56,14 +57,6 @@ public struct RelatedCommand: ParsableCommand {
         case .table: Terminal.write(Self.table(incidents))
         case .json: Terminal.write(try Self.json(file: path, incidents: incidents))
         }
-    }
-
-    /// The file's path relative to the root when it lies below it (as given otherwise).
-    func relativePath(of file: String, root: URL) -> String {
-        let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-        let rootPath = root.standardizedFileURL.path
-        if absolute.hasPrefix(rootPath + "/") { return String(absolute.dropFirst(rootPath.count + 1)) }
-        return file
     }
 
     static func table(_ incidents: [RelatedIncident]) -> String {
