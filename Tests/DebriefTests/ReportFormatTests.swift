@@ -26,7 +26,7 @@ import Testing
         #expect(!Self.report.render(.text).contains("\u{1B}["))
         let coloured = Self.report.render(.text, color: true)
         #expect(coloured.contains("\u{1B}[1;31merror\u{1B}[0m[action-owner]"))
-        #expect(DiagnosticReport(diagnostics: [], fileCount: 2).render(.text) == "no problems (2 files checked)\n")
+        #expect(DiagnosticReport(diagnostics: [], files: ["a.md", "b.md"]).render(.text) == "no problems (2 files checked)\n")
     }
 
     @Test func jsonHasDiagnosticsAndSummary() throws {

@@ -10,23 +10,17 @@ public enum ReportFormat: String, Sendable, CaseIterable {
 /// relative to the knowledge base root.
 public struct DiagnosticReport: Sendable {
     public var diagnostics: [Diagnostic]
-    /// Number of files checked (for summaries).
-    public var fileCount: Int
     /// The files checked, relative to the root (JUnit lists one test case per file; files
-    /// without diagnostics pass). May be empty when only the count is known.
+    /// without diagnostics pass).
     public var files: [String]
-
-    public init(diagnostics: [Diagnostic], fileCount: Int) {
-        self.diagnostics = diagnostics
-        self.fileCount = fileCount
-        files = []
-    }
 
     public init(diagnostics: [Diagnostic], files: [String]) {
         self.diagnostics = diagnostics
-        self.fileCount = files.count
         self.files = files
     }
+
+    /// Number of files checked (for summaries).
+    public var fileCount: Int { files.count }
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
