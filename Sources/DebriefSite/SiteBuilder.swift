@@ -2,8 +2,10 @@ import Foundation
 import DebriefModel
 import DebriefValidation
 
-/// `debrief build` as named steps: load the knowledge base -> validate -> build the `SiteModel`
-/// -> render every page in memory -> write (staging folder + swap, or nothing when unchanged).
+/// `debrief build` as named steps: fingerprint the inputs (stop when the output was built from
+/// the same ones) -> load the knowledge base -> validate -> build the `SiteModel` -> render
+/// each page kind and hand its files to the writer (staging folder + swap, or nothing when
+/// unchanged).
 public struct SiteBuilder {
     /// The pages of the site, in navigation order for those with a nav entry. Add a generator
     /// here to add a page kind.
@@ -44,6 +46,8 @@ public struct SiteBuilder {
         public var knowledgeBase: KnowledgeBase
         public var today: Day
         public var diagnostics: [Diagnostic]
+        /// `InputFingerprint` of what was loaded, recorded in the manifest.
+        public var inputs: String
         public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
         public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
     }
@@ -60,7 +64,9 @@ public struct SiteBuilder {
     /// Called with a short message as each step starts (the CLI shows it on a TTY).
     public var progress: (String) -> Void = { _ in }
     /// Replaces the file writer (tests inject failures).
-    public var writeFile: ((URL, Data) throws -> Void)?
+    public var writeFile: (@Sendable (URL, Data) throws -> Void)?
+    /// Where each step's time goes (`--timings`).
+    public let timings = BuildTimings()
 
     public init(options: Options, generators: [any PageGenerator] = SiteBuilder.standardGenerators,
                 validator: Validator = Validator()) {
@@ -69,38 +75,85 @@ public struct SiteBuilder {
         self.validator = validator
     }
 
+    /// The previous build's manifest when it was made from exactly the current inputs: its
+    /// output is still exact and nothing needs to be parsed or rendered. Only the standard
+    /// generators are cached (a custom set renders a different site).
+    public func upToDateManifest() throws -> BuildManifest? {
+        guard generators.map({ String(describing: type(of: $0)) }) == SiteBuilder.standardGenerators.map({ String(describing: type(of: $0)) }) else { return nil }
+        return try timings.measure("check inputs") {
+            let config = try DebriefConfig.load(root: options.root)
+            let output = outputURL(config)
+            guard let manifest = BuildManifest.read(from: output) else { return nil }
+            let inputs = InputFingerprint.compute(root: options.root, config: config, today: today(config), baseURL: baseURL(config))
+            guard manifest.inputs == inputs, SiteWriter.listFiles(in: output) == Set(manifest.files.keys) else { return nil }
+            return manifest
+        }
+    }
+
     /// Steps 1-2: load and validate. Throws only for usage/I-O problems.
     public func prepare() throws -> Prepared {
         progress("loading")
-        let knowledgeBase = try KnowledgeBase.load(root: options.root)
-        let today = options.asOf ?? knowledgeBase.config.today ?? Day(Date())
+        let config = try DebriefConfig.load(root: options.root)
+        let today = today(config)
+        // Fingerprinted before loading: a file edited during the load makes the next build redo it.
+        let inputs = timings.measure("fingerprint inputs") {
+            InputFingerprint.compute(root: options.root, config: config, today: today, baseURL: baseURL(config))
+        }
+        let knowledgeBase = try timings.measure("load and parse") { try KnowledgeBase.load(root: options.root, config: config) }
         progress("validating \(knowledgeBase.postmortems.count) postmortems, \(knowledgeBase.runbooks.count) runbooks")
-        return Prepared(knowledgeBase: knowledgeBase, today: today, diagnostics: validator.validate(knowledgeBase, today: today))
+        let diagnostics = timings.measure("validate") { validator.validate(knowledgeBase, today: today) }
+        return Prepared(knowledgeBase: knowledgeBase, today: today, diagnostics: diagnostics, inputs: inputs)
     }
 
-    /// Steps 3-5: model, render, write.
+    /// Steps 3-5: model, render, write. Each page kind's files are handed to the writer as soon
+    /// as they are rendered, so the whole site is never held in memory at once.
     public func build(_ prepared: Prepared) throws -> Result {
-        let pages = try render(prepared)
-        progress("writing \(pages.count) files")
         var writer = SiteWriter(output: outputURL(prepared.knowledgeBase.config))
         if let writeFile { writer.writeFile = writeFile }
-        let outcome = try writer.write(pages)
-        return Result(pageCount: pages.count, outcome: outcome, output: writer.output)
+        let session = try writer.begin()
+        do {
+            let renderer = try makeRenderer(prepared)
+            progress("rendering and writing \(generators.count) page kinds")
+            let timings = self.timings
+            let counts = try ParallelRendering.map(generators) { generator in
+                let pages = try timings.measure(String(describing: type(of: generator))) { try generator.pages(renderer) }
+                try session.add(pages)
+                return pages.count
+            }
+            let summary = SiteWriter.Summary(inputs: prepared.inputs, postmortems: prepared.knowledgeBase.postmortems.count,
+                                             runbooks: prepared.knowledgeBase.runbooks.count, diagnostics: prepared.diagnostics)
+            let outcome = try timings.measure("finish output") { try session.finish(summary) }
+            return Result(pageCount: counts.reduce(0, +), outcome: outcome, output: writer.output)
+        } catch {
+            session.abandon()
+            throw error
+        }
     }
 
-    /// Every output file, in memory, sorted by path.
+    /// Every output file, in memory, sorted by path (tests and tools; `build` streams instead).
     public func render(_ prepared: Prepared) throws -> [RenderedPage] {
-        let config = prepared.knowledgeBase.config
-        progress("compiling layouts")
-        let layouts = try SiteLayouts(overrides: options.root.appendingPathComponent(config.layoutsDir))
-        let model = SiteModel(knowledgeBase: prepared.knowledgeBase, diagnostics: prepared.diagnostics,
-                              today: prepared.today, baseURL: options.baseURL ?? config.baseURL)
-        let renderer = SiteRenderer(model: model, layouts: layouts, nav: generators.compactMap(\.navItem))
-        progress("rendering \(generators.count) page kinds")
-        // Generators are independent: running them at once overlaps the single big pages
-        // (actions, search index, exports) with the per-postmortem ones.
+        let renderer = try makeRenderer(prepared)
         let pages = try ParallelRendering.map(generators) { try $0.pages(renderer) }.joined()
         return pages.sorted { $0.path < $1.path }
+    }
+
+    func makeRenderer(_ prepared: Prepared) throws -> SiteRenderer {
+        let config = prepared.knowledgeBase.config
+        progress("compiling layouts")
+        return try timings.measure("layouts and site model") {
+            let layouts = try SiteLayouts(overrides: options.root.appendingPathComponent(config.layoutsDir))
+            let model = SiteModel(knowledgeBase: prepared.knowledgeBase, diagnostics: prepared.diagnostics,
+                                  today: prepared.today, baseURL: baseURL(config))
+            return SiteRenderer(model: model, layouts: layouts, nav: generators.compactMap(\.navItem))
+        }
+    }
+
+    func today(_ config: DebriefConfig) -> Day {
+        options.asOf ?? config.today ?? Day(Date())
+    }
+
+    func baseURL(_ config: DebriefConfig) -> String {
+        options.baseURL ?? config.baseURL
     }
 
     public func outputURL(_ config: DebriefConfig) -> URL {

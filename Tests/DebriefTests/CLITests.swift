@@ -201,6 +201,28 @@ import Testing
         let again = try Debrief.run(["new", "runbook", "Search Lag", "--format", "markdown", "--root", root.path])
         #expect(again.status == 2, "\(again)")
     }
+
+    // MARK: build: rebuilds
+
+    @Test func rebuildWithUnchangedInputsRepeatsTheReportAndWritesNothing() throws {
+        let root = try Debrief.copyOfFixture("mixed")
+        let output = root.appendingPathComponent("public").path
+        let arguments = ["build", "--root", root.path, "--output", output, "--as-of", "2026-01-01", "--timings"]
+        let first = try Debrief.run(arguments)
+        #expect(first.status == 0, "\(first)")
+        #expect(first.stderr.contains("load and parse"), "--timings lists the steps: \(first)")
+        let second = try Debrief.run(arguments)
+        #expect(second.status == 0, "\(second)")
+        #expect(second.stderr.contains("check inputs") && !second.stderr.contains("load and parse"), "nothing parsed: \(second)")
+        #expect(second.stderr.contains(" 0 of "), "\(second)")
+        let report = { (run: Debrief.Run) in run.stderr.split(separator: "\n").filter { $0.contains("[") && $0.contains("]: ") } }
+        #expect(!report(first).isEmpty)
+        #expect(report(second) == report(first))
+        let strict = try Debrief.run(arguments + ["--strict"])
+        #expect(strict.status == 1, "cached errors still fail --strict: \(strict)")
+        let forced = try Debrief.run(arguments + ["--force"])
+        #expect(forced.stderr.contains("load and parse") && forced.stderr.contains(" 0 of "), "\(forced)")
+    }
 }
 
 /// Runs the `debrief` executable built next to the test bundle.

@@ -13,8 +13,15 @@ import DebriefSite
         func pages(_ site: SiteRenderer) throws -> [RenderedPage] { [RenderedPage(path: path, text: "x")] }
     }
 
+    /// Counts writes from concurrent page kinds.
+    final class WriteCounter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var count = 0
+        func next() -> Int { lock.withLock { count += 1; return count } }
+    }
+
     func build(_ root: URL, into output: URL, generators: [any PageGenerator] = SiteBuilder.standardGenerators,
-               writeFile: ((URL, Data) throws -> Void)? = nil) throws -> SiteBuilder.Result {
+               writeFile: (@Sendable (URL, Data) throws -> Void)? = nil) throws -> SiteBuilder.Result {
         var builder = SiteFixture.builder(root: root, output: output, generators: generators)
         builder.writeFile = writeFile
         return try builder.build(try builder.prepare())
@@ -51,17 +58,66 @@ import DebriefSite
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "Checkout errors during database failover", with: "Renamed incident")
             .write(to: file, atomically: true, encoding: .utf8)
-        var written = 0
+        let counter = WriteCounter()
         #expect(throws: InjectedFailure.self) {
             _ = try build(root, into: output) { url, data in
-                written += 1
-                if written == 5 { throw InjectedFailure() }
+                if counter.next() == 2 { throw InjectedFailure() }
                 try data.write(to: url)
             }
         }
         #expect(SiteFixture.tree(output) == before)
         let siblings = try FileManager.default.contentsOfDirectory(atPath: root.path)
         #expect(!siblings.contains { $0.hasPrefix(".public.") }, "staging folder left behind: \(siblings)")
+    }
+
+    /// (inode, modification time) of every file: a file rewritten or replaced changes one of them.
+    func stamps(_ folder: URL) throws -> [String: [Int]] {
+        var stamps: [String: [Int]] = [:]
+        for path in SiteFixture.tree(folder).keys {
+            let attributes = try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(path).path)
+            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+            stamps[path] = [(attributes[.systemFileNumber] as? NSNumber)?.intValue ?? 0, Int(modified * 1e6)]
+        }
+        return stamps
+    }
+
+    @Test func changingOnePostmortemRewritesOnlyTheFilesThatShowIt() throws {
+        let root = try SiteFixture.copy("kb")
+        let output = root.appendingPathComponent("public")
+        _ = try build(root, into: output)
+        let before = try stamps(output)
+        let file = root.appendingPathComponent("content/postmortems/2024-08-03-search-slow-queries.md")
+        try (String(contentsOf: file, encoding: .utf8) + "\nOne more paragraph about slow queries.\n").write(to: file, atomically: true, encoding: .utf8)
+        let result = try build(root, into: output)
+        let after = try stamps(output)
+        let changed = Set(after.keys.filter { before[$0] != after[$0] })
+        #expect(result.outcome == .replaced(filesWritten: changed.count - 1)) // the manifest is not a page
+        #expect(changed.contains("postmortems/2024-08-03-search-slow-queries/index.html"))
+        #expect(changed.contains(SiteWriter.manifestName))
+        #expect(!changed.contains("index.html") && !changed.contains("runbooks/index.html") && !changed.contains("assets/style.css"))
+        #expect(changed.count < before.count / 2, "rewrote \(changed.count) of \(before.count) files: \(changed.sorted())")
+        #expect(SiteFixture.tree(output) == SiteFixture.tree(try { let fresh = root.appendingPathComponent("fresh"); _ = try build(root, into: fresh); return fresh }()))
+    }
+
+    @Test func unchangedInputsAreRecognisedBeforeParsing() throws {
+        let root = try SiteFixture.copy("kb")
+        let output = root.appendingPathComponent("public")
+        var builder = SiteFixture.builder(root: root, output: output)
+        #expect(try builder.upToDateManifest() == nil) // nothing built yet
+        _ = try builder.build(try builder.prepare())
+        let manifest = try #require(try builder.upToDateManifest())
+        #expect(manifest.postmortems > 0 && manifest.files.count > 20 && !manifest.diagnostics.isEmpty)
+
+        builder.options.asOf = Day(year: 2025, month: 9, day: 2) // overdue items depend on today
+        #expect(try builder.upToDateManifest() == nil)
+        builder.options.asOf = SiteFixture.asOf
+        let file = root.appendingPathComponent("content/runbooks/" + (try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("content/runbooks").path).sorted()[0]))
+        try (String(contentsOf: file, encoding: .utf8) + "\n").write(to: file, atomically: true, encoding: .utf8)
+        #expect(try builder.upToDateManifest() == nil)
+        _ = try builder.build(try builder.prepare())
+        #expect(try builder.upToDateManifest() != nil)
+        try FileManager.default.removeItem(at: output.appendingPathComponent("index.html")) // output damaged by hand
+        #expect(try builder.upToDateManifest() == nil)
     }
 
     @Test func successfulBuildRemovesStalePagesAndKeepsHiddenFiles() throws {

@@ -46,6 +46,12 @@ public struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Fail (exit 1) without writing when validation finds errors.")
     public var strict = false
 
+    @Flag(name: .long, help: "Print how long each step and page kind took (on stderr).")
+    public var timings = false
+
+    @Flag(name: .long, help: "Parse and render everything even when the inputs are unchanged since the last build.")
+    public var force = false
+
     public init() {}
 
     public func run() throws {
@@ -60,35 +66,52 @@ public struct BuildCommand: ParsableCommand {
         let progress = BuildProgress()
         builder.progress = progress.show
 
-        let prepared: SiteBuilder.Prepared
-        let result: SiteBuilder.Result
+        defer { if timings { Terminal.writeError(builder.timings.table) } }
         do {
-            prepared = try builder.prepare()
-            progress.clear()
-            if !prepared.diagnostics.isEmpty {
-                let report = DiagnosticReport(diagnostics: prepared.diagnostics,
-                                              files: prepared.knowledgeBase.postmortems.map(\.path) + prepared.knowledgeBase.runbooks.map(\.path))
-                Terminal.writeError(report.render(.text, color: BuildProgress.stderrWantsColor))
+            if !force, let manifest = try builder.upToDateManifest() {
+                // Same inputs as the build that wrote the output: repeat its report, write nothing.
+                let config = try DebriefConfig.load(root: root)
+                try report(manifest.diagnostics, files: KnowledgeBase.contentFiles(root: root, config: config))
+                summary(output: builder.outputURL(config), written: 0, total: manifest.files.count,
+                        postmortems: manifest.postmortems, runbooks: manifest.runbooks, diagnostics: manifest.diagnostics, started: started)
+                return
             }
-            if strict && prepared.errorCount > 0 {
-                Terminal.writeError("build failed: \(prepared.errorCount) error(s) with --strict; the output folder was not touched")
-                throw ExitCode.failure
-            }
-            result = try builder.build(prepared)
+            let prepared = try builder.prepare()
             progress.clear()
+            try report(prepared.diagnostics, files: prepared.knowledgeBase.postmortems.map(\.path) + prepared.knowledgeBase.runbooks.map(\.path))
+            let result = try builder.build(prepared)
+            progress.clear()
+            let written: Int
+            switch result.outcome {
+            case .unchanged: written = 0
+            case .replaced(let count): written = count
+            }
+            summary(output: result.output, written: written, total: result.pageCount, postmortems: prepared.knowledgeBase.postmortems.count,
+                    runbooks: prepared.knowledgeBase.runbooks.count, diagnostics: prepared.diagnostics, started: started)
         } catch let error as SiteBuildError {
             progress.clear()
             throw CLIError(error.message)
         }
-        let written: Int
-        switch result.outcome {
-        case .unchanged: written = 0
-        case .replaced(let count): written = count
+    }
+
+    /// Prints the diagnostics as `check` does; with --strict, errors stop the build here.
+    func report(_ diagnostics: [Diagnostic], files: [String]) throws {
+        if !diagnostics.isEmpty {
+            let report = DiagnosticReport(diagnostics: diagnostics, files: files)
+            Terminal.writeError(report.render(.text, color: BuildProgress.stderrWantsColor))
         }
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        if strict && errors > 0 {
+            Terminal.writeError("build failed: \(errors) error(s) with --strict; the output folder was not touched")
+            throw ExitCode.failure
+        }
+    }
+
+    func summary(output: URL, written: Int, total: Int, postmortems: Int, runbooks: Int, diagnostics: [Diagnostic], started: Date) {
+        let errors = diagnostics.filter { $0.severity == .error }.count
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-        Terminal.writeError("built \(result.output.path): \(written) of \(result.pageCount) files written, "
-            + "\(prepared.knowledgeBase.postmortems.count) postmortems, \(prepared.knowledgeBase.runbooks.count) runbooks, "
-            + "\(prepared.errorCount) errors, \(prepared.warningCount) warnings, \(seconds)s")
+        Terminal.writeError("built \(output.path): \(written) of \(total) files written, \(postmortems) postmortems, \(runbooks) runbooks, "
+            + "\(errors) errors, \(diagnostics.count - errors) warnings, \(seconds)s")
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import DebriefModel
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -7,60 +8,162 @@ import Darwin
 
 /// Puts a rendered site in place without ever leaving a half-written or half-updated output
 /// folder (docs/build.md):
+/// - pages arrive as they are rendered; a page whose bytes equal the previous build's (per the
+///   manifest) is not written again;
 /// - nothing changed (same files, same bytes): nothing is written at all;
-/// - otherwise the whole site is written into a staging folder next to the output
-///   (`.public.staging-<pid>`) and swapped in with two renames; a failure or kill before the swap
-///   leaves the previous output exactly as it was.
+/// - otherwise the changed files go into a staging folder next to the output
+///   (`.public.staging-<pid>`) as they arrive, the unchanged ones are hard-linked into it from
+///   the previous output (same inode, same modification time), and the staging folder is
+///   swapped in with two renames; a failure or kill before the swap leaves the previous output
+///   exactly as it was.
 /// Only a folder that is empty, holds only hidden files, or holds a previous build (the
 /// manifest) is ever replaced, so `--output` pointed at the wrong folder cannot destroy it.
-public struct SiteWriter {
-    public static let manifestName = ".debrief-manifest"
+public struct SiteWriter: Sendable {
+    public static let manifestName = BuildManifest.fileName
 
     public enum Outcome: Equatable, Sendable {
         case unchanged
         case replaced(filesWritten: Int)
     }
 
+    /// What the manifest records besides the files.
+    public struct Summary: Sendable {
+        public var inputs: String
+        public var postmortems: Int
+        public var runbooks: Int
+        public var diagnostics: [Diagnostic]
+
+        public init(inputs: String, postmortems: Int, runbooks: Int, diagnostics: [Diagnostic]) {
+            self.inputs = inputs
+            self.postmortems = postmortems
+            self.runbooks = runbooks
+            self.diagnostics = diagnostics
+        }
+    }
+
     public let output: URL
     /// Writes one file; replaceable so tests can make the build fail mid-way.
-    public var writeFile: (URL, Data) throws -> Void = { url, data in try data.write(to: url) }
+    public var writeFile: @Sendable (URL, Data) throws -> Void = { url, data in try data.write(to: url) }
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
     }
 
-    public func write(_ pages: [RenderedPage]) throws -> Outcome {
-        let files = try SiteWriter.checked(pages)
-        let manifest = files.keys.sorted().joined(separator: "\n") + "\n"
-        let fileManager = FileManager.default
-        if fileManager.fileExists(atPath: output.path) {
+    /// Starts a new version of the site; refuses a folder that debrief did not write.
+    public func begin() throws -> Session {
+        var previous: BuildManifest?
+        if FileManager.default.fileExists(atPath: output.path) {
             try requireReplaceable()
-            if isUnchanged(files, manifest: manifest) { return .unchanged }
+            previous = BuildManifest.read(from: output)
         }
-        let parent = output.deletingLastPathComponent()
-        try? fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+        try? FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         removeAbandonedSiblings()
-        let pid = ProcessInfo.processInfo.processIdentifier
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).staging-\(pid)")
-        let old = parent.appendingPathComponent(".\(output.lastPathComponent).old-\(pid)")
-        try? fileManager.removeItem(at: staging)
+        return Session(writer: self, previous: previous)
+    }
+
+    /// Writes a whole site at once (tests and small sites).
+    public func write(_ pages: [RenderedPage], summary: Summary = Summary(inputs: "", postmortems: 0, runbooks: 0, diagnostics: [])) throws -> Outcome {
+        let session = try begin()
         do {
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-            for path in files.keys.sorted() {
-                let url = staging.appendingPathComponent(path)
-                guard url.standardizedFileURL.path.hasPrefix(staging.path + "/") else {
-                    throw SiteBuildError("refusing to write \(path): outside the output folder")
-                }
-                try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try writeFile(url, files[path]!)
-            }
-            try writeFile(staging.appendingPathComponent(SiteWriter.manifestName), Data(manifest.utf8))
-            try carryOverHiddenFiles(to: staging)
+            try session.add(pages)
+            return try session.finish(summary)
         } catch {
-            try? fileManager.removeItem(at: staging)
+            session.abandon()
             throw error
         }
-        // The swap: between these two renames the output folder is briefly absent, never partial.
+    }
+
+    /// One build's writes. `add` may be called from several threads at once.
+    public final class Session: @unchecked Sendable {
+        let writer: SiteWriter
+        let previous: BuildManifest?
+        let staging: URL
+        private let lock = NSLock()
+        private var files: [String: BuildManifest.FileRecord] = [:]
+        private var unchanged: [String] = []
+        private var written = 0
+        private var stagingCreated = false
+        private var createdFolders: Set<String> = []
+
+        init(writer: SiteWriter, previous: BuildManifest?) {
+            self.writer = writer
+            self.previous = previous
+            let pid = ProcessInfo.processInfo.processIdentifier
+            staging = writer.output.deletingLastPathComponent().appendingPathComponent(".\(writer.output.lastPathComponent).staging-\(pid)")
+        }
+
+        /// Records pages and writes those that differ from the previous build into staging.
+        public func add(_ pages: [RenderedPage]) throws {
+            let records = pages.map { BuildManifest.FileRecord(hash: ContentHash($0.bytes).hex, size: $0.bytes.count) }
+            try lock.withLock {
+                for (page, record) in zip(pages, records) {
+                    guard SitePaths.isSafe(page.path), !page.path.hasPrefix(".") else {
+                        throw SiteBuildError("refusing to write \(page.path): not a safe relative path")
+                    }
+                    guard files[page.path] == nil else { throw SiteBuildError("two pages would be written to \(page.path)") }
+                    files[page.path] = record
+                    if previous?.files[page.path] == record, writer.sizeOfOutputFile(page.path) == record.size {
+                        unchanged.append(page.path)
+                    } else {
+                        try writeToStaging(page.path) { try writer.writeFile($0, page.bytes) }
+                        written += 1
+                    }
+                }
+            }
+        }
+
+        /// Puts the new site in place, or leaves everything as it is when no file changed.
+        public func finish(_ summary: Summary) throws -> Outcome {
+            try lock.withLock {
+                let manifest = BuildManifest(inputs: summary.inputs, postmortems: summary.postmortems, runbooks: summary.runbooks,
+                                             files: files, diagnostics: summary.diagnostics)
+                if written == 0, let previous, Set(previous.files.keys) == Set(files.keys),
+                   SiteWriter.listFiles(in: writer.output) == Set(files.keys) {
+                    if previous != manifest { try writer.replaceManifest(with: manifest) }
+                    return .unchanged
+                }
+                for path in unchanged {
+                    try writeToStaging(path) { try SiteWriter.hardLink(writer.output.appendingPathComponent(path), to: $0) }
+                }
+                try writeToStaging(SiteWriter.manifestName) { try manifest.encoded().write(to: $0) }
+                try writer.carryOverHiddenFiles(to: staging)
+                try writer.swap(in: staging)
+                return .replaced(filesWritten: written)
+            }
+        }
+
+        /// Removes the staging folder after a failure; the previous output is untouched.
+        public func abandon() {
+            try? FileManager.default.removeItem(at: staging)
+        }
+
+        private func writeToStaging(_ path: String, _ write: (URL) throws -> Void) throws {
+            let fileManager = FileManager.default
+            if !stagingCreated {
+                try? fileManager.removeItem(at: staging)
+                try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+                stagingCreated = true
+            }
+            let url = staging.appendingPathComponent(path)
+            guard url.standardizedFileURL.path.hasPrefix(staging.path + "/") else {
+                throw SiteBuildError("refusing to write \(path): outside the output folder")
+            }
+            let folder = url.deletingLastPathComponent()
+            if !createdFolders.contains(folder.path) {
+                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+                createdFolders.insert(folder.path)
+            }
+            try write(url)
+        }
+    }
+
+    // MARK: - File system steps
+
+    /// The swap: between these two renames the output folder is briefly absent, never partial.
+    func swap(in staging: URL) throws {
+        let fileManager = FileManager.default
+        let pid = ProcessInfo.processInfo.processIdentifier
+        let old = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).old-\(pid)")
         if fileManager.fileExists(atPath: output.path) {
             try fileManager.moveItem(at: output, to: old)
         }
@@ -68,24 +171,29 @@ public struct SiteWriter {
             try fileManager.moveItem(at: staging, to: output)
         } catch {
             try? fileManager.moveItem(at: old, to: output)
-            try? fileManager.removeItem(at: staging)
             throw error
         }
         try? fileManager.removeItem(at: old)
-        return .replaced(filesWritten: files.count)
     }
 
-    /// Path -> bytes, refusing unsafe or duplicate paths (a bug, but never a write outside).
-    static func checked(_ pages: [RenderedPage]) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for page in pages {
-            guard SitePaths.isSafe(page.path), !page.path.hasPrefix(".") else {
-                throw SiteBuildError("refusing to write \(page.path): not a safe relative path")
-            }
-            guard files[page.path] == nil else { throw SiteBuildError("two pages would be written to \(page.path)") }
-            files[page.path] = page.bytes
-        }
-        return files
+    /// The same file under a second name (keeps its inode and modification time); a copy where
+    /// the file system has no hard links.
+    static func hardLink(_ existing: URL, to new: URL) throws {
+        if link(existing.path, new.path) == 0 { return }
+        try FileManager.default.copyItem(at: existing, to: new)
+    }
+
+    /// Only the manifest changes (same output from changed inputs): replace it atomically.
+    func replaceManifest(with manifest: BuildManifest) throws {
+        let url = output.appendingPathComponent(SiteWriter.manifestName)
+        try manifest.encoded().write(to: url, options: .atomic)
+    }
+
+    /// Size of a file of the current output, nil when it is missing.
+    func sizeOfOutputFile(_ path: String) -> Int? {
+        var status = stat()
+        guard stat(output.appendingPathComponent(path).path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return Int(status.st_size)
     }
 
     func requireReplaceable() throws {
@@ -98,17 +206,6 @@ public struct SiteWriter {
         let entries = (try? fileManager.contentsOfDirectory(atPath: output.path)) ?? []
         if entries.allSatisfy({ $0.hasPrefix(".") }) { return }
         throw SiteBuildError("\(output.path) is not empty and was not written by debrief build; choose another --output or empty it")
-    }
-
-    /// True when the output holds exactly `files` (per the previous manifest) with the same bytes.
-    func isUnchanged(_ files: [String: Data], manifest: String) -> Bool {
-        let manifestURL = output.appendingPathComponent(SiteWriter.manifestName)
-        guard let previous = try? String(contentsOf: manifestURL, encoding: .utf8), previous == manifest else { return false }
-        for (path, data) in files {
-            guard let existing = try? Data(contentsOf: output.appendingPathComponent(path)), existing == data else { return false }
-        }
-        // Files added by hand would be stale: compare the tree with the manifest too.
-        return SiteWriter.listFiles(in: output) == Set(files.keys)
     }
 
     /// Hidden entries at the top of the output (`.gitkeep`, `.nojekyll`) are not ours: keep them.

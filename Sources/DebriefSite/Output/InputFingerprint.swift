@@ -1,0 +1,58 @@
+import Foundation
+import DebriefModel
+
+/// One hash over everything a build's output depends on: the debrief executable and its
+/// built-in layouts, `debrief.yml`, the knowledge base's layouts, every content file (path and
+/// bytes), the date used as today and the base URL. When it equals the one recorded in the
+/// output's manifest, the previous output is still exact and the build can stop before parsing.
+public enum InputFingerprint {
+    public static func compute(root: URL, config: DebriefConfig, today: Day, baseURL: String) -> String {
+        var hash = ContentHash()
+        hash.add(field: "debrief-inputs-1")
+        hash.add(field: executableIdentity())
+        hash.add(field: today.description)
+        hash.add(field: baseURL)
+        hash.add(field: "debrief.yml")
+        hash.add(FileBytes.contents(of: root.appendingPathComponent("debrief.yml").path) ?? [])
+        var layoutFolders = [root.appendingPathComponent(config.layoutsDir)]
+        if let builtIn = Bundle.module.url(forResource: "Layouts", withExtension: nil) { layoutFolders.append(builtIn) }
+        for folder in layoutFolders {
+            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
+            hash.add(field: folder.path)
+            for name in names {
+                hash.add(field: name)
+                hash.add(FileBytes.contents(of: folder.appendingPathComponent(name).path) ?? [])
+            }
+        }
+        let files = KnowledgeBase.contentFiles(root: root, config: config)
+        let fileHashes = ParallelHashing.hashes(of: files.map { root.appendingPathComponent($0).path })
+        for (path, fileHash) in zip(files, fileHashes) {
+            hash.add(field: path)
+            hash.add(field: fileHash?.hex ?? "unreadable")
+        }
+        return hash.hex
+    }
+
+    /// Size and modification time of the running executable: a new debrief renders differently.
+    static func executableIdentity() -> String {
+        let path = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: path) else { return "unknown" }
+        let size = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+        let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(path) \(size) \(modified)"
+    }
+}
+
+/// Hashes of many files read on all cores, in input order (nil for an unreadable file).
+enum ParallelHashing {
+    static func hashes(of paths: [String]) -> [ContentHash?] {
+        let chunk = 256
+        let chunks = (paths.count + chunk - 1) / chunk
+        let results = ResultSlots<[ContentHash?]>(count: chunks)
+        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            let slice = paths[index * chunk ..< min(paths.count, (index + 1) * chunk)]
+            results[index] = slice.map { path in FileBytes.contents(of: path).map { ContentHash($0) } }
+        }
+        return results.values.flatMap { $0 }
+    }
+}
