@@ -13,7 +13,6 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // The C library, found through pkg-config (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -38,7 +37,6 @@ let package = Package(
         // The static site: pages, layouts, feeds, exports.
         .target(name: "DebriefSite", dependencies: [
             "DebriefModel", "DebriefValidation", "DebriefAnalytics", "DebriefSearch", "Markdown",
-            .product(name: "Mustache", package: "swift-mustache"),
         ], resources: [.copy("Layouts")]),
         // Commands; `debrief` is only main.swift over this.
         .target(name: "DebriefCLI", dependencies: [

@@ -1,5 +1,4 @@
 import Foundation
-import Mustache
 
 /// The templates and assets of the site: the built-in ones (`Layouts/` resource) with files of the
 /// same name from the knowledge base's `layouts/` folder in their place. Compiled once per build.
@@ -7,7 +6,7 @@ public struct SiteLayouts: Sendable {
     /// Static files copied to `assets/` (overridable like templates).
     public static let assetNames = ["filter.js", "search.js", "style.css"]
 
-    public let library: MustacheLibrary
+    public let library: TemplateLibrary
     /// Asset file name -> bytes.
     public let assets: [String: Data]
     /// Names of files taken from the knowledge base's layouts folder, sorted.
@@ -26,32 +25,38 @@ public struct SiteLayouts: Sendable {
                 overridden.append(name)
             }
         }
-        var templates: [String: MustacheTemplate] = [:]
+        var templates: [String: Template] = [:]
         var assets: [String: Data] = [:]
         for (name, url) in files {
             guard let data = try? Data(contentsOf: url) else { throw SiteBuildError("\(url.path): cannot read layout file") }
             if name.hasSuffix(".mustache") {
                 guard let text = String(data: data, encoding: .utf8) else { throw SiteBuildError("\(url.path): layout is not UTF-8") }
+                let templateName = String(name.dropLast(".mustache".count))
                 do {
-                    templates[String(name.dropLast(".mustache".count))] = try MustacheTemplate(string: text)
-                } catch {
-                    throw SiteBuildError("\(url.path): invalid mustache template: \(error)")
+                    templates[templateName] = try Template(name: templateName, text: text)
+                } catch let error as TemplateSyntaxError {
+                    throw SiteBuildError("\(url.path):\(error.line): invalid mustache template: \(error.message)")
                 }
             } else if SiteLayouts.assetNames.contains(name) {
                 assets[name] = data
             }
         }
-        library = MustacheLibrary(templates: templates)
+        library = TemplateLibrary(templates: templates)
         self.assets = assets
         self.overridden = overridden.sorted()
     }
 
-    /// Renders `template` with `context`; a missing template is an error, not an empty page.
-    public func render(_ template: String, _ context: [String: Any]) throws -> String {
-        guard let output = library.render(context, withTemplate: template) else {
+    /// Renders `template` with `context` as UTF-8; a missing template is an error, not an empty page.
+    public func render(_ template: String, _ context: TemplateValue) throws -> [UInt8] {
+        guard let output = try library.render(template, context: context) else {
             throw SiteBuildError("layout \(template).mustache does not exist")
         }
         return output
+    }
+
+    /// Renders `template` with the values page generators build (converted as `TemplateValue.init`).
+    public func render(_ template: String, _ context: [String: Any]) throws -> String {
+        String(decoding: try render(template, TemplateValue(context)), as: UTF8.self)
     }
 
     /// Layout files directly in `folder` with a plain name (`name.mustache`, `style.css`): a

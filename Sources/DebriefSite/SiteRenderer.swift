@@ -48,22 +48,9 @@ public struct SiteRenderer: Sendable {
             return ["title": item.title, "url": root + item.path, "current": current]
         }
         context["scripts"] = scripts.map { root + $0 }
-        return RenderedPage(path: path, text: try layouts.render(template, SiteRenderer.mustacheValues(context)))
-    }
-
-    /// Empty strings become null so that `{{#value}}` sections skip them as templates expect
-    /// (swift-mustache treats "" as true).
-    static func mustacheValues(_ values: [String: Any]) -> [String: Any] {
-        values.mapValues(mustacheValue)
-    }
-
-    static func mustacheValue(_ value: Any) -> Any {
-        switch value {
-        case let text as String: return text.isEmpty ? NSNull() : text
-        case let dictionary as [String: Any]: return mustacheValues(dictionary)
-        case let array as [Any]: return array.map(mustacheValue)
-        default: return value
-        }
+        // Converted once into template values: empty strings become null, so that `{{#value}}`
+        // sections skip them as the templates expect.
+        return RenderedPage(path: path, bytes: Data(try layouts.render(template, TemplateValue(context))))
     }
 
     // MARK: - View values shared by several pages

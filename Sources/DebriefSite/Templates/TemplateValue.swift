@@ -1,0 +1,61 @@
+import Foundation
+
+/// A value a template renders, converted once from the `[String: Any]` dictionaries page
+/// generators build, so that rendering is plain dictionary lookups with no casts or reflection.
+public enum TemplateValue: Sendable, Equatable {
+    /// Absent: renders nothing, skips `{{#x}}`, shows `{{^x}}`. An empty string is null too, so
+    /// that `{{#value}}` skips it as the templates expect (docs/layouts.md).
+    case null
+    /// Renders `true`/`false`; a section shows when true, without changing the context.
+    case bool(Bool)
+    /// A non-empty string, or a number written as Swift describes it (`3`, `2.5`). Truthy, even
+    /// `0`: a section over it pushes it as the context (`{{.}}`).
+    case text(String)
+    /// A section repeats once per item; an empty list is falsy.
+    case list([TemplateValue])
+    /// Names are looked up in it; a section over it pushes it as the context.
+    case object([String: TemplateValue])
+
+    /// Converts what page generators pass: strings, booleans, numbers, arrays, dictionaries keyed
+    /// by string, `NSNull` and optionals. Anything else becomes an object of its stored properties
+    /// (what the previous engine reached through reflection), or its description.
+    public init(_ value: Any) {
+        switch value {
+        case let text as String: self = text.isEmpty ? .null : .text(text)
+        case let flag as Bool: self = .bool(flag)
+        case let number as Int: self = .text(String(number))
+        case let dictionary as [String: Any]: self = .object(dictionary.mapValues { TemplateValue($0) })
+        case let array as [Any]: self = .list(array.map { TemplateValue($0) })
+        case is NSNull: self = .null
+        case let optional as OptionalValue: self = optional.wrappedValue.map { TemplateValue($0) } ?? .null
+        case let number as any Numeric: self = .text(String(describing: number))
+        default: self = TemplateValue(reflecting: value)
+        }
+    }
+
+    private init(reflecting value: Any) {
+        let mirror = Mirror(reflecting: value)
+        let fields = mirror.children.compactMap { child in child.label.map { ($0, TemplateValue(child.value)) } }
+        if fields.isEmpty || mirror.displayStyle == .enum {
+            let text = String(describing: value)
+            self = text.isEmpty ? .null : .text(text)
+        } else {
+            self = .object(Dictionary(fields) { first, _ in first })
+        }
+    }
+
+    /// The value of `name` when this is an object.
+    func member(_ name: String) -> TemplateValue? {
+        guard case .object(let members) = self else { return nil }
+        return members[name]
+    }
+}
+
+/// Lets `TemplateValue.init` see inside an `Optional` stored in an `Any`.
+private protocol OptionalValue {
+    var wrappedValue: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    fileprivate var wrappedValue: Any? { self.map { $0 as Any } }
+}

@@ -1,0 +1,165 @@
+import Foundation
+import Testing
+import DebriefSite
+
+/// The mustache engine of the site (Sources/DebriefSite/Templates) on small inline templates.
+/// SiteGoldenTests proves the built-in layouts render exactly as before.
+@Suite struct TemplateTests {
+    /// `text` rendered with `values`; `partials` are the other templates it may include.
+    func render(_ text: String, _ values: [String: Any] = [:], partials: [String: String] = [:]) throws -> String {
+        var templates = try partials.mapValues { try Template(name: "partial", text: $0) }
+        templates["page"] = try Template(name: "page", text: text)
+        let bytes = try #require(try TemplateLibrary(templates: templates).render("page", context: TemplateValue(values)))
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    func syntaxError(_ text: String) -> TemplateSyntaxError? {
+        do {
+            _ = try Template(name: "page", text: text)
+            return nil
+        } catch {
+            return error as? TemplateSyntaxError
+        }
+    }
+
+    // MARK: - Whitespace
+
+    @Test func sectionCommentAndInvertedTagsAloneOnTheirLineRemoveTheLine() throws {
+        let template = "<ul>\n  {{! one item per line }}\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n  {{^items}}\n  <li>none</li>\n  {{/items}}\n</ul>\n"
+        #expect(try render(template, ["items": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        #expect(try render(template, ["items": [String]()]) == "<ul>\n  <li>none</li>\n</ul>\n")
+    }
+
+    @Test func tagsSharingTheirLineWithTextKeepTheLine() throws {
+        #expect(try render("x {{#on}}y{{/on}}\n  {{#on}}z{{/on}}\n", ["on": true]) == "x y\n  z\n")
+        #expect(try render("a {{! note }} b\n", [:]) == "a  b\n")
+    }
+
+    @Test func crlfLineEndsCountAsLineEnds() throws {
+        #expect(try render("{{#on}}\r\nyes\r\n{{/on}}\r\nend", ["on": true]) == "yes\r\nend")
+    }
+
+    @Test func standalonePartialIndentsEveryLineOfThePartial() throws {
+        let page = "<div>\n  {{> inner}}\n</div>\n"
+        #expect(try render(page, partials: ["inner": "<p>one</p>\n<p>two</p>\n"]) == "<div>\n  <p>one</p>\n  <p>two</p>\n</div>\n")
+        // Inline partials are not indented.
+        #expect(try render("<b>{{> inner}}</b>", partials: ["inner": "x\ny"]) == "<b>x\ny</b>")
+    }
+
+    @Test func indentedPartialIndentsASectionOnlyBeforeItsFirstItem() throws {
+        // What swift-mustache did and the navigation in the golden pages shows: each pass of a
+        // section restarts the partial's line tracking.
+        let inner = "<ul>\n{{#items}}\n<li>{{.}}</li>\n{{/items}}\n</ul>\n"
+        #expect(try render("<nav>\n  {{> list}}\n</nav>\n", ["items": ["a", "b"]], partials: ["list": inner])
+            == "<nav>\n  <ul>\n  <li>a</li>\n<li>b</li>\n  </ul>\n</nav>\n")
+    }
+
+    // MARK: - Values
+
+    @Test func variablesAreHTMLEscapedUnlessTripleOrAmpersand() throws {
+        let values = ["x": "<a href=\"u\">Tom & 'Jerry'</a> é—"]
+        #expect(try render("{{x}}", values) == "&lt;a href=&quot;u&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt; é—")
+        #expect(try render("{{{x}}}|{{& x}}", values) == "<a href=\"u\">Tom & 'Jerry'</a> é—|<a href=\"u\">Tom & 'Jerry'</a> é—")
+    }
+
+    @Test func numbersAndBooleansRenderAsSwiftWritesThem() throws {
+        #expect(try render("{{n}} {{d}} {{t}} {{f}} {{missing}}.", ["n": 3, "d": 2.5, "t": true, "f": false]) == "3 2.5 true false .")
+        // Zero is a value, not false.
+        #expect(try render("{{#n}}[{{.}}]{{/n}}", ["n": 0]) == "[0]")
+    }
+
+    @Test func dottedNamesLookInsideObjects() throws {
+        let values: [String: Any] = ["incident": ["owner": ["name": "Ana"]], "inner": ["incident": [String: Any]()]]
+        #expect(try render("{{incident.owner.name}}", values) == "Ana")
+        // The first context holding `incident` decides; no fallback to an outer one.
+        #expect(try render("{{#inner}}[{{incident.owner.name}}]{{/inner}}", values) == "[]")
+    }
+
+    @Test func namesAreLookedUpFromTheInnermostContextOutwards() throws {
+        let values: [String: Any] = ["title": "Outer", "rows": [["name": "a"], ["name": "b", "title": "Own"], ["name": "c", "title": ""]]]
+        // An empty string is absent but still hides the outer value, as before.
+        #expect(try render("{{#rows}}{{name}}:{{title}} {{/rows}}", values) == "a:Outer b:Own c: ")
+        #expect(try render("{{#rows}}{{.name}}{{/rows}}", values) == "abc")
+    }
+
+    @Test func emptyListFalseMissingAndEmptyStringAreFalsy() throws {
+        let values: [String: Any] = ["list": [Int](), "no": false, "empty": "", "full": ["x"], "yes": true, "text": "t"]
+        let template = "{{^list}}1{{/list}}{{^no}}2{{/no}}{{^missing}}3{{/missing}}{{^empty}}4{{/empty}}"
+            + "{{^full}}x{{/full}}{{^yes}}x{{/yes}}{{^text}}x{{/text}}{{#empty}}x{{/empty}}{{#list}}x{{/list}}"
+        #expect(try render(template, values) == "1234")
+    }
+
+    @Test func sectionsOverObjectsPushThemAndListsRepeat() throws {
+        let values: [String: Any] = ["owner": ["name": "Ana"], "tags": ["db", "net"], "on": true, "name": "outer"]
+        #expect(try render("{{#owner}}{{name}}{{/owner}} {{#on}}{{name}}{{/on}} {{#tags}}<{{.}}>{{/tags}}", values) == "Ana outer <db><net>")
+    }
+
+    @Test func optionalsAndNullsAreUnwrapped() throws {
+        let present: String? = "here"
+        let absent: String? = nil
+        #expect(try render("{{a}}|{{#b}}x{{/b}}|{{c}}", ["a": present as Any, "b": absent as Any, "c": NSNull()]) == "here||")
+    }
+
+    @Test func renderingAListAsTextIsAnErrorWithItsLine() throws {
+        #expect(throws: SiteBuildError.self) { try render("ok\n{{tags}}", ["tags": ["a"]]) }
+        do {
+            _ = try render("ok\n{{tags}}", ["tags": ["a"]])
+        } catch {
+            #expect("\(error)".contains("page.mustache line 2"))
+        }
+    }
+
+    // MARK: - Partials and templates
+
+    @Test func partialNamingNoTemplateRendersNothing() throws {
+        #expect(try render("a{{> nowhere}}b") == "ab")
+    }
+
+    @Test func missingTemplateIsNil() throws {
+        let library = TemplateLibrary(templates: [:])
+        #expect(try library.render("home", context: .object([:])) == nil)
+    }
+
+    @Test func partialIncludingItselfIsAnErrorNotACrash() throws {
+        #expect(throws: SiteBuildError.self) { try render("{{> loop}}", partials: ["loop": "x{{> loop}}"]) }
+    }
+
+    // MARK: - Errors
+
+    @Test func unsupportedSyntaxIsRefusedWithItsLine() {
+        #expect(syntaxError("a\nb\n{{=<% %>=}}")?.line == 3)
+        #expect(syntaxError("{{<parent}}{{/parent}}")?.message.contains("inheritance") == true)
+        #expect(syntaxError("\n{{$block}}x{{/block}}")?.line == 2)
+        #expect(syntaxError("{{uppercased(name)}}")?.message.contains("transforms") == true)
+        #expect(syntaxError("{{>*dynamic}}")?.message.contains("dynamic") == true)
+        #expect(syntaxError("{{%CONTENT_TYPE:TEXT}}") != nil)
+    }
+
+    @Test func invalidTemplatesNameTheLine() {
+        #expect(syntaxError("one\n{{#open}}\nnever closed") == TemplateSyntaxError(line: 2, "{{#open}} is never closed with {{/open}}"))
+        #expect(syntaxError("{{#a}}\n{{/b}}")?.line == 2)
+        #expect(syntaxError("x\n{{/a}}")?.line == 2)
+        #expect(syntaxError("{{name with spaces}}")?.line == 1)
+        #expect(syntaxError("{{! unclosed comment") != nil)
+        #expect(syntaxError("{{{raw}}") != nil)
+    }
+
+    @Test func invalidLayoutOverrideNamesItsFileAndLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "<footer>\n{{=<% %>=}}\n</footer>\n".write(to: folder.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
+        do {
+            _ = try SiteLayouts(overrides: folder)
+            Issue.record("an invalid override was accepted")
+        } catch let error as SiteBuildError {
+            #expect(error.message.contains("footer.mustache:2: invalid mustache template: set delimiters"))
+        }
+    }
+
+    @Test func builtInLayoutsParseAndMissingLayoutIsAnError() throws {
+        let layouts = try SiteLayouts(overrides: nil)
+        #expect(layouts.library.templates["postmortem"] != nil)
+        #expect(throws: SiteBuildError.self) { _ = try layouts.render("no-such-page", [String: Any]()) }
+    }
+}
