@@ -46,29 +46,47 @@ public final class SearchIndex: Sendable {
 
     public init(documents: [SearchDocument]) {
         self.documents = documents
-        let analyzed = SearchIndex.analyze(documents)
-        var averageLengths = [Double](repeating: 0, count: SearchField.allCases.count)
-        for document in analyzed { for (f, length) in document.fieldLengths.enumerated() { averageLengths[f] += Double(length) } }
+        let fieldCount = DocumentAnalysis.fieldCount
+        let runs = SearchIndex.analyze(documents)
+        var averageLengths = [Double](repeating: 0, count: fieldCount)
+        for run in runs { for (k, length) in run.fieldLengths.enumerated() { averageLengths[k % fieldCount] += Double(length) } }
         averageLengths = averageLengths.map { documents.isEmpty ? 0 : $0 / Double(documents.count) }
 
-        var postings: [String: Postings] = [:]
-        for (docIndex, document) in analyzed.enumerated() {
-            for (term, occurrence) in document.terms {
-                let weight = SearchIndex.quantizedWeight(occurrence.frequencies, lengths: document.fieldLengths, averages: averageLengths)
-                postings[term, default: Postings()].append(document: Int32(docIndex), weight: weight, positions: occurrence.positions)
+        // Merge the runs in document order: one table of all terms, postings by term id.
+        var termIDs = TermInterner()
+        var lists: [Postings] = []
+        var firstDocument = 0
+        let lengths = averageLengths
+        let weights = concurrentMap(0..<runs.count) { runs[$0].weights(averageLengths: lengths) }
+        for (run, weights) in zip(runs, weights) {
+            let globalID = (0..<run.terms.count).map { local in Int(run.terms.withBytes(Int32(local)) { termIDs.id(of: $0) }) }
+            if lists.count < termIDs.count { lists += repeatElement(Postings(), count: termIDs.count - lists.count) }
+            for d in 0..<run.documentCount {
+                for entry in run.entryStarts[d] ..< run.entryStarts[d + 1] {
+                    lists[globalID[Int(run.entryTerms[entry])]].append(
+                        document: Int32(firstDocument + d), weight: weights[entry],
+                        positions: run.positions[run.positionStarts[entry] ..< run.positionStarts[entry + 1]])
+                }
             }
+            firstDocument += run.documentCount
         }
+        var postings: [String: Postings] = [:]
+        postings.reserveCapacity(lists.count)
+        for (id, list) in lists.enumerated() { postings[termIDs.string(Int32(id))] = list }
         self.postings = postings
         terms = postings.keys.sorted()
     }
 
-    static func quantizedWeight(_ frequencies: SIMD16<Int32>, lengths: [Int32], averages: [Double]) -> Int32 {
+    /// `frequencies` and `lengths` hold one value per field, in `SearchField` order.
+    static func quantizedWeight(_ frequencies: ArraySlice<Int32>, lengths: ArraySlice<Int32>, averages: [Double]) -> Int32 {
         var pseudo = 0.0
-        for field in SearchField.allCases where frequencies[field.rawValue] > 0 {
+        for field in SearchField.allCases {
+            let frequency = frequencies[frequencies.startIndex + field.rawValue]
+            guard frequency > 0 else { continue }
             let b = field.lengthNormalization
             let average = averages[field.rawValue]
-            let norm = average > 0 ? 1 - b + b * Double(lengths[field.rawValue]) / average : 1
-            pseudo += field.boost * Double(frequencies[field.rawValue]) / norm
+            let norm = average > 0 ? 1 - b + b * Double(lengths[lengths.startIndex + field.rawValue]) / average : 1
+            pseudo += field.boost * Double(frequency) / norm
         }
         return max(1, Int32((pseudo * weightScale).rounded()))
     }
@@ -146,7 +164,7 @@ public final class SearchIndex: Sendable {
 }
 
 extension SearchIndex.Postings {
-    mutating func append(document: Int32, weight: Int32, positions newPositions: [Int32]) {
+    mutating func append(document: Int32, weight: Int32, positions newPositions: ArraySlice<Int32>) {
         documents.append(document)
         weights.append(weight)
         positions += newPositions

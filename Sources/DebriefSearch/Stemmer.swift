@@ -15,53 +15,66 @@
 ///    caused all become `caus`.
 public enum Stemmer {
     public static func stem(_ word: String) -> String {
-        var w = Array(word.utf8)
-        guard w.count > 3, w.allSatisfy({ $0 >= 97 && $0 <= 122 }) else { return word }
+        var bytes = Array(word.utf8)
+        let length = bytes.withUnsafeMutableBufferPointer { stemInPlace($0, count: $0.count) }
+        return length == bytes.count ? word : String(decoding: bytes[..<length], as: UTF8.self)
+    }
+
+    /// Stems the UTF-8 word in `w[0 ..< count]` in place (every rule only shortens the word or
+    /// rewrites its end) and returns the stem's length. The index calls this once per token,
+    /// so it works on bytes and allocates nothing.
+    static func stemInPlace(_ w: UnsafeMutableBufferPointer<UInt8>, count: Int) -> Int {
+        let (a, d, e, g, i, s, u, x, y, z): (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (97, 100, 101, 103, 105, 115, 117, 120, 121, 122)
+        var n = count
+        guard n > 3 else { return n }
+        // Every rule needs one of these last letters (most words end otherwise).
+        guard w[n - 1] == s || w[n - 1] == d || w[n - 1] == g || w[n - 1] == y || w[n - 1] == e else { return n }
+        for k in 0..<n where w[k] < a || w[k] > z { return n }
+        func ends(_ suffix: StaticString) -> Bool {
+            let length = suffix.utf8CodeUnitCount
+            guard n >= length else { return false }
+            let bytes = suffix.utf8Start
+            for k in 0..<length where w[n - length + k] != bytes[k] { return false }
+            return true
+        }
+        // Whether what remains after dropping a suffix has three characters and a vowel.
+        func stemIsLong(dropping length: Int) -> Bool {
+            let rest = n - length
+            guard rest >= 3 else { return false }
+            for k in 0..<rest where isVowel(w[k]) { return true }
+            return false
+        }
+        func undouble() {
+            guard n >= 2, w[n - 1] == w[n - 2], !keptDouble(w[n - 1]) else { return }
+            n -= 1
+        }
         // 1. plurals
-        if ends(w, ies), w.count > 4 {
-            w.removeLast(3); w.append(y)
-        } else if ends(w, sses) {
-            w.removeLast(2)
-        } else if ends(w, es), w.count > 4, [s_, x, z].contains(w[w.count - 3]) || ends(w, ches) || ends(w, shes) {
-            w.removeLast(2)
-        } else if w[w.count - 1] == s_, ![s_, u, i].contains(w[w.count - 2]) {
-            w.removeLast(1)
+        if ends("ies"), n > 4 {
+            n -= 2; w[n - 1] = y
+        } else if ends("sses") {
+            n -= 2
+        } else if ends("es"), n > 4, w[n - 3] == s || w[n - 3] == x || w[n - 3] == z || ends("ches") || ends("shes") {
+            n -= 2
+        } else if w[n - 1] == s, w[n - 2] != s, w[n - 2] != u, w[n - 2] != i {
+            n -= 1
         }
         // 2. inflections
-        if ends(w, ied), w.count > 4 {
-            w.removeLast(3); w.append(y)
-        } else if ends(w, ing), stemIsLong(w, dropping: 3) {
-            w.removeLast(3); undouble(&w)
-        } else if ends(w, ed), stemIsLong(w, dropping: 2) {
-            w.removeLast(2); undouble(&w)
-        } else if ends(w, ly), stemIsLong(w, dropping: 2) {
-            w.removeLast(2)
+        if ends("ied"), n > 4 {
+            n -= 2; w[n - 1] = y
+        } else if ends("ing"), stemIsLong(dropping: 3) {
+            n -= 3; undouble()
+        } else if ends("ed"), stemIsLong(dropping: 2) {
+            n -= 2; undouble()
+        } else if ends("ly"), stemIsLong(dropping: 2) {
+            n -= 2
         }
         // 3. final e
-        if w.last == e, w.count > 3 { w.removeLast(1) }
-        return String(decoding: w, as: UTF8.self)
+        if w[n - 1] == e, n > 3 { n -= 1 }
+        return n
     }
 
-    private static let (e, i, s_, u, x, y, z): (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (101, 105, 115, 117, 120, 121, 122)
-    private static let ies = Array("ies".utf8), sses = Array("sses".utf8), es = Array("es".utf8), ches = Array("ches".utf8),
-                       shes = Array("shes".utf8), ied = Array("ied".utf8), ing = Array("ing".utf8), ed = Array("ed".utf8), ly = Array("ly".utf8)
-    private static let vowels = Array("aeiouy".utf8), keptDoubles = Array("aeioulsz".utf8)
-
-    private static func ends(_ w: [UInt8], _ suffix: [UInt8]) -> Bool {
-        guard w.count >= suffix.count else { return false }
-        let offset = w.count - suffix.count
-        for k in 0..<suffix.count where w[offset + k] != suffix[k] { return false }
-        return true
-    }
-
-    /// Whether what remains after dropping a suffix has three characters and a vowel.
-    private static func stemIsLong(_ w: [UInt8], dropping count: Int) -> Bool {
-        let rest = w.count - count
-        return rest >= 3 && w[..<rest].contains { vowels.contains($0) }
-    }
-
-    private static func undouble(_ w: inout [UInt8]) {
-        guard w.count >= 2, w[w.count - 1] == w[w.count - 2], !keptDoubles.contains(w[w.count - 1]) else { return }
-        w.removeLast(1)
-    }
+    private static func isVowel(_ c: UInt8) -> Bool { c == 97 || c == 101 || c == 105 || c == 111 || c == 117 || c == 121 }
+    /// Doubled letters kept when a suffix goes: vowels and l, s, z.
+    private static func keptDouble(_ c: UInt8) -> Bool { isVowel(c) && c != 121 || c == 108 || c == 115 || c == 122 }
 }

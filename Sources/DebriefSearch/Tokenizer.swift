@@ -8,6 +8,10 @@
 ///   part, so the phrase "high error rate" matches the alert name too.
 /// - Stop words are dropped but still take a position, so phrases keep their gaps.
 /// - Each term is stemmed by `Stemmer`.
+///
+/// The work is done on UTF-8 bytes (`scan`): building an index tokenizes every document, and a
+/// String per word was most of that time. ASCII words never leave the byte buffers; words with
+/// other characters are lower-cased with `String.lowercased()`, as JavaScript's `toLowerCase`.
 public enum Tokenizer {
     public struct Token: Sendable, Hashable {
         /// The stemmed, lower-cased term.
@@ -28,30 +32,102 @@ public enum Tokenizer {
     ]
 
     public static func tokenize(_ text: String, splitCompounds: Bool = true) -> [Token] {
-        var tokens: [Token] = []
-        var position = 0
-        for word in words(text) {
-            let parts = splitCompounds ? compoundParts(word.text) : []
-            let lower = word.text.lowercased()
-            if !stopWords.contains(lower) {
-                tokens.append(Token(term: Stemmer.stem(lower), word: lower, position: position, start: word.start, end: word.end))
-            }
-            if parts.count > 1 {
-                for (offset, part) in parts.enumerated() {
-                    let partLower = part.lowercased()
-                    guard !stopWords.contains(partLower) else { continue }
-                    tokens.append(Token(term: Stemmer.stem(partLower), word: partLower, position: position + offset,
-                                        start: word.start, end: word.end))
-                }
-                position += parts.count
-            } else {
-                position += 1
-            }
-        }
-        return tokens
+        var tokens = TokenList()
+        scan(text, splitCompounds: splitCompounds, into: &tokens)
+        return tokens.tokens
     }
 
+    /// Receives the terms `scan` finds: stemmed term and lower-cased word as UTF-8 bytes (valid
+    /// only during the call), word position, and the word's UTF-16 offsets in the text. (A
+    /// protocol rather than a closure: the index builder's state stays in one struct, which
+    /// the compiler specialises and checks statically.)
+    protocol Sink {
+        mutating func take(term: UnsafeBufferPointer<UInt8>, word: UnsafeBufferPointer<UInt8>, position: Int, start: Int, end: Int)
+    }
+
+    private struct TokenList: Sink {
+        var tokens: [Token] = []
+        mutating func take(term: UnsafeBufferPointer<UInt8>, word: UnsafeBufferPointer<UInt8>, position: Int, start: Int, end: Int) {
+            tokens.append(Token(term: String(decoding: term, as: UTF8.self), word: String(decoding: word, as: UTF8.self),
+                                position: position, start: start, end: end))
+        }
+    }
+
+    /// The tokenizer proper, behind `tokenize` and the index builder.
+    static func scan<S: Sink>(_ text: String, splitCompounds: Bool, into sink: inout S) {
+        var text = text
+        let stopWords = StopWords()
+        text.withUTF8 { bytes in
+            // Lower-cased word and its stem; an ASCII word never outgrows the text.
+            let lower = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+            let stem = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
+            defer { lower.deallocate(); stem.deallocate() }
+
+            /// Emits one word or compound part unless it is a stop word.
+            func emitTerm(_ word: UnsafeBufferPointer<UInt8>, position: Int, start: Int, end: Int) {
+                guard !stopWords.contains(word) else { return }
+                _ = UnsafeMutableBufferPointer(rebasing: stem[..<word.count]).initialize(from: word)
+                let length = Stemmer.stemInPlace(stem, count: word.count)
+                sink.take(term: UnsafeBufferPointer(rebasing: stem[..<length]), word: word, position: position, start: start, end: end)
+            }
+            /// Lower-cases `word` (ASCII in place into `lower`, otherwise through String) and emits it.
+            func emitLowered(_ word: UnsafeBufferPointer<UInt8>, isASCII: Bool, position: Int, start: Int, end: Int) {
+                if isASCII {
+                    for k in 0..<word.count { lower[k] = word[k] | (isUpper(word[k]) ? 0x20 : 0) }
+                    emitTerm(UnsafeBufferPointer(rebasing: lower[..<word.count]), position: position, start: start, end: end)
+                } else {
+                    var lowered = String(decoding: word, as: UTF8.self).lowercased()
+                    lowered.withUTF8 { emitTerm($0, position: position, start: start, end: end) }
+                }
+            }
+
+            var position = 0
+            var index = 0, utf16 = 0
+            while index < bytes.count {
+                var (isWord, length) = classify(bytes, at: index)
+                guard isWord else {
+                    utf16 += length == 4 ? 2 : 1
+                    index += length
+                    continue
+                }
+                let wordStart = index, start = utf16
+                var isASCII = true
+                repeat {
+                    isASCII = isASCII && length == 1
+                    utf16 += length == 4 ? 2 : 1
+                    index += length
+                    guard index < bytes.count else { break }
+                    (isWord, length) = classify(bytes, at: index)
+                } while isWord
+                let word = UnsafeBufferPointer(rebasing: bytes[wordStart..<index])
+                emitLowered(word, isASCII: isASCII, position: position, start: start, end: utf16)
+                let breaks = splitCompounds ? compoundBreaks(word) : []
+                if breaks.isEmpty {
+                    position += 1
+                    continue
+                }
+                for (offset, partStart) in ([0] + breaks).enumerated() {
+                    let partEnd = offset < breaks.count ? breaks[offset] : word.count
+                    let part = UnsafeBufferPointer(rebasing: word[partStart..<partEnd])
+                    emitLowered(part, isASCII: isASCII || !part.contains { $0 >= 0x80 }, position: position + offset, start: start, end: utf16)
+                }
+                position += breaks.count + 1
+            }
+        }
+    }
+
+    /// Whether the scalar starting at `index` is a word character, and its length in bytes.
     /// Letters and numbers of any script, as JavaScript's /[\p{L}\p{N}]/u.
+    @inline(__always)
+    static func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (isWord: Bool, length: Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (isUpper(lead) || isLower(lead) || isDigit(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length { value = value << 6 | UInt32(bytes[index + k] & 0x3F) }
+        return (Unicode.Scalar(value).map(isWordScalar) ?? false, length)
+    }
+
     static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
@@ -62,60 +138,52 @@ public enum Tokenizer {
         }
     }
 
-    struct Word {
-        var text: String
-        var start: Int
-        var end: Int
-    }
-
-    /// Runs of word characters with their UTF-16 offsets (JavaScript string indices).
-    static func words(_ text: String) -> [Word] {
-        var result: [Word] = []
-        var current = String.UnicodeScalarView()
-        var start = 0
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            if isWordScalar(scalar) {
-                if current.isEmpty { start = offset }
-                current.append(scalar)
-            } else if !current.isEmpty {
-                result.append(Word(text: String(current), start: start, end: offset))
-                current = String.UnicodeScalarView()
-            }
-            offset += scalar.utf16.count
-        }
-        if !current.isEmpty { result.append(Word(text: String(current), start: start, end: offset)) }
-        return result
-    }
-
-    /// `HighErrorRate` -> [High, Error, Rate]; `HTTPServerDown` -> [HTTP, Server, Down];
-    /// `KubePodCrashLooping` -> [Kube, Pod, Crash, Looping]. A break comes before an upper-case
-    /// letter that follows a lower-case letter or digit, and before the last capital of a run of
-    /// capitals followed by a lower-case letter. Words without such breaks give one part.
-    static func compoundParts(_ word: String) -> [String] {
+    /// Byte offsets where the parts of a compound word start after the first:
+    /// `HighErrorRate` -> [4, 9]; `HTTPServerDown` -> [4, 10]; `KubePodCrashLooping` -> [4, 7, 12].
+    /// A break comes before an upper-case letter that follows a lower-case letter or digit, and
+    /// before the last capital of a run of capitals followed by a lower-case letter. ASCII
+    /// tests only, on purpose: the JavaScript port uses the same /[A-Z]/, /[a-z]/, /[0-9]/. (A
+    /// byte of a multi-byte character is none of these, just as that character is none.)
+    static func compoundBreaks(_ word: UnsafeBufferPointer<UInt8>) -> [Int] {
         // Fast path: most words have no capital after the first letter, hence no break.
-        guard word.utf8.dropFirst().contains(where: { $0 >= 65 && $0 <= 90 }) else { return [word] }
-        let scalars = Array(word.unicodeScalars)
-        guard scalars.count > 2 else { return [word] }
-        var parts: [String] = []
-        var current = String.UnicodeScalarView()
-        for (index, scalar) in scalars.enumerated() {
-            if index > 0, isUpper(scalar) {
-                let previous = scalars[index - 1]
-                let nextIsLower = index + 1 < scalars.count && isLower(scalars[index + 1])
-                if isLower(previous) || isDigit(previous) || (isUpper(previous) && nextIsLower) {
-                    parts.append(String(current))
-                    current = String.UnicodeScalarView()
-                }
-            }
-            current.append(scalar)
+        guard word.count > 2, word.dropFirst().contains(where: isUpper) else { return [] }
+        var breaks: [Int] = []
+        for index in 1..<word.count where isUpper(word[index]) {
+            let previous = word[index - 1]
+            let nextIsLower = index + 1 < word.count && isLower(word[index + 1])
+            if isLower(previous) || isDigit(previous) || (isUpper(previous) && nextIsLower) { breaks.append(index) }
         }
-        parts.append(String(current))
-        return parts
+        return breaks
     }
 
-    // ASCII only, on purpose: the JavaScript port uses the same /[A-Z]/, /[a-z]/, /[0-9]/ tests.
-    private static func isUpper(_ s: Unicode.Scalar) -> Bool { ("A"..."Z").contains(s) }
-    private static func isLower(_ s: Unicode.Scalar) -> Bool { ("a"..."z").contains(s) }
-    private static func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
+    /// Stop words packed as integers (bytes, and the length in the top byte), so checking a
+    /// word allocates nothing; copied into each scan so the loop reads no global.
+    private struct StopWords {
+        static let shared = StopWords(words: stopWords)
+        let keys: Set<UInt64>
+        let longest: Int
+
+        init() { self = Self.shared }
+
+        private init(words: Set<String>) {
+            keys = Set(words.map { word in
+                var word = word
+                return word.withUTF8(StopWords.key)
+            })
+            longest = words.map(\.utf8.count).max() ?? 0
+            precondition(longest <= 7, "stop words are packed into 7 bytes")
+        }
+
+        func contains(_ word: UnsafeBufferPointer<UInt8>) -> Bool { word.count <= longest && keys.contains(Self.key(word)) }
+
+        private static func key(_ word: UnsafeBufferPointer<UInt8>) -> UInt64 {
+            var key = UInt64(word.count) << 56
+            for (k, byte) in word.enumerated() { key |= UInt64(byte) << (8 * k) }
+            return key
+        }
+    }
+
+    @inline(__always) static func isUpper(_ c: UInt8) -> Bool { c >= 65 && c <= 90 }
+    @inline(__always) static func isLower(_ c: UInt8) -> Bool { c >= 97 && c <= 122 }
+    @inline(__always) static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
 }
