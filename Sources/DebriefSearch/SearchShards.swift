@@ -2,19 +2,23 @@ import DebriefModel
 
 /// The index as static script files for the site's search (read by `assets/search.js`), split
 /// so that a query loads only what it needs, and loadable with `<script>` tags so search works
-/// from `file://` and under any URL sub-path. Paths are relative to the site's `search/` folder:
+/// from `file://` and under any URL sub-path. Paths are relative to the site's `search/` folder;
+/// number lists are `CompactNumbers` strings (see docs/search.md for the format):
 ///
-/// - `manifest.js`: document count, ranking constants and which shard keys are split;
+/// - `manifest.js`: document count, ranking constants, which shard keys are split, the years;
 /// - `shards/<key>.js`: postings of the terms whose key is `<key>` (the first two characters
 ///   of the term, or three when the two-character shard would exceed `splitThreshold` bytes),
-///   each term as `[docDelta, weight, docDelta, weight, ...]`;
+///   each term as `docDelta, weight, docDelta, weight, ...`;
 /// - `pos/<key>.js`: positions of the same terms, loaded only for phrase queries, as
-///   `[docDelta, count, position, positionDelta..., docDelta, count, ...]`;
+///   `docDelta, count, position, positionDelta..., docDelta, count, ...`;
 /// - `docs/<n>.js`: what a result shows for documents `n * docsPerShard ..< (n + 1) * docsPerShard`;
-/// - `filters/<facet>.js`: severity, services or date of every document, loaded only when filtering on it.
+/// - `filters/severity.js`, `filters/service-<name>.js`, `filters/year-<year>.js`: the
+///   documents of one facet value, loaded only when filtering on it.
 public enum SearchShards {
-    public static let docsPerShard = 32
-    public static let splitThreshold = 48_000
+    /// Small, because the hits of a query are spread over the documents: ten hits load up to
+    /// ten of these files.
+    public static let docsPerShard = 8
+    public static let splitThreshold = 24_000
     /// Characters of text kept per document for snippets on the site.
     public static let snippetSourceLength = 400
 
@@ -23,42 +27,51 @@ public enum SearchShards {
         public var text: String
     }
 
-    /// `url` gives each document's page, relative to the site root.
+    /// `url` gives each document's page, relative to the site root. Terms and documents are
+    /// encoded on all cores.
     public static func files(for index: SearchIndex, url: (SearchDocument) -> String) -> [File] {
-        var encoded: [String: String] = [:]
-        var encodedPositions: [String: String] = [:]
-        for (term, postings) in index.postings {
-            encoded[term] = encodePostings(postings)
-            encodedPositions[term] = encodePositions(postings)
-        }
+        // Each term's entry in its shard, `"term":"postings"`, and in its positions file.
+        let terms = index.terms
+        let termsPerTask = 256
+        let entries = concurrentMap(0..<(terms.count + termsPerTask - 1) / termsPerTask) { task in
+            terms[task * termsPerTask ..< min(terms.count, (task + 1) * termsPerTask)].map { term in
+                let postings = index.postings[term]!
+                let name = Array(jsString(term).utf8)
+                return (postings: entry(name, encodePostings(postings)), positions: entry(name, encodePositions(postings)))
+            }
+        }.flatMap { $0 }
         var sizeByKey: [String: Int] = [:]
-        for (term, text) in encoded { sizeByKey[key(term, split: []), default: 0] += term.utf8.count + text.utf8.count + 4 }
+        for (t, term) in terms.enumerated() { sizeByKey[key(term, split: []), default: 0] += entries[t].postings.count + 1 }
         let split = Set(sizeByKey.filter { $0.value > splitThreshold }.keys)
 
-        var termsByKey: [String: [String]] = [:]
-        for term in index.terms { termsByKey[key(term, split: split), default: []].append(term) }
-        var files: [File] = []
-        for (shardKey, terms) in termsByKey.sorted(by: { $0.key < $1.key }) {
-            let body = terms.map { "\(jsString($0)):[\(encoded[$0]!)]" }.joined(separator: ",")
-            files.append(File(path: "shards/\(shardKey).js", text: "debriefSearch.addShard(\(jsString(shardKey)),{\(body)});\n"))
-            let positions = terms.map { "\(jsString($0)):[\(encodedPositions[$0]!)]" }.joined(separator: ",")
-            files.append(File(path: "pos/\(shardKey).js", text: "debriefSearch.addPositions(\(jsString(shardKey)),{\(positions)});\n"))
-        }
-        for start in stride(from: 0, to: index.documents.count, by: docsPerShard) {
-            let rows = index.documents[start..<min(index.documents.count, start + docsPerShard)].map { d in
-                let source = String((d.fields[.summary] ?? d.fields[.actionItems] ?? "").prefix(snippetSourceLength))
-                let fields = [d.kind.rawValue, d.title, url(d), d.severity ?? "", d.date?.description ?? "", d.services.joined(separator: ", "), source]
+        // Terms are sorted, but a split key's shorter terms ("co" beside "con...") sort among
+        // its three-character keys; group explicitly.
+        var termsByKey: [String: [Int]] = [:]
+        for (t, term) in terms.enumerated() { termsByKey[key(term, split: split), default: []].append(t) }
+        let shards = termsByKey.sorted { $0.key < $1.key }
+        var files = concurrentMap(0..<shards.count) { k in
+            let (shardKey, terms) = shards[k]
+            return [File(path: "shards/\(shardKey).js", text: script("addShard", shardKey, terms.map { entries[$0].postings })),
+                    File(path: "pos/\(shardKey).js", text: script("addPositions", shardKey, terms.map { entries[$0].positions }))]
+        }.flatMap { $0 }
+
+        let documents = index.documents, urls = documents.map(url)
+        files += concurrentMap(0..<(documents.count + docsPerShard - 1) / docsPerShard) { n in
+            let rows = (n * docsPerShard ..< min(documents.count, (n + 1) * docsPerShard)).map { i in
+                let d = documents[i]
+                let source = String((d.fields[.summary] ?? d.fields[.actionItems] ?? "").unicodeScalars.prefix(snippetSourceLength))
+                let fields = [d.kind.rawValue, d.title, urls[i], d.severity ?? "", d.date?.description ?? "", d.services.joined(separator: ", "), source]
                 return "[" + fields.map(jsString).joined(separator: ",") + "]"
             }
-            files.append(File(path: "docs/\(start / docsPerShard).js",
-                              text: "debriefSearch.addDocs(\(start / docsPerShard),[\(rows.joined(separator: ",\n"))]);\n"))
+            return File(path: "docs/\(n).js", text: "debriefSearch.addDocs(\(n),[\(rows.joined(separator: ",\n"))]);\n")
         }
-        files += filterFiles(index.documents)
-        let splitList = split.sorted().map(jsString).joined(separator: ",")
+        files += filterFiles(documents)
+        let years = Set(documents.compactMap { $0.date?.year }).sorted()
         let manifest = """
-        debriefSearch.setManifest({"count":\(index.documents.count),"k1":\(SearchIndex.k1),"weightScale":\(SearchIndex.weightScale),\
+        debriefSearch.setManifest({"count":\(documents.count),"k1":\(SearchIndex.k1),"weightScale":\(SearchIndex.weightScale),\
         "prefixWeight":\(SearchIndex.prefixWeight),"maxPrefixExpansions":\(SearchIndex.maxPrefixExpansions),\
-        "minimumPrefixLength":\(QueryParser.minimumPrefixLength),"docsPerShard":\(docsPerShard),"split":[\(splitList)]});
+        "minimumPrefixLength":\(QueryParser.minimumPrefixLength),"docsPerShard":\(docsPerShard),\
+        "split":[\(split.sorted().map(jsString).joined(separator: ","))],"years":[\(years.map(String.init).joined(separator: ","))]});
 
         """
         files.append(File(path: "manifest.js", text: manifest))
@@ -68,7 +81,7 @@ public enum SearchShards {
     /// The shard a term lives in: its first two characters (letters a-z and digits kept, any
     /// other character written `_`), or three when the two-character key is split.
     public static func key(_ term: String, split: Set<String>) -> String {
-        let scalars = Array(term.unicodeScalars)
+        let scalars = Array(term.unicodeScalars.prefix(3))
         func keyOf(_ count: Int) -> String {
             String(String.UnicodeScalarView(scalars.prefix(count).map { s in
                 (("a"..."z").contains(s) || ("0"..."9").contains(s)) ? s : "_"
@@ -78,55 +91,109 @@ public enum SearchShards {
         return split.contains(two) && scalars.count >= 3 ? keyOf(3) : two
     }
 
-    static func encodePostings(_ postings: SearchIndex.Postings) -> String {
-        var parts: [String] = []
-        parts.reserveCapacity(postings.documents.count * 2)
+    /// `docDelta, weight` per document.
+    static func encodePostings(_ postings: SearchIndex.Postings) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(postings.documents.count * 3)
         var previous: Int32 = 0
         for (i, doc) in postings.documents.enumerated() {
-            parts.append(String(doc - previous))
-            parts.append(String(postings.weights[i]))
+            CompactNumbers.append(Int(doc - previous), to: &out)
+            CompactNumbers.append(Int(postings.weights[i]), to: &out)
             previous = doc
         }
-        return parts.joined(separator: ",")
+        return out
     }
 
-    static func encodePositions(_ postings: SearchIndex.Postings) -> String {
-        var parts: [String] = []
+    /// `docDelta, count, position, positionDelta...` per document.
+    static func encodePositions(_ postings: SearchIndex.Postings) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(postings.positions.count * 2 + postings.documents.count * 3)
         var previousDoc: Int32 = 0
         for (i, doc) in postings.documents.enumerated() {
             let positions = postings.positions(at: i)
-            parts.append(String(doc - previousDoc))
-            parts.append(String(positions.count))
+            CompactNumbers.append(Int(doc - previousDoc), to: &out)
+            CompactNumbers.append(positions.count, to: &out)
             var previous: Int32 = 0
             for position in positions {
-                parts.append(String(position - previous))
+                CompactNumbers.append(Int(position - previous), to: &out)
                 previous = position
             }
             previousDoc = doc
         }
-        return parts.joined(separator: ",")
+        return out
     }
 
-    /// One file per filter, so a query loads only the facets it filters on:
-    /// `filters/severity.js` (one character per document: index into `severities`, `-` none),
-    /// `filters/service.js` (indices into `services` per document), `filters/date.js` (days
-    /// since 1970-01-01 per document, -1 none; year and `since` are read from it).
+    /// `"name":"numbers"`.
+    private static func entry(_ name: [UInt8], _ numbers: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(name.count + numbers.count + 3)
+        out += name
+        out += Array(":\"".utf8)
+        out += numbers
+        out.append(UInt8(ascii: "\""))
+        return out
+    }
+
+    /// `debriefSearch.<function>("<key>",{entry,entry,...});`
+    private static func script(_ function: String, _ key: String, _ entries: [[UInt8]]) -> String {
+        var out = Array("debriefSearch.\(function)(\(jsString(key)),{".utf8)
+        out.reserveCapacity(entries.reduce(out.count + 4) { $0 + $1.count + 1 })
+        for (i, entry) in entries.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            out += entry
+        }
+        out += Array("});\n".utf8)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Filter files, each loaded only by a query filtering on it:
+    /// - `filters/severity.js`: one character per document, an index into `names` (`-` none);
+    /// - `filters/service-<name>.js`: the documents of one service (lower-cased; `name` as
+    ///   `fileName` writes it), as document deltas;
+    /// - `filters/year-<year>.js`: the documents of one year, as `docDelta, dayOfYear` pairs
+    ///   (day 0 is January 1st), read for `year:` and, over the manifest's years, for `since:`.
     static func filterFiles(_ documents: [SearchDocument]) -> [File] {
         let severities = Array(Set(documents.compactMap(\.severity))).sorted()
-        let services = Array(Set(documents.flatMap { $0.services.map { $0.lowercased() } })).sorted()
         let severityIndex = Dictionary(uniqueKeysWithValues: severities.enumerated().map { ($1, $0) })
-        let serviceIndex = Dictionary(uniqueKeysWithValues: services.enumerated().map { ($1, $0) })
         let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
         let usable = severities.count <= alphabet.count
         let severity = String(documents.map { d in d.severity.flatMap { severityIndex[$0] }.map { usable ? alphabet[$0] : "-" } ?? "-" })
-        let service = documents.map { d in "[" + d.services.map { String(serviceIndex[$0.lowercased()]!) }.joined(separator: ",") + "]" }.joined(separator: ",")
-        let epoch = Day(year: 1970, month: 1, day: 1)
-        let days = documents.map { String($0.date.map { epoch.days(until: $0) } ?? -1) }.joined(separator: ",")
-        return [
-            File(path: "filters/severity.js", text: "debriefSearch.addFilter(\"severity\",{\"names\":[\(severities.map(jsString).joined(separator: ","))],\"values\":\(jsString(severity))});\n"),
-            File(path: "filters/service.js", text: "debriefSearch.addFilter(\"service\",{\"names\":[\(services.map(jsString).joined(separator: ","))],\"values\":[\(service)]});\n"),
-            File(path: "filters/date.js", text: "debriefSearch.addFilter(\"date\",{\"values\":[\(days)]});\n"),
-        ]
+        var files = [File(path: "filters/severity.js", text: "debriefSearch.addFilter(\"severity\",{\"names\":[\(severities.map(jsString).joined(separator: ","))],\"values\":\(jsString(severity))});\n")]
+
+        var byService: [String: [Int]] = [:]
+        var byYear: [Int: [Int]] = [:]
+        for (doc, document) in documents.enumerated() {
+            for service in Set(document.services.map { $0.lowercased() }) { byService[service, default: []].append(doc) }
+            if let date = document.date {
+                byYear[date.year, default: []] += [doc, Day(year: date.year, month: 1, day: 1).days(until: date)]
+            }
+        }
+        func filter(_ name: String, _ numbers: [Int]) -> File {
+            File(path: "filters/\(name).js", text: "debriefSearch.addFilter(\(jsString(name)),\(jsString(CompactNumbers.encode(numbers))));\n")
+        }
+        for (service, docs) in byService.sorted(by: { $0.key < $1.key }) {
+            files.append(filter("service-" + fileName(service), zip(docs, [0] + docs).map { $0 - $1 }))
+        }
+        for (year, pairs) in byYear.sorted(by: { $0.key < $1.key }) {
+            var numbers = pairs, previous = 0
+            for i in stride(from: 0, to: numbers.count, by: 2) { (numbers[i], previous) = (numbers[i] - previous, numbers[i]) }
+            files.append(filter("year-\(year)", numbers))
+        }
+        return files
+    }
+
+    /// A facet value as part of a file name: a-z, 0-9 and `-` kept, every other UTF-8 byte
+    /// written `_` and two hex digits (`search.js` does the same).
+    public static func fileName(_ value: String) -> String {
+        var out = ""
+        for byte in value.utf8 {
+            if (97...122).contains(byte) || (48...57).contains(byte) || byte == 45 {
+                out.append(Character(Unicode.Scalar(byte)))
+            } else {
+                out += "_" + (byte < 16 ? "0" : "") + String(byte, radix: 16)
+            }
+        }
+        return out
     }
 
     /// A JavaScript string literal (see `Escaping.jsonString`).

@@ -197,16 +197,36 @@
   }
   api.load = load;
 
-  // Postings of a term as {doc: weight}, decoded from the delta-encoded shard array.
+  // CompactNumbers.swift: base-32 digits, most significant first; characters 32-63 of the
+  // alphabet are digits with more to follow.
+  var DIGITS = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_", DIGIT_VALUE = {};
+  for (var d = 0; d < DIGITS.length; d++) DIGIT_VALUE[DIGITS.charCodeAt(d)] = d;
+  function decodeNumbers(text) {
+    var out = [], current = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = DIGIT_VALUE[text.charCodeAt(i)];
+      current = current * 32 + (digit & 31);
+      if (digit < 32) { out.push(current); current = 0; }
+    }
+    return out;
+  }
+  // A loaded file's entry as numbers, decoded once (the file holds it as a string).
+  function numbersIn(object, name) {
+    var value = object[name];
+    if (typeof value === "string") value = object[name] = decodeNumbers(value);
+    return value;
+  }
+
+  // Postings of a term as {docs, weights}, decoded from the delta-encoded numbers.
   function decode(list) {
     var docs = [], weights = [], doc = 0;
     for (var i = 0; i < list.length; i += 2) { doc += list[i]; docs.push(doc); weights.push(list[i + 1]); }
     return { docs: docs, weights: weights };
   }
   function positionsOf(term, doc) {
-    var key = shardKey(term, api.manifest.split);
-    var list = (api.positions[key] || {})[term];
-    if (!list) return null;
+    var file = api.positions[shardKey(term, api.manifest.split)] || {};
+    if (!Object.prototype.hasOwnProperty.call(file, term)) return null;
+    var list = numbersIn(file, term);
     var current = 0;
     for (var i = 0; i < list.length;) {
       current += list[i];
@@ -240,7 +260,7 @@
   }
   function postingsOf(term) {
     var shard = api.shards[shardKey(term, api.manifest.split)] || {};
-    return Object.prototype.hasOwnProperty.call(shard, term) ? shard[term] : null;
+    return Object.prototype.hasOwnProperty.call(shard, term) ? numbersIn(shard, term) : null;
   }
   function expansions(qt) {
     var m = api.manifest;
@@ -248,26 +268,66 @@
     if (!qt.isPrefix) return result;
     var matches = termsWithPrefix(qt.word).filter(function (t) { return t !== qt.term; });
     matches.sort(function (a, b) {
-      var dfA = postingsOf(a).length / 2, dfB = postingsOf(b).length / 2;
+      var dfA = postingsOf(a).length / 2, dfB = postingsOf(b).length / 2; // pairs of numbers
       if (dfA !== dfB) return dfB - dfA;
       return a < b ? -1 : a > b ? 1 : 0;
     });
     return result.concat(matches.slice(0, m.maxPrefixExpansions).map(function (t) { return { term: t, weight: m.prefixWeight }; }));
   }
+  // SearchShards.fileName: a facet value as part of a file name.
+  function fileName(value) {
+    var bytes = new TextEncoder().encode(value), out = "";
+    for (var i = 0; i < bytes.length; i++) {
+      var b = bytes[i];
+      if ((b >= 97 && b <= 122) || (b >= 48 && b <= 57) || b === 45) out += String.fromCharCode(b);
+      else out += "_" + (b < 16 ? "0" : "") + b.toString(16);
+    }
+    return out;
+  }
   var DAY = 86400000;
+  function serviceFilter(query) { return "service-" + fileName(query.service.toLowerCase()); }
+  function sinceParts(since) {
+    var year = +since.slice(0, 4);
+    return { year: year, day: (Date.parse(since + "T00:00:00Z") - Date.UTC(year, 0, 1)) / DAY };
+  }
+  // The filter files a query needs: severity.js, one service, and the years it can match.
+  function filterFiles(query) {
+    var files = [];
+    if (query.severity !== null) files.push("severity");
+    if (query.service !== null) files.push(serviceFilter(query));
+    var years = query.year !== null ? [query.year] : [];
+    if (query.since !== null) {
+      var from = sinceParts(query.since).year;
+      years = api.manifest.years.filter(function (y) { return y >= from && (query.year === null || y === query.year); });
+    }
+    years.forEach(function (y) { files.push("year-" + y); });
+    return files;
+  }
+  // A loaded service or year file as a Map from document to its value (day of year for years).
+  function facet(name, pairs) {
+    var value = api.filters[name];
+    if (value === undefined) return new Map();
+    if (typeof value !== "string") return value;
+    var numbers = decodeNumbers(value), map = new Map(), doc = 0;
+    for (var i = 0; i < numbers.length; i += pairs ? 2 : 1) { doc += numbers[i]; map.set(doc, pairs ? numbers[i + 1] : 0); }
+    return (api.filters[name] = map);
+  }
   function admits(query, doc) {
     var f = api.filters;
     if (query.severity !== null) {
       var c = f.severity.values[doc], s = c === "-" ? -1 : "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ".indexOf(c);
       if (normalizeSeverity(s >= 0 ? f.severity.names[s] : "") !== normalizeSeverity(query.severity)) return false;
     }
-    if (query.service !== null) {
-      var wanted = query.service.toLowerCase();
-      if (!f.service.values[doc].some(function (i) { return f.service.names[i] === wanted; })) return false;
+    if (query.service !== null && !facet(serviceFilter(query), false).has(doc)) return false;
+    if (query.year !== null && !facet("year-" + query.year, true).has(doc)) return false;
+    if (query.since !== null) {
+      var since = sinceParts(query.since);
+      var dated = api.manifest.years.some(function (y) {
+        if (y < since.year || !facet("year-" + y, true).has(doc)) return false;
+        return y > since.year || facet("year-" + y, true).get(doc) >= since.day;
+      });
+      if (!dated) return false;
     }
-    var day = query.since !== null || query.year !== null ? f.date.values[doc] : -1;
-    if (query.since !== null && !(day >= 0 && day >= Date.parse(query.since + "T00:00:00Z") / DAY)) return false;
-    if (query.year !== null && !(day >= 0 && new Date(day * DAY).getUTCFullYear() === query.year)) return false;
     return true;
   }
 
@@ -284,9 +344,7 @@
     var needed = Array.from(keys).map(function (k) { return api.load(base, "shards/" + k + ".js"); });
     query.phrases.forEach(function (p) { p.terms.forEach(function (t) { needed.push(api.load(base, "pos/" + shardKey(t, m.split) + ".js")); }); });
     var filtering = query.severity !== null || query.service !== null || query.since !== null || query.year !== null;
-    if (query.severity !== null) needed.push(api.load(base, "filters/severity.js"));
-    if (query.service !== null) needed.push(api.load(base, "filters/service.js"));
-    if (query.since !== null || query.year !== null) needed.push(api.load(base, "filters/date.js"));
+    filterFiles(query).forEach(function (name) { needed.push(api.load(base, "filters/" + name + ".js")); });
     return Promise.all(needed).then(function () {
       var scores = new Map();
       query.terms.forEach(function (qt) {
