@@ -230,18 +230,8 @@ public struct SiteWriter: Sendable {
         }
     }
 
-    /// Relative paths of the regular files below `folder`, hidden top-level entries excluded.
+    /// Relative paths of the regular files below `folder`, hidden entries excluded.
     static func listFiles(in folder: URL) -> Set<String> {
-        var paths = Set<String>()
-        let base = folder.standardizedFileURL.path
-        guard let enumerator = FileManager.default.enumerator(atPath: base) else { return paths }
-        while let relative = enumerator.nextObject() as? String {
-            if relative.hasPrefix(".") { continue }
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: base + "/" + relative, isDirectory: &isDirectory), !isDirectory.boolValue {
-                paths.insert(relative)
-            }
-        }
-        return paths
+        Set(FileTree.regularFiles(in: folder.standardizedFileURL.path))
     }
 }
