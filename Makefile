@@ -1,7 +1,9 @@
 # Convenience targets; the README's two commands are scripts/build-example and scripts/test.
 N ?= 10000
 RUNS ?= 3
+# SCALE=50000 also times a build of that many postmortems (the near-linear growth target).
+SCALE ?= 0
 
 .PHONY: bench
 bench: ## Benchmark debrief against hugo and cmark-gfm on N synthetic postmortems
-	python3 bench/run.py --count $(N) --runs $(RUNS)
+	python3 bench/run.py --count $(N) --runs $(RUNS) --scale-count $(SCALE)

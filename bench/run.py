@@ -89,6 +89,8 @@ def main():
     parser.add_argument("--tmpfs", default="/dev/shm/debrief-bench", help="folder on tmpfs for outputs")
     parser.add_argument("--as-of", default="2026-01-01")
     parser.add_argument("--json", default=None, help="also write the figures here")
+    parser.add_argument("--scale-count", type=int, default=0,
+                        help="also time a build (tmpfs) of a corpus this large, for the near-linear growth target (e.g. 50000)")
     args = parser.parse_args()
 
     ensure_tools()
@@ -124,6 +126,12 @@ def main():
     repeat("debrief build (tmpfs)", build(tmpfs_out), prepare=lambda: shutil.rmtree(tmpfs_out, ignore_errors=True))
     repeat("debrief build (disk)", build(disk_out), prepare=lambda: shutil.rmtree(disk_out, ignore_errors=True))
 
+    # Where the time goes: one more build with the per-step table (page kinds overlap).
+    shutil.rmtree(tmpfs_out, ignore_errors=True)
+    timed = subprocess.run(build(tmpfs_out) + ["--timings"], capture_output=True, text=True)
+    results["build steps"] = [line for line in timed.stderr.splitlines() if line.endswith(" s") and not line.startswith("built ")]
+    print("debrief build --timings (tmpfs):\n  " + "\n  ".join(results["build steps"]), flush=True)
+
     before = snapshot(disk_out)
     repeat("debrief rebuild, no change", build(disk_out))
     results["no-change rewritten files"] = changed_files(before, snapshot(disk_out))
@@ -143,6 +151,15 @@ def main():
     repeat("hugo (disk)", ["hugo", "--quiet", "--source", site, "--destination", hugo_disk],
            prepare=lambda: shutil.rmtree(hugo_disk, ignore_errors=True))
 
+    if args.scale_count:
+        big = os.path.join(args.work, f"kb-{args.scale_count}")
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_corpus.py"), "--count", str(args.scale_count), "--out", big], check=True)
+        big_out = os.path.join(args.tmpfs, "public-big")
+        shutil.rmtree(big_out, ignore_errors=True)
+        results[f"debrief build {args.scale_count} (tmpfs)"] = r = measure([binary, "build", "--root", big, "--output", big_out, "--as-of", args.as_of])
+        print(f"{'debrief build ' + str(args.scale_count):<28} wall {r['wall']:7.2f}s  cpu {r['cpu']:7.2f}s  user {r['user']:7.2f}s  rss {r['rss_mb']:7.0f} MB", flush=True)
+        shutil.rmtree(big_out, ignore_errors=True)
+
     ratios = [
         ("build tmpfs / hugo tmpfs", results["debrief build (tmpfs)"]["wall"] / results["hugo (tmpfs)"]["wall"], "<= 0.33"),
         ("build disk / hugo disk", results["debrief build (disk)"]["wall"] / results["hugo (disk)"]["wall"], "<= 0.5"),
@@ -154,6 +171,9 @@ def main():
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, {platform.platform()}")
     for name, value, target in ratios:
         print(f"{name:<38} {value:6.2f}x   target {target}")
+    if args.scale_count:
+        growth = results[f"debrief build {args.scale_count} (tmpfs)"]["wall"] / results["debrief build (tmpfs)"]["wall"]
+        print(f"{f'build {args.scale_count} / build {args.count}':<38} {growth:6.2f}x   ({args.scale_count / args.count:.0f}x the postmortems; target <= 5.5 for 5x)")
     print(f"{'peak RSS of full build':<38} {results['debrief build (disk)']['rss_mb']:6.0f} MB  target <= 400 MB")
     print(f"{'no-change rebuild':<38} {results['debrief rebuild, no change']['wall']:6.2f} s, {results['no-change rewritten files']} files rewritten  target <= 1 s, 0 files")
     print(f"{'rebuild after one postmortem changed':<38} {results['rebuild, one changed']['wall']:6.2f} s, {results['one-change rewritten files']} of {results['output files']} files rewritten")

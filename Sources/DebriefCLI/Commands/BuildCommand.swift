@@ -20,9 +20,11 @@ public struct BuildCommand: ParsableCommand {
         its page and in lists. With --strict, errors fail the build (exit 1) and the output \
         folder is not touched.
 
-        The site is rendered in memory and swapped into place: a failed or interrupted build \
-        leaves the previous output as it was, and a rebuild with nothing changed writes no \
-        file. Internal links are relative, so the site works from file:// and under any URL \
+        Changed files are written to a staging folder (unchanged ones are hard-linked) that is \
+        swapped into place: a failed or interrupted build leaves the previous output as it was. \
+        When no input changed since the last build (content, debrief.yml, layouts, the date, \
+        debrief itself), the last report is printed again and nothing is parsed or written; \
+        --force renders anyway. Internal links are relative, so the site works from file:// and under any URL \
         path; --base-url is only used for absolute URLs in feed.xml, actions.ics and api/*.json.
 
         Exit status: 0 built, 1 errors with --strict, 2 usage or I/O failure.
@@ -31,6 +33,7 @@ public struct BuildCommand: ParsableCommand {
           debrief build
           debrief build --output /srv/www/incidents --base-url https://wiki.example.com/incidents/
           debrief build --as-of 2026-01-01 --strict
+          debrief build --force --timings
         """
     )
 
