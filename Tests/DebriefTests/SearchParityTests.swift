@@ -10,6 +10,7 @@ import Testing
         "connection pool", "HighErrorRate", "\"traffic spike\"", "pool severity:SEV2", "certif", "restarts ",
         "payments timeout year:2024", "kafk*", "disk filling", "pool since:2024-06-01", "service:payments error",
         "\"spike in traffic\"", "the", "database saturat", "payment gateway timeout", "certificate expired",
+        "pool since:2024-08-08", "service:nosuch pool", "pool year:2025 sev:SEV2",
     ]
 
     static var packageRoot: URL {
@@ -74,6 +75,40 @@ import Testing
             if !swiftHits.isEmpty { nonEmpty += 1 }
         }
         #expect(nonEmpty >= 3) // the comparison is not vacuous
+    }
+
+    /// The byte-level Swift tokenizer and the JavaScript one agree on words outside ASCII too:
+    /// letters and numbers of other scripts, characters outside the BMP (two UTF-16 units), and
+    /// compounds mixing both.
+    @Test func javascriptTokenizesLikeSwift() throws {
+        guard let node = Self.nodePath() else { return }
+        let texts = [
+            "Ünïcode Straße café—naïve DéjàVu ÀBC", "東京 サーバー障害 2024年", "x𝟘y 😀emoji2Factor 𝒜lert",
+            "HTTPServerDown KubePodCrashLooping p99Latency IPv6Route", "İstanbul ǅemal Ⅻ ½ ٣٤", "stopped queries status analyses",
+        ]
+        let script = """
+        global.window = {};
+        require(\(SearchShards.jsString(Self.packageRoot.appendingPathComponent("Sources/DebriefSite/Layouts/search.js").path)));
+        const texts = JSON.parse(require("fs").readFileSync(0, "utf8"));
+        process.stdout.write(JSON.stringify(texts.map(t => window.debriefSearch.tokenize(t, true)
+          .map(k => [k.term, k.word, String(k.position), String(k.start), String(k.end)]))));
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: node)
+        process.arguments = ["-e", script]
+        let input = Pipe(), output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        try process.run()
+        input.fileHandleForWriting.write(try JSONEncoder().encode(texts))
+        try input.fileHandleForWriting.close()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        let javascript = try JSONDecoder().decode([[[String]]].self, from: data)
+        for (text, jsTokens) in zip(texts, javascript) {
+            let swiftTokens = Tokenizer.tokenize(text).map { [$0.term, $0.word, String($0.position), String($0.start), String($0.end)] }
+            #expect(swiftTokens == jsTokens, "text \(text)")
+        }
     }
 
     @Test func javascriptRanksLikeSwiftOnFixtures() throws {
