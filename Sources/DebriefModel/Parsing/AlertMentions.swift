@@ -6,6 +6,9 @@ enum AlertMentions {
     private static let fillerWords: Set<String> = ["fires", "fired", "firing", "triggered", "trigger", "raised", "-", "–", ":", "for", "named", "from"]
 
     static func names(in text: String) -> [String] {
+        // Most entries name no alert; skip splitting them into words. (No non-ASCII letter
+        // lower-cases to ASCII "alert", so the ASCII-folded search cannot miss one.)
+        guard text.containsText("alert") else { return [] }
         let words = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" })
         var names: [String] = []
         for (index, word) in words.enumerated() {

@@ -81,8 +81,10 @@ enum DateReader {
         // A time must be followed by a separator or the end, not glued to a word (`14:32abc`).
         if match.end < tokens.scalars.count, DateTokens.isLetter(tokens.scalars[match.end])
             || ("0"..."9").contains(tokens.scalars[match.end]) { return nil }
-        let raw = String(String.UnicodeScalarView(tokens.scalars[match.start..<end]))
-        return (match, raw, trimSeparators(tokens.remainder(from: end)))
+        let raw = DateTokens.string(tokens.scalars[match.start..<end])
+        var textStart = min(end, tokens.scalars.count)
+        while textStart < tokens.scalars.count, separatorScalars.contains(tokens.scalars[textStart]) { textStart += 1 }
+        return (match, raw, DateTokens.string(tokens.scalars[textStart...]))
     }
 
     /// Seconds in a duration such as `43 minutes`, `1 hour 45 minutes`, `1h50m`, `2.5 hours`,
@@ -148,10 +150,10 @@ enum DateReader {
     }
 
     /// Drops the punctuation people put between a time and its text (` - `, `: `, `|`).
-    static func trimSeparators(_ text: some StringProtocol) -> String {
-        var scalars = Substring(text).unicodeScalars[...]
-        while let first = scalars.first, separatorScalars.contains(first) { scalars = scalars.dropFirst() }
-        return String(String.UnicodeScalarView(scalars))
+    static func trimSeparators(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !separatorScalars.contains($0) }) else { return "" }
+        return String(scalars[first...])
     }
 
     private static let separatorScalars = Set(" \t-–—:|*_,.>".unicodeScalars)
@@ -213,17 +215,31 @@ struct DateTokens {
                 index += 1
             } else if ("0"..."9").contains(scalar) {
                 let start = index
-                while index < scalars.count, ("0"..."9").contains(scalars[index]) { index += 1 }
-                let digits = String(String.UnicodeScalarView(scalars[start..<index]))
+                var value = 0
+                while index < scalars.count, ("0"..."9").contains(scalars[index]) {
+                    if index - start < 9 { value = value * 10 + Int(scalars[index].value - 48) }
+                    index += 1
+                }
                 // Ten digits is as long as a number here can meaningfully be.
-                tokens.append(Token(kind: .number, text: digits, value: digits.count <= 9 ? Int(digits)! : -1,
+                tokens.append(Token(kind: .number, text: Self.asciiString(scalars[start..<index]), value: index - start <= 9 ? value : -1,
                                     isUpperCase: false, start: start, end: index))
             } else if Self.isLetter(scalar) {
                 let start = index
-                while index < scalars.count, Self.isLetter(scalars[index]) { index += 1 }
-                let word = String(String.UnicodeScalarView(scalars[start..<index]))
-                tokens.append(Token(kind: .word, text: word.lowercased(), value: 0,
-                                    isUpperCase: word == word.uppercased(), start: start, end: index))
+                var isASCII = true
+                var hasLowerCase = false
+                while index < scalars.count, Self.isLetter(scalars[index]) {
+                    let letter = scalars[index]
+                    if !letter.isASCII { isASCII = false } else if ("a"..."z").contains(letter) { hasLowerCase = true }
+                    index += 1
+                }
+                if isASCII {
+                    tokens.append(Token(kind: .word, text: Self.asciiString(scalars[start..<index], lowercasing: true), value: 0,
+                                        isUpperCase: !hasLowerCase, start: start, end: index))
+                } else {
+                    let word = String(String.UnicodeScalarView(scalars[start..<index]))
+                    tokens.append(Token(kind: .word, text: word.lowercased(), value: 0,
+                                        isUpperCase: word == word.uppercased(), start: start, end: index))
+                }
             } else {
                 tokens.append(Token(kind: .symbol, text: String(scalar), value: 0, isUpperCase: false, start: index, end: index + 1))
                 index += 1
@@ -251,7 +267,26 @@ struct DateTokens {
     }
 
     func remainder(from offset: Int) -> String {
-        String(String.UnicodeScalarView(scalars[min(offset, scalars.count)...]))
+        Self.string(scalars[min(offset, scalars.count)...])
+    }
+
+    /// The text of some scalars. Appending scalars one by one to a `UnicodeScalarView` was a
+    /// large share of tokenizing; ASCII text (nearly all of it) is copied as bytes instead.
+    static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
+        slice.allSatisfy(\.isASCII) ? asciiString(slice) : String(String.UnicodeScalarView(slice))
+    }
+
+    /// ASCII scalars as a string, optionally lower-cased.
+    static func asciiString(_ slice: ArraySlice<Unicode.Scalar>, lowercasing: Bool = false) -> String {
+        String(unsafeUninitializedCapacity: slice.count) { buffer in
+            var count = 0
+            for scalar in slice {
+                let byte = UInt8(truncatingIfNeeded: scalar.value)
+                buffer[count] = lowercasing && byte &- 65 < 26 ? byte | 0x20 : byte
+                count += 1
+            }
+            return count
+        }
     }
 
     private func adjacent(_ a: Int, _ b: Int) -> Bool {

@@ -11,8 +11,7 @@ struct DocumentLines {
     private var inCode: [Bool]
 
     init(text: String, bodyLineOffset: Int, blocks: [MarkdownNode]) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        lines = Self.split(text)
         bodyStart = bodyLineOffset + 1
         inCode = Array(repeating: false, count: lines.count + 2)
         for block in blocks {
@@ -22,6 +21,14 @@ struct DocumentLines {
             default:
                 break
             }
+        }
+    }
+
+    /// The lines of `text` without `\n` / `\r\n` terminators. Split on UTF-8 bytes: splitting
+    /// Characters runs grapheme breaking over every byte (and never splits inside `\r\n`).
+    static func split(_ text: String) -> [Substring] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { bytes in
+            Substring(bytes.last == UInt8(ascii: "\r") ? bytes.dropLast() : bytes)
         }
     }
 
@@ -37,7 +44,7 @@ struct DocumentLines {
     }
 
     func isBlank(_ number: Int) -> Bool {
-        self[number].allSatisfy(\.isWhitespace)
+        self[number].isBlank
     }
 }
 
@@ -76,6 +83,18 @@ enum InlineMarkup {
             }
         }
         return rest.drop { $0 == " " }
+    }
+}
+
+extension Substring {
+    /// Whether the line holds only whitespace; ASCII lines are checked byte by byte.
+    var isBlank: Bool {
+        var allASCII = true
+        for byte in utf8 {
+            if byte >= 0x80 { allASCII = false; break }
+            if byte != 0x20, byte < 0x09 || byte > 0x0D { return false }
+        }
+        return allASCII || allSatisfy(\.isWhitespace)
     }
 }
 

@@ -80,7 +80,7 @@ struct HeaderFields {
         var inKeyEvents = false
         for number in range {
             let raw = lines[number]
-            if lines.isCode(number) || raw.allSatisfy(\.isWhitespace) { continue }
+            if lines.isCode(number) || raw.isBlank { continue }
             let trimmed = raw.drop { $0 == " " || $0 == "\t" }
             if trimmed.hasPrefix("#") || trimmed.hasPrefix("|") { inKeyEvents = false; continue }
             let content = InlineMarkup.dropListMarker(raw)

@@ -1,41 +1,76 @@
 /// Substring search over UTF-8 bytes with ASCII case folding. Foundation's `range(of:)` and
 /// `contains(_:)` go through NSString on Linux and dominated parsing time; keywords here are
 /// short, so a plain scan is fast and needs no allocation.
+///
+/// The `StringProtocol` entry points are `@inlinable` so that callers in other modules get
+/// them specialised for `String` and `Substring`: unspecialised, every call went through
+/// protocol witnesses and closure thunks, which cost more than the search itself.
 extension StringProtocol {
     /// Whether `needle` occurs in the text; ASCII letters compare case-insensitively.
+    @inlinable
     public func containsText(_ needle: String) -> Bool {
         byteOffset(of: needle, from: 0) != nil
     }
 
     /// UTF-8 offset of the first occurrence of `needle` at or after `start`, ASCII letters
     /// compared case-insensitively unless `foldingCase` is false.
+    @inlinable
     public func byteOffset(of needle: String, from start: Int, foldingCase: Bool = true) -> Int? {
         var needle = needle
-        // Both sides are read in place and folded on the fly: no allocation per call.
+        // Both sides are read in place: no allocation per call for native strings.
         return needle.withUTF8 { needleBytes -> Int? in
-            guard !needleBytes.isEmpty else { return start }
-            let search = { (hay: UnsafeBufferPointer<UInt8>) -> Int? in
-                guard hay.count >= needleBytes.count, start <= hay.count - needleBytes.count else { return nil }
-                let fold: (UInt8) -> UInt8 = foldingCase ? Self.folded : { $0 }
-                let first = fold(needleBytes[0])
-                var position = start
-                while position <= hay.count - needleBytes.count {
-                    if fold(hay[position]) == first {
-                        var matched = 1
-                        while matched < needleBytes.count, fold(hay[position + matched]) == fold(needleBytes[matched]) { matched += 1 }
-                        if matched == needleBytes.count { return position }
-                    }
-                    position += 1
-                }
-                return nil
+            if let result = utf8.withContiguousStorageIfAvailable({ hay in
+                TextSearch.offset(of: needleBytes, in: hay, from: start, foldingCase: foldingCase)
+            }) {
+                return result
             }
-            if let result = utf8.withContiguousStorageIfAvailable(search) { return result }
-            return Array(utf8).withUnsafeBufferPointer(search)
+            return Array(utf8).withUnsafeBufferPointer { hay in
+                TextSearch.offset(of: needleBytes, in: hay, from: start, foldingCase: foldingCase)
+            }
         }
     }
+}
 
-    @inline(__always) private static func folded(_ byte: UInt8) -> UInt8 {
-        byte >= 65 && byte <= 90 ? byte + 32 : byte
+/// The byte scan behind `containsText` and `byteOffset`.
+public enum TextSearch {
+    /// Offset of the first occurrence of `needle` in `hay` at or after `start`.
+    public static func offset(of needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>,
+                              from start: Int, foldingCase: Bool) -> Int? {
+        guard !needle.isEmpty else { return start }
+        guard hay.count >= needle.count, start >= 0, start <= hay.count - needle.count else { return nil }
+        let last = hay.count - needle.count
+        if !foldingCase {
+            let first = needle[0]
+            var position = start
+            while position <= last {
+                if hay[position] == first, matches(needle, in: hay, at: position, folding: false) { return position }
+                position += 1
+            }
+            return nil
+        }
+        let first = folded(needle[0])
+        var position = start
+        while position <= last {
+            if folded(hay[position]) == first, matches(needle, in: hay, at: position, folding: true) { return position }
+            position += 1
+        }
+        return nil
+    }
+
+    @inline(__always)
+    private static func matches(_ needle: UnsafeBufferPointer<UInt8>, in hay: UnsafeBufferPointer<UInt8>, at position: Int, folding: Bool) -> Bool {
+        var index = 1
+        if folding {
+            while index < needle.count, folded(hay[position + index]) == folded(needle[index]) { index += 1 }
+        } else {
+            while index < needle.count, hay[position + index] == needle[index] { index += 1 }
+        }
+        return index == needle.count
+    }
+
+    @inline(__always)
+    private static func folded(_ byte: UInt8) -> UInt8 {
+        byte &- 65 < 26 ? byte | 0x20 : byte
     }
 }
 
@@ -54,8 +89,58 @@ extension StringProtocol {
     /// The text without leading and trailing whitespace, or without the characters in
     /// `characters` when given (Foundation's CharacterSet trimming is slow on Linux).
     public func trimmed(_ characters: String? = nil) -> String {
+        if let fast = asciiTrimmed(characters) { return fast }
         let drop: (Character) -> Bool = { character in characters.map { $0.contains(character) } ?? character.isWhitespace }
         guard let first = firstIndex(where: { !drop($0) }), let last = lastIndex(where: { !drop($0) }) else { return "" }
         return String(self[first...last])
+    }
+
+    /// `trimmed` on UTF-8 bytes, or nil when a byte to drop may belong to a character of several
+    /// scalars (a non-ASCII neighbour, `\r\n`), where only the `Character` path is exact.
+    /// `characters` is taken as a set of single-scalar characters.
+    private func asciiTrimmed(_ characters: String?) -> String? {
+        // ASCII bytes to drop, as a 128-bit mask (no allocation per call).
+        var low: UInt64 = 0, high: UInt64 = 0
+        if let characters {
+            for byte in characters.utf8 where byte < 0x80 {
+                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
+            }
+        } else {
+            low = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D // Unicode White_Space in ASCII
+        }
+        func drops(_ byte: UInt8) -> Bool {
+            byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0
+        }
+        // Forward scans only (a generic `UTF8View` is not bidirectional).
+        let bytes = utf8
+        var index = bytes.startIndex
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            guard byte < 0x80, byte != 0x0D else { return nil }
+            if !drops(byte) { break }
+            let next = bytes.index(after: index)
+            guard next == bytes.endIndex || bytes[next] < 0x80 else { return nil } // may carry a combining mark
+            index = next
+        }
+        let lower = index
+        // The end of the last kept byte; what follows it is droppable ASCII.
+        var upper = lower
+        var lastKeptIsASCII = true
+        var tailHasLineBreak = false
+        while index != bytes.endIndex {
+            let byte = bytes[index]
+            let next = bytes.index(after: index)
+            if byte >= 0x80 || !drops(byte) {
+                upper = next
+                lastKeptIsASCII = byte < 0x80
+                tailHasLineBreak = false
+            } else if byte == 0x0A || byte == 0x0D {
+                tailHasLineBreak = true
+            }
+            index = next
+        }
+        // A non-ASCII last character may itself be droppable, or glue to the space after it.
+        guard lastKeptIsASCII, !tailHasLineBreak else { return nil }
+        return String(self[lower..<upper])
     }
 }

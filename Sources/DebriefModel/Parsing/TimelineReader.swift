@@ -122,7 +122,7 @@ struct TimelineReader {
         cuts.append(tokens.scalars.count)
         var pieces: [String] = []
         for (from, to) in zip(cuts, cuts.dropFirst()) where from < to {
-            let piece = String(String.UnicodeScalarView(tokens.scalars[from..<to])).trimmed()
+            let piece = DateTokens.string(tokens.scalars[from..<to]).trimmed()
             if !piece.isEmpty { pieces.append(piece) }
         }
         return pieces
