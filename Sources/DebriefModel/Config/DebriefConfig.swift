@@ -184,7 +184,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         let url = root.appendingPathComponent("debrief.yml")
         guard FileManager.default.fileExists(atPath: url.path) else { return DebriefConfig() }
         let text = try String(contentsOf: url, encoding: .utf8)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { return DebriefConfig() }
+        if text.trimmingWhitespaceAndNewlines().isEmpty { return DebriefConfig() }
         do {
             return try YAMLDecoder().decode(DebriefConfig.self, from: text)
         } catch {
@@ -199,13 +199,23 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
 
     /// Canonical owner for a handle or name, through `owners` aliases (case-insensitive, `@` optional).
     public func canonicalOwner(_ owner: String) -> String {
-        let key = owner.trimmingCharacters(in: .whitespaces)
+        let key = owner.trimmingHorizontalWhitespace()
         let bare = key.hasPrefix("@") ? String(key.dropFirst()) : key
         for (alias, canonical) in owners {
             let aliasBare = alias.hasPrefix("@") ? String(alias.dropFirst()) : alias
-            if aliasBare.caseInsensitiveCompare(bare) == .orderedSame { return canonical }
+            if Self.equalIgnoringCase(aliasBare, bare) { return canonical }
         }
         return key
+    }
+
+    /// `caseInsensitiveCompare(_:) == .orderedSame`, without Foundation for ASCII names.
+    private static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) else {
+            return a.caseInsensitiveCompare(b) == .orderedSame
+        }
+        return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { x, y in
+            (x &- 65 < 26 ? x | 0x20 : x) == (y &- 65 < 26 ? y | 0x20 : y)
+        }
     }
 }
 

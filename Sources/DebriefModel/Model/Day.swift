@@ -45,8 +45,15 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         Int(((other.date.timeIntervalSince1970 - date.timeIntervalSince1970) / 86_400).rounded())
     }
 
+    private static func zeroPadded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
+    }
+
     public var description: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        // `String(format:)` goes through Foundation's formatter; this is called for every diagnostic.
+        guard year >= 0, month >= 0, day >= 0 else { return String(format: "%04d-%02d-%02d", year, month, day) }
+        return Self.zeroPadded(year, 4) + "-" + Self.zeroPadded(month, 2) + "-" + Self.zeroPadded(day, 2)
     }
 
     public static func < (a: Day, b: Day) -> Bool {

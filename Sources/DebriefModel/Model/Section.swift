@@ -57,8 +57,15 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         var text = heading.lowercased().trimmed()
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") { text = String(text[..<open]) }
         text = text.trimmed(" :.-")
-        return allCases.first { $0.synonyms.contains(text) }
+        return bySynonym[text]
     }
+
+    /// Every synonym with its kind; the first kind (in declaration order) wins a shared synonym.
+    private static let bySynonym: [String: SectionKind] = {
+        var map: [String: SectionKind] = [:]
+        for kind in allCases { for synonym in kind.synonyms where map[synonym] == nil { map[synonym] = kind } }
+        return map
+    }()
 }
 
 import Foundation

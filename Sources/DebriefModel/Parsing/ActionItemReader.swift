@@ -160,11 +160,12 @@ struct ActionItemReader {
 
     // MARK: Inline fields
 
+    /// Inline field keys with their colon (`owner:`), and the column each fills.
     private static let inlineKeys: [(String, Column)] = [
         ("owner", .owner), ("owners", .owner), ("assignee", .owner), ("assigned to", .owner), ("who", .owner),
         ("due", .due), ("due date", .due), ("deadline", .due), ("by", .due), ("eta", .due),
         ("status", .status), ("priority", .priority), ("ticket", .id), ("issue", .id), ("tracking", .id),
-    ]
+    ].map { key, column in (key + ":", column) }
 
     /// Pulls `Owner: Bob, Due: March 22` (also in parentheses), emoji status and a trailing
     /// `@handle` out of the item's text.
@@ -177,7 +178,7 @@ struct ActionItemReader {
         var found: [(key: Range<String.Index>, column: Column)] = []
         for (key, column) in Self.inlineKeys {
             var from = 0
-            while let range = text.textRange(of: key + ":", fromByte: from) {
+            while let range = text.textRange(of: key, fromByte: from) {
                 let before = range.lowerBound == text.startIndex ? " " : text[text.index(before: range.lowerBound)]
                 if !before.isLetter, !found.contains(where: { $0.key.overlaps(range) }) { found.append((range, column)) }
                 from = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)

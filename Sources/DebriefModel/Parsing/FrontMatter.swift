@@ -18,19 +18,19 @@ public struct FrontMatter: Sendable {
     public static func split(_ text: String, path: String) -> FrontMatter {
         var result = FrontMatter(values: [:], keyLines: [:], body: text, bodyLineOffset: 0, diagnostics: [])
         guard text.hasPrefix("---\n") || text.hasPrefix("---\r\n") else { return result }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        lines = lines.map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        let lines = DocumentLines.split(text)
         guard let close = lines.dropFirst().firstIndex(where: { $0 == "---" || $0 == "..." }) else {
             result.diagnostics.append(Diagnostic(file: path, line: 1, severity: .error, rule: "front-matter",
                                                  message: "front matter opened with `---` on line 1 is never closed; add a `---` line after the last field"))
             return result
         }
         let yaml = lines[1..<close].joined(separator: "\n")
-        result.body = lines[(close + 1)...].joined(separator: "\n")
+        // The body is the text after the closing line, as written.
+        result.body = close + 1 < lines.count ? String(text[lines[close + 1].startIndex...]) : ""
         result.bodyLineOffset = close + 1
         for (index, line) in lines[1..<close].enumerated() {
             if let colon = line.firstIndex(of: ":"), let first = line.first, !first.isWhitespace, first != "#", first != "-" {
-                result.keyLines[line[..<colon].trimmingCharacters(in: .whitespaces).lowercased()] = index + 2
+                result.keyLines[line[..<colon].trimmingHorizontalWhitespace().lowercased()] = index + 2
             }
         }
         switch YAMLValue.load(yaml) {
@@ -77,7 +77,8 @@ public indirect enum YAMLValue: Sendable, Hashable {
             return .failure(LoadError(message: "\(aliasCount) YAML aliases (more than \(maximumAliases)); write the values out instead of using `*alias` references", line: nil))
         }
         do {
-            guard let node = try Yams.compose(yaml: text) else { return .success(.null) }
+            // An explicit encoding: `.default` reads the process environment on every call.
+            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return .success(.null) }
             var budget = 1_000_000
             return .success(try convert(node, budget: &budget))
         } catch let error as YamlError {

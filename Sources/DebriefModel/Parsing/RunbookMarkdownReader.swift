@@ -27,7 +27,7 @@ struct RunbookMarkdownReader {
         let document = MarkdownParser.parse(front.body, lineOffset: front.bodyLineOffset)
 
         let h1 = document.blocks.first { $0.kind == .heading(level: 1) }
-        let heading = h1?.plainText.trimmingCharacters(in: .whitespaces)
+        let heading = h1?.plainText.trimmingHorizontalWhitespace()
         if let title = front.string("title"), !title.isEmpty {
             runbook.title = title
             runbook.titleLine = front.line("title")
@@ -64,7 +64,7 @@ struct RunbookMarkdownReader {
         }
         var verification: String?
         for part in parts {
-            let text = part.blocks.map(\.plainText).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = part.blocks.map(\.plainText).joined(separator: "\n").trimmingWhitespaceAndNewlines()
             switch RunbookSectionKind.matching(heading: part.heading.plainText) {
             case .symptoms:
                 if runbook.alertNames.isEmpty {
@@ -126,7 +126,7 @@ struct RunbookMarkdownReader {
     /// `Runbook:` / `Runbook Template:` / `Playbook:` prefixes are not part of the title.
     static func removingPrefix(_ heading: String) -> String {
         for prefix in ["runbook template:", "runbook:", "playbook:"] where heading.lowercased().hasPrefix(prefix) {
-            return String(heading.dropFirst(prefix.count)).trimmingCharacters(in: .whitespaces)
+            return String(heading.dropFirst(prefix.count)).trimmingHorizontalWhitespace()
         }
         return heading
     }
@@ -139,8 +139,8 @@ struct RunbookMarkdownReader {
                 let lower = line.lowercased()
                 guard let range = lower.range(of: "alert:") else { continue }
                 let rest = line[line.index(line.startIndex, offsetBy: lower.distance(from: lower.startIndex, to: range.upperBound))...]
-                let token = rest.trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
-                let name = token.trimmingCharacters(in: CharacterSet(charactersIn: "\"'`“”,."))
+                let token = rest.trimmingHorizontalWhitespace().split(separator: " ").first.map(String.init) ?? ""
+                let name = token.trimmingScalars(in: "\"'`“”,.")
                 if RunbookParser.looksLikeAlertName(name), !names.contains(name) { names.append(name) }
             }
         }
@@ -150,7 +150,7 @@ struct RunbookMarkdownReader {
     private static func listItems(in blocks: [MarkdownNode]) -> [String] {
         blocks.filter { if case .list = $0.kind { return true } else { return false } }
             .flatMap(\.children)
-            .map { ($0.children.first?.plainText ?? $0.plainText).trimmingCharacters(in: .whitespacesAndNewlines) }
+            .map { ($0.children.first?.plainText ?? $0.plainText).trimmingWhitespaceAndNewlines() }
             .filter { !$0.isEmpty }
     }
 }

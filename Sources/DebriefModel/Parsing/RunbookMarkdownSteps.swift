@@ -24,7 +24,7 @@ enum RunbookMarkdownSteps {
             var option = Runbook.MitigationOption(option: stripNumbering(heading.plainText), command: firstCommand(in: body), line: heading.line)
             // `**Fix:** ...` under a cause heading (seed "Common Causes"): the fix is the option, the cause its `when`.
             for paragraph in body where paragraph.kind == .paragraph {
-                let text = paragraph.plainText.trimmingCharacters(in: .whitespaces)
+                let text = paragraph.plainText.trimmingHorizontalWhitespace()
                 if let fix = value(after: "fix:", in: text) {
                     option.when = option.option
                     option.option = fix
@@ -36,7 +36,7 @@ enum RunbookMarkdownSteps {
             }
             options.append(option)
         }
-        let leadText = lead.map(\.plainText).joined(separator: "\n").trimmingCharacters(in: .whitespacesAndNewlines)
+        let leadText = lead.map(\.plainText).joined(separator: "\n").trimmingWhitespaceAndNewlines()
         if options.isEmpty, !leadText.isEmpty {
             // Prose mitigation (the prometheus runbooks): one option, named by its first paragraph.
             let name = lead.first { $0.kind == .paragraph }?.plainText ?? leadText
@@ -68,7 +68,7 @@ enum RunbookMarkdownSteps {
             defer { previous = block }
             switch block.kind {
             case .codeBlock:
-                let command = block.literal.trimmingCharacters(in: .whitespacesAndNewlines)
+                let command = block.literal.trimmingWhitespaceAndNewlines()
                 guard !command.isEmpty else { continue }
                 // The paragraph just before a code block says what it is for ("run the following:").
                 if let previous, previous.kind == .paragraph, steps.last?.line != previous.line {
@@ -84,7 +84,7 @@ enum RunbookMarkdownSteps {
                     var text = item.children.first?.plainText ?? item.plainText
                     // `Check recent deployments: kubectl ...` names the step before the colon.
                     if let command, text.hasSuffix(command) {
-                        let label = text.dropLast(command.count).trimmingCharacters(in: .whitespaces)
+                        let label = text.dropLast(command.count).trimmingHorizontalWhitespace()
                         if label.hasSuffix(":") { text = label }
                     }
                     steps.append(Runbook.DiagnosisStep(step: trimColon(text), command: command, line: item.line))
@@ -100,7 +100,7 @@ enum RunbookMarkdownSteps {
     static func firstCommand(in blocks: [MarkdownNode]) -> String? {
         let nodes = blocks.flatMap { [$0] + $0.descendants }
         if let block = nodes.first(where: { if case .codeBlock = $0.kind { return true } else { return false } }) {
-            let text = block.literal.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = block.literal.trimmingWhitespaceAndNewlines()
             if !text.isEmpty { return text }
         }
         return nodes.first { $0.kind == .code && $0.literal.contains(" ") }?.literal
@@ -108,7 +108,7 @@ enum RunbookMarkdownSteps {
 
     /// `1. Check Service Health` -> `Check Service Health`; `Option 2: Scale Up` -> `Scale Up`.
     static func stripNumbering(_ heading: String) -> String {
-        var text = Substring(heading.trimmingCharacters(in: .whitespaces))
+        var text = Substring(heading.trimmingHorizontalWhitespace())
         if text.lowercased().hasPrefix("option"), let colon = text.firstIndex(of: ":"),
            text[text.index(text.startIndex, offsetBy: 6)..<colon].allSatisfy({ $0.isNumber || $0 == " " }) {
             text = text[text.index(after: colon)...]
@@ -117,17 +117,17 @@ enum RunbookMarkdownSteps {
         if !digits.isEmpty, let next = text.dropFirst(digits.count).first, next == "." || next == ")" {
             text = text.dropFirst(digits.count + 1)
         }
-        return text.trimmingCharacters(in: .whitespaces)
+        return text.trimmingHorizontalWhitespace()
     }
 
     private static func value(after label: String, in text: String) -> String? {
         guard text.lowercased().hasPrefix(label) else { return nil }
-        let rest = text.dropFirst(label.count).trimmingCharacters(in: .whitespacesAndNewlines)
+        let rest = text.dropFirst(label.count).trimmingWhitespaceAndNewlines()
         return rest.isEmpty ? nil : rest
     }
 
     private static func trimColon(_ text: String) -> String {
-        text.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+        text.trimmingWhitespaceAndNewlines().trimmingScalars(in: ":")
     }
 
     private static func firstSentence(of text: String) -> String {

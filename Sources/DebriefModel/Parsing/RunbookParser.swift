@@ -14,7 +14,7 @@ public struct RunbookParser: Sendable {
         let lower = path.lowercased()
         let isYAML = lower.hasSuffix(".yml") || lower.hasSuffix(".yaml")
         var runbook = Runbook(path: path, slug: Slug.make(fromPath: path), format: isYAML ? .yaml : .markdown)
-        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if text.trimmingWhitespaceAndNewlines().isEmpty {
             let what = isYAML ? "a `metadata:` mapping (title, owner, alert_names) and `diagnosis:`/`mitigation:` lists"
                               : "an H1 with the alert name and sections such as `## Diagnosis` and `## Mitigation`"
             runbook.parseDiagnostics.append(Diagnostic(file: path, line: 1, severity: .error, rule: "runbook-format",

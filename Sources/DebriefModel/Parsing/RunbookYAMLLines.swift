@@ -50,7 +50,7 @@ struct RunbookYAMLLines {
         var text = line.drop { $0 == " " || $0 == "\t" }
         if text.hasPrefix("- ") { text = text.dropFirst(2).drop { $0 == " " } }
         guard let colon = text.firstIndex(of: ":") else { return nil }
-        let key = text[..<colon].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+        let key = text[..<colon].trimmingHorizontalWhitespace().trimmingScalars(in: "\"'")
         let afterColon = text[colon...].dropFirst()
         guard afterColon.isEmpty || afterColon.first == " " || afterColon.first == "\t" else { return nil }
         return key.lowercased()

@@ -11,14 +11,14 @@ public struct SeverityNormalizer: Sendable {
 
     /// The configured level name for `raw`, or nil when it names none (or several, like `SEV1/SEV2`).
     public func normalize(_ raw: String) -> String? {
-        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = raw.trimmingWhitespaceAndNewlines()
         let lower = text.lowercased()
         // Words in parentheses are commentary: "SEV-1 (Critical)".
-        let head = lower.split(separator: "(").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? lower
+        let head = lower.split(separator: "(").first.map { $0.trimmingHorizontalWhitespace() } ?? lower
         for level in levels where level.name.lowercased() == head || level.synonyms.contains(where: { $0.lowercased() == head }) {
             return level.name
         }
-        let compact = head.replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "-", with: "")
+        let compact = String(String.UnicodeScalarView(head.unicodeScalars.filter { $0 != " " && $0 != "-" }))
         for prefix in ["sev", "s", "p"] where compact.hasPrefix(prefix) {
             let digits = compact.dropFirst(prefix.count)
             if let number = Int(digits) {

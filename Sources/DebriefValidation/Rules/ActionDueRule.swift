@@ -14,7 +14,7 @@ public struct ActionDueRule: Rule {
             postmortem.actionItems.compactMap { item -> Diagnostic? in
                 guard !item.status.isClosed, item.due == nil else { return nil }
                 let text = "action item \"\(item.text.prefix(60))\""
-                if let raw = item.rawDue?.trimmingCharacters(in: .whitespaces), !raw.isEmpty {
+                if let raw = item.rawDue?.trimmingHorizontalWhitespace(), !raw.isEmpty {
                     return diagnostic(postmortem.path, line: item.line,
                                       "\(text) has due date `\(raw)`, which cannot be read; write it as YYYY-MM-DD (e.g. 2024-04-30) or `March 22`")
                 }

@@ -16,7 +16,7 @@ public struct ActionOwnerRule: Rule {
         context.postmortems.flatMap { postmortem in
             postmortem.actionItems.compactMap { item -> Diagnostic? in
                 guard !item.status.isClosed else { return nil }
-                let owner = item.owner?.trimmingCharacters(in: .whitespaces).lowercased() ?? ""
+                let owner = item.owner?.trimmingHorizontalWhitespace().lowercased() ?? ""
                 guard Self.noOwner.contains(owner) else { return nil }
                 return diagnostic(postmortem.path, line: item.line,
                                   "action item \"\(item.text.prefix(60))\" has no owner; add `Owner: @handle` (or fill the Owner column) with a person or team")

@@ -90,7 +90,7 @@ public struct PlaceholderRule: Rule {
     /// `[AlertA, AlertB]` in YAML is a list, not a prompt: no item has a space in it.
     private static func isYAMLFlowList(_ text: String) -> Bool {
         text.hasPrefix("[") && text.dropFirst().dropLast().split(separator: ",")
-            .allSatisfy { !$0.trimmingCharacters(in: .whitespaces).contains(" ") }
+            .allSatisfy { !$0.trimmingHorizontalWhitespace().contains(" ") }
     }
 
     /// Prose lines of a markdown runbook; the lines of a YAML runbook except comments.

@@ -11,7 +11,7 @@ public struct RunbookOwnerRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         context.runbooks.compactMap { runbook in
-            guard (runbook.owner?.trimmingCharacters(in: .whitespaces) ?? "").isEmpty else { return nil }
+            guard (runbook.owner?.trimmingHorizontalWhitespace() ?? "").isEmpty else { return nil }
             let example = runbook.format == .yaml ? "`owner: platform-team` under `metadata:`" : "`owner: platform-team` to the front matter"
             return diagnostic(runbook.path, line: runbook.titleLine, "runbook has no owner; add \(example)")
         }

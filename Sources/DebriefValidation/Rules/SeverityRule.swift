@@ -13,7 +13,7 @@ public struct SeverityRule: Rule {
         let levels = context.config.severities.map(\.name).joined(separator: ", ")
         return context.postmortems.compactMap { postmortem in
             guard postmortem.severity == nil else { return nil }
-            guard let raw = postmortem.rawSeverity?.trimmingCharacters(in: .whitespaces), !raw.isEmpty else {
+            guard let raw = postmortem.rawSeverity?.trimmingHorizontalWhitespace(), !raw.isEmpty else {
                 return diagnostic(postmortem.path, line: postmortem.titleLine,
                                   "no severity; add `severity: \(context.config.severities.first?.name ?? "SEV1")` to the front matter or a `**Severity:**` line (levels: \(levels))")
             }
