@@ -31,7 +31,7 @@ public enum Stemmer {
         // Every rule needs one of these last letters (most words end otherwise).
         guard w[n - 1] == s || w[n - 1] == d || w[n - 1] == g || w[n - 1] == y || w[n - 1] == e else { return n }
         for k in 0..<n where w[k] < a || w[k] > z { return n }
-        func ends(_ suffix: StaticString) -> Bool {
+        @inline(__always) func ends(_ suffix: StaticString) -> Bool {
             let length = suffix.utf8CodeUnitCount
             guard n >= length else { return false }
             let bytes = suffix.utf8Start
