@@ -11,12 +11,39 @@ public struct SiteRenderer: Sendable {
     public let nav: [NavItem]
     public let contentLinks: ContentLinks
     private let relatedIncidentsCache = ComputedOnce<RelatedIncidentsSection>()
+    private let sharedRows = SharedRows()
+    /// Per incident (in `model.incidents` order), where its action items start in `model.actions`.
+    private let actionStarts: [Int]
 
     public init(model: SiteModel, layouts: SiteLayouts, nav: [NavItem]) {
         self.model = model
         self.layouts = layouts
         self.nav = nav
         contentLinks = ContentLinks(model: model)
+        var starts: [Int] = []
+        starts.reserveCapacity(model.incidents.count)
+        var next = 0
+        for incident in model.incidents {
+            starts.append(next)
+            next += incident.actions.count
+        }
+        actionStarts = starts
+    }
+
+    /// The row of every incident (in `model.incidents` order) for pages whose root prefix is
+    /// `root`, built once per root: an incident is listed on several taxonomy and runbook pages.
+    public func incidentRows(root: String) -> [TemplateValue] {
+        sharedRows.rows("incidents", root: root) { model.incidents.map { incidentRow($0, root: root) } }
+    }
+
+    /// The row of every action item (in `model.actions` order) for pages whose root prefix is `root`.
+    public func actionRows(root: String) -> [TemplateValue] {
+        sharedRows.rows("actions", root: root) { model.incidents.flatMap { incident in incident.actions.map { actionRow($0, root: root) } } }
+    }
+
+    /// Positions in `model.actions` of the action items of the incident at `position` of `model.incidents`.
+    public func actionPositions(ofIncidentAt position: Int) -> Range<Int> {
+        actionStarts[position] ..< actionStarts[position] + model.incidents[position].actions.count
     }
 
     /// Related incidents of every postmortem, computed by the first page kind that asks and
@@ -35,77 +62,96 @@ public struct SiteRenderer: Sendable {
     /// Renders an HTML page: `values` plus the values every page receives (`root`, `site_title`,
     /// `page_title`, `nav`, `scripts`).
     public func html(path: String, template: String, title: String, values: [String: Any], scripts: [String] = []) throws -> RenderedPage {
-        let root = SitePaths.root(of: path)
-        let section = path.split(separator: "/").first.map(String.init) ?? ""
-        var context = values
-        context["root"] = root
-        context["site_title"] = model.config.title
-        context["page_title"] = title
-        context["is_home"] = path == SitePaths.home
-        context["nav"] = nav.map { item -> [String: Any] in
-            let itemSection = item.path.split(separator: "/").first.map(String.init) ?? ""
-            let current = item.path == SitePaths.home ? path == SitePaths.home : (itemSection == section && path != SitePaths.home)
-            return ["title": item.title, "url": root + item.path, "current": current]
-        }
-        context["scripts"] = scripts.map { root + $0 }
         // Converted once into template values: empty strings become null, so that `{{#value}}`
         // sections skip them as the templates expect.
-        return RenderedPage(path: path, bytes: Data(try layouts.render(template, TemplateValue(context))))
+        try html(path: path, template: template, title: title, converted: values.mapValues { TemplateValue($0) }, scripts: scripts)
+    }
+
+    /// As `html(path:template:title:values:scripts:)`, with values already converted.
+    public func html(path: String, template: String, title: String, converted values: [String: TemplateValue],
+                     scripts: [String] = []) throws -> RenderedPage {
+        let root = SitePaths.root(of: path)
+        var context = values
+        context["root"] = .string(root)
+        context["site_title"] = .string(model.config.title)
+        context["page_title"] = .string(title)
+        context["is_home"] = .bool(path == SitePaths.home)
+        context["nav"] = navValue(path: path, root: root)
+        context["scripts"] = .strings(scripts.map { root + $0 })
+        return RenderedPage(path: path, bytes: Data(try layouts.render(template, .object(context))))
+    }
+
+    /// The navigation bar of the page at `path`, its own entry marked current.
+    private func navValue(path: String, root: String) -> TemplateValue {
+        let section = path.split(separator: "/").first.map(String.init) ?? ""
+        return .list(nav.map { item in
+            let itemSection = item.path.split(separator: "/").first.map(String.init) ?? ""
+            let current = item.path == SitePaths.home ? path == SitePaths.home : (itemSection == section && path != SitePaths.home)
+            return .object(["title": .string(item.title), "url": .string(root + item.path), "current": .bool(current)])
+        })
     }
 
     // MARK: - View values shared by several pages
 
     /// A postmortem as a row of a list.
-    public func incidentRow(_ incident: SiteIncident, root: String) -> [String: Any] {
+    public func incidentRow(_ incident: SiteIncident, root: String) -> TemplateValue {
         let postmortem = incident.postmortem
-        var row = severityValues(postmortem.severity)
-        row["title"] = incident.title
-        row["url"] = root + SitePaths.postmortem(incident.slug)
-        row["date"] = postmortem.date?.description ?? ""
-        row["year"] = incident.year ?? ""
-        row["status"] = postmortem.status ?? ""
-        row["services"] = postmortem.services.map { ["name": $0, "url": root + SitePaths.term(.services, Slug.make($0))] }
-        row["service_slugs"] = postmortem.services.map { Slug.make($0) }.joined(separator: " ")
-        row["severity_slug"] = postmortem.severity.map { Slug.make($0) } ?? "none"
-        row["incomplete"] = !incident.isComplete
-        row["error_count"] = incident.errorCount
-        return row
+        var row = severityMembers(postmortem.severity)
+        row["title"] = .string(incident.title)
+        row["url"] = .string(root + SitePaths.postmortem(incident.slug))
+        row["date"] = .string(postmortem.date?.description ?? "")
+        row["year"] = .string(incident.year ?? "")
+        row["status"] = .string(postmortem.status ?? "")
+        row["services"] = .list(postmortem.services.map { service in
+            .object(["name": .string(service), "url": .string(root + SitePaths.term(.services, Slug.make(service)))])
+        })
+        row["service_slugs"] = .string(postmortem.services.map { Slug.make($0) }.joined(separator: " "))
+        row["severity_slug"] = .string(postmortem.severity.map { Slug.make($0) } ?? "none")
+        row["incomplete"] = .bool(!incident.isComplete)
+        row["error_count"] = .int(incident.errorCount)
+        return .object(row)
     }
 
     /// `severity` (name or empty), `severity_label`, `severity_class` (`sev-1`..`sev-4`, `sev-unknown`).
     public func severityValues(_ severity: String?) -> [String: Any] {
+        severityMembers(severity)
+    }
+
+    /// `severityValues` as template values.
+    public func severityMembers(_ severity: String?) -> [String: TemplateValue] {
         let rank = model.severityRank(severity)
         return [
-            "severity": severity ?? "",
-            "severity_label": severity ?? "No severity",
-            "severity_class": rank.map { "sev-\(min($0, 4))" } ?? "sev-unknown",
+            "severity": .string(severity ?? ""),
+            "severity_label": .string(severity ?? "No severity"),
+            "severity_class": .string(rank.map { "sev-\(min($0, 4))" } ?? "sev-unknown"),
         ]
     }
 
     /// An action item as a row of an actions table.
-    public func actionRow(_ action: TrackedAction, root: String) -> [String: Any] {
+    public func actionRow(_ action: TrackedAction, root: String) -> TemplateValue {
         let owner = action.siteOwner
-        return [
-            "text": action.text,
-            "owner": owner ?? "",
-            "owner_url": owner.map { root + SitePaths.term(.owners, Slug.make($0)) } ?? "",
-            "status": action.status.rawValue,
-            "is_open": action.isOpen,
-            "overdue": action.isOverdue,
-            "days_overdue": action.daysOverdue ?? 0,
-            "due": action.due?.description ?? "",
-            "due_from_sla": action.dueFromSLA,
-            "incident_title": action.incidentTitle ?? action.incident,
-            "incident_url": root + SitePaths.postmortem(action.incident),
-            "id": action.stableID,
-            "link": SafeURL.filter(action.link) ?? "",
-        ]
+        return .object([
+            "text": .string(action.text),
+            "owner": .string(owner ?? ""),
+            "owner_url": .string(owner.map { root + SitePaths.term(.owners, Slug.make($0)) } ?? ""),
+            "status": .string(action.status.rawValue),
+            "is_open": .bool(action.isOpen),
+            "overdue": .bool(action.isOverdue),
+            "days_overdue": .int(action.daysOverdue ?? 0),
+            "due": .string(action.due?.description ?? ""),
+            "due_from_sla": .bool(action.dueFromSLA),
+            "incident_title": .string(action.incidentTitle ?? action.incident),
+            "incident_url": .string(root + SitePaths.postmortem(action.incident)),
+            "id": .string(action.stableID),
+            "link": .string(SafeURL.filter(action.link) ?? ""),
+        ])
     }
 
-    public func diagnosticRows(_ diagnostics: [Diagnostic]) -> [[String: Any]] {
-        diagnostics.map {
-            ["line": $0.line, "severity": $0.severity.rawValue, "is_error": $0.severity == .error, "rule": $0.rule, "message": $0.message]
-        }
+    public func diagnosticRows(_ diagnostics: [Diagnostic]) -> TemplateValue {
+        .list(diagnostics.map {
+            .object(["line": .int($0.line), "severity": .string($0.severity.rawValue), "is_error": .bool($0.severity == .error),
+                     "rule": .string($0.rule), "message": .string($0.message)])
+        })
     }
 }
 
@@ -114,7 +160,7 @@ extension TrackedAction {
 
     /// The canonical owner, nil when none is written.
     public var siteOwner: String? {
-        guard let owner = canonicalOwner?.trimmingCharacters(in: .whitespaces), !owner.isEmpty else { return nil }
+        guard let owner = canonicalOwner?.trimmingHorizontalWhitespace(), !owner.isEmpty else { return nil }
         return owner
     }
 

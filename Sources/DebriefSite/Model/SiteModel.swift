@@ -82,10 +82,15 @@ public struct SiteModel: Sendable {
 
     // The positions are checked against the arrays, which are public and may have been edited.
     public func incident(slug: String) -> SiteIncident? {
+        incidentPosition(slug: slug).map { incidents[$0] }
+    }
+
+    /// Position in `incidents` of the incident with this slug.
+    public func incidentPosition(slug: String) -> Int? {
         if let position = incidentPositions[slug], incidents.indices.contains(position), incidents[position].slug == slug {
-            return incidents[position]
+            return position
         }
-        return incidents.first { $0.slug == slug }
+        return incidents.firstIndex { $0.slug == slug }
     }
 
     public func runbook(slug: String) -> SiteRunbook? {
@@ -116,7 +121,7 @@ public struct SiteIncident: Sendable {
     init(postmortem: Postmortem, slug: String, diagnostics: [Diagnostic], runbookSlugs: [String], config: DebriefConfig, today: Day) {
         self.postmortem = postmortem
         self.slug = slug
-        let title = postmortem.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let title = postmortem.title?.trimmingWhitespaceAndNewlines() ?? ""
         self.title = title.isEmpty ? slug : title
         self.diagnostics = diagnostics
         durations = IncidentDurations(postmortem)
@@ -134,7 +139,14 @@ public struct SiteIncident: Sendable {
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
     /// Incomplete postmortems (validation errors) are marked on their page and in lists.
     public var isComplete: Bool { errorCount == 0 }
-    public var year: String? { postmortem.date.map { String(format: "%04d", $0.year) } }
+    public var year: String? { postmortem.date.map { SiteIncident.fourDigits($0.year) } }
+
+    /// `String(format: "%04d")` without Foundation's formatter (called for every row).
+    static func fourDigits(_ year: Int) -> String {
+        guard year >= 0 else { return String(format: "%04d", year) }
+        let digits = String(year)
+        return digits.count >= 4 ? digits : String(repeating: "0", count: 4 - digits.count) + digits
+    }
 }
 
 /// A runbook as the site shows it.
@@ -149,7 +161,7 @@ public struct SiteRunbook: Sendable {
     init(runbook: Runbook, slug: String, diagnostics: [Diagnostic]) {
         self.runbook = runbook
         self.slug = slug
-        let title = runbook.title?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let title = runbook.title?.trimmingWhitespaceAndNewlines() ?? ""
         self.title = title.isEmpty ? slug : title
         self.diagnostics = diagnostics
     }

@@ -12,46 +12,54 @@ public struct PostmortemPages: PageGenerator {
             let incident = site.model.incidents[position]
             let path = SitePaths.postmortem(incident.slug)
             let root = SitePaths.root(of: path)
-            let pageValues = values(incident, site: site, root: root).merging(related.values(forIncidentAt: position, root: root)) { $1 }
-            return try site.html(path: path, template: "postmortem", title: incident.title, values: pageValues)
+            var pageValues = values(incident, site: site, root: root)
+            pageValues["actions"] = .list(Array(site.actionRows(root: root)[site.actionPositions(ofIncidentAt: position)]))
+            pageValues.merge(related.values(forIncidentAt: position, root: root)) { $1 }
+            return try site.html(path: path, template: "postmortem", title: incident.title, converted: pageValues)
         }
     }
 
-    func values(_ incident: SiteIncident, site: SiteRenderer, root: String) -> [String: Any] {
+    /// The page's values except `actions` (rows shared with the owners' pages) and related incidents.
+    func values(_ incident: SiteIncident, site: SiteRenderer, root: String) -> [String: TemplateValue] {
         let postmortem = incident.postmortem
         let model = site.model
-        var values = site.severityValues(postmortem.severity)
-        values["title"] = incident.title
-        values["slug"] = incident.slug
-        values["source_path"] = postmortem.path
-        values["date"] = postmortem.date?.description ?? ""
-        values["year_url"] = incident.year.map { root + SitePaths.term(.years, $0) } ?? ""
-        values["severity_url"] = postmortem.severity.map { root + SitePaths.term(.severities, Slug.make($0)) } ?? ""
-        values["status"] = postmortem.status ?? ""
-        values["services"] = postmortem.services.map { ["name": $0, "url": root + SitePaths.term(.services, Slug.make($0))] }
-        values["tags"] = postmortem.tags.map { ["name": $0, "url": root + SitePaths.term(.tags, Slug.make($0))] }
-        values["authors"] = postmortem.authors
-        values["incident_commander"] = postmortem.incidentCommander ?? ""
-        values["alerts"] = postmortem.alerts
-        values["durations"] = DurationText.fields.map { field -> [String: Any] in
+        var values = site.severityMembers(postmortem.severity)
+        values["title"] = .string(incident.title)
+        values["slug"] = .string(incident.slug)
+        values["source_path"] = .string(postmortem.path)
+        values["date"] = .string(postmortem.date?.description ?? "")
+        values["year_url"] = .string(incident.year.map { root + SitePaths.term(.years, $0) } ?? "")
+        values["severity_url"] = .string(postmortem.severity.map { root + SitePaths.term(.severities, Slug.make($0)) } ?? "")
+        values["status"] = .string(postmortem.status ?? "")
+        values["services"] = PostmortemPages.links(postmortem.services, taxonomy: .services, root: root)
+        values["tags"] = PostmortemPages.links(postmortem.tags, taxonomy: .tags, root: root)
+        values["authors"] = .strings(postmortem.authors)
+        values["incident_commander"] = .string(postmortem.incidentCommander ?? "")
+        values["alerts"] = .strings(postmortem.alerts)
+        values["durations"] = .list(DurationText.fields.map { field in
             let seconds = DurationText.seconds(incident.durations, field.metric)
-            return ["label": field.label, "measured": seconds != nil,
-                    "value": seconds.map(DurationText.format(seconds:)) ?? "not measured"]
-        }
-        values["body_html"] = site.markdownHTML(PostmortemPages.bodyWithoutHeader(postmortem), source: postmortem.path, root: root)
-        values["actions"] = incident.actions.map { site.actionRow($0, root: root) }
-        values["has_actions"] = !incident.actions.isEmpty
-        values["overdue_count"] = incident.actions.filter(\.isOverdue).count
-        values["runbooks"] = incident.runbookSlugs.compactMap(model.runbook(slug:)).map { runbook -> [String: Any] in
-            ["title": runbook.title, "url": root + SitePaths.runbook(runbook.slug), "alerts": runbook.runbook.alertNames]
-        }
-        values["has_runbooks"] = !incident.runbookSlugs.isEmpty
-        values["incomplete"] = !incident.isComplete
-        values["has_diagnostics"] = !incident.diagnostics.isEmpty
+            return .object(["label": .string(field.label), "measured": .bool(seconds != nil),
+                            "value": .string(seconds.map(DurationText.format(seconds:)) ?? "not measured")])
+        })
+        values["body_html"] = .string(site.markdownHTML(PostmortemPages.bodyWithoutHeader(postmortem), source: postmortem.path, root: root))
+        values["has_actions"] = .bool(!incident.actions.isEmpty)
+        values["overdue_count"] = .int(incident.actions.filter(\.isOverdue).count)
+        values["runbooks"] = .list(incident.runbookSlugs.compactMap(model.runbook(slug:)).map { runbook in
+            .object(["title": .string(runbook.title), "url": .string(root + SitePaths.runbook(runbook.slug)),
+                     "alerts": .strings(runbook.runbook.alertNames)])
+        })
+        values["has_runbooks"] = .bool(!incident.runbookSlugs.isEmpty)
+        values["incomplete"] = .bool(!incident.isComplete)
+        values["has_diagnostics"] = .bool(!incident.diagnostics.isEmpty)
         values["diagnostics"] = site.diagnosticRows(incident.diagnostics)
-        values["error_count"] = incident.errorCount
-        values["warning_count"] = incident.warningCount
+        values["error_count"] = .int(incident.errorCount)
+        values["warning_count"] = .int(incident.warningCount)
         return values
+    }
+
+    /// Names linking to their taxonomy pages (`{name, url}` items).
+    static func links(_ names: [String], taxonomy: Taxonomy, root: String) -> TemplateValue {
+        .list(names.map { name in .object(["name": .string(name), "url": .string(root + SitePaths.term(taxonomy, Slug.make(name)))]) })
     }
 
     /// The body without its H1 title and the header field lines above the first section: the

@@ -19,25 +19,25 @@ public struct RelatedIncidentsSection: Sendable {
     }
 
     /// Values of the incident at `index` of `model.incidents`.
-    public func values(forIncidentAt index: Int, root: String) -> [String: Any] {
+    public func values(forIncidentAt index: Int, root: String) -> [String: TemplateValue] {
         values(byIncident[index], root: root)
     }
 
-    public func values(for runbook: Runbook, root: String) -> [String: Any] {
+    public func values(for runbook: Runbook, root: String) -> [String: TemplateValue] {
         values(related.incidents(for: runbook, limit: RelatedIncidentsSection.limit * 2), root: root)
     }
 
-    func values(_ incidents: [RelatedIncident], root: String) -> [String: Any] {
-        let rows = incidents.map { incident -> [String: Any] in
-            [
-                "title": incident.title,
-                "url": root + SitePaths.postmortem(slugByPath[incident.path] ?? incident.slug),
-                "date": incident.date?.description ?? "",
-                "severity": incident.severity ?? "",
-                "explanation": incident.explanation,
-                "explicit": incident.isExplicit,
-            ]
+    func values(_ incidents: [RelatedIncident], root: String) -> [String: TemplateValue] {
+        let rows = incidents.map { incident -> TemplateValue in
+            .object([
+                "title": .string(incident.title),
+                "url": .string(root + SitePaths.postmortem(slugByPath[incident.path] ?? incident.slug)),
+                "date": .string(incident.date?.description ?? ""),
+                "severity": .string(incident.severity ?? ""),
+                "explanation": .string(incident.explanation),
+                "explicit": .bool(incident.isExplicit),
+            ])
         }
-        return ["related_incidents": rows, "has_related_incidents": !rows.isEmpty]
+        return ["related_incidents": .list(rows), "has_related_incidents": .bool(!rows.isEmpty)]
     }
 }

@@ -24,42 +24,45 @@ public struct RunbookPages: PageGenerator {
             let path = SitePaths.runbook(entry.slug)
             let root = SitePaths.root(of: path)
             let pageValues = values(entry, site: site, root: root).merging(related.values(for: entry.runbook, root: root)) { $1 }
-            return try site.html(path: path, template: "runbook", title: entry.title, values: pageValues)
+            return try site.html(path: path, template: "runbook", title: entry.title, converted: pageValues)
         }
         return pages
     }
 
-    func values(_ entry: SiteRunbook, site: SiteRenderer, root: String) -> [String: Any] {
+    func values(_ entry: SiteRunbook, site: SiteRenderer, root: String) -> [String: TemplateValue] {
         let runbook = entry.runbook
-        var values = site.severityValues(nil)
-        values["title"] = entry.title
-        values["source_path"] = runbook.path
-        values["format"] = runbook.format.rawValue
-        values["service"] = runbook.service ?? ""
-        values["service_url"] = runbook.service.map { root + SitePaths.term(.services, Slug.make($0)) } ?? ""
-        values["severity"] = runbook.severity ?? ""
-        values["owner"] = runbook.owner ?? ""
-        values["alerts"] = runbook.alertNames
-        values["impact"] = runbook.impact ?? ""
-        values["last_reviewed"] = runbook.lastReviewed?.description ?? ""
-        values["diagnosis"] = runbook.diagnosis.enumerated().map { index, step -> [String: Any] in
-            ["number": index + 1, "step": step.step, "command": step.command ?? "", "expected": step.expected ?? ""]
-        }
-        values["mitigation"] = runbook.mitigation.map { option -> [String: Any] in
-            ["option": option.option, "when": option.when ?? "", "command": option.command ?? "", "verify": option.verify ?? ""]
-        }
-        values["recovery"] = runbook.recovery
-        values["has_recovery"] = !runbook.recovery.isEmpty
-        values["escalation"] = runbook.escalation ?? ""
-        values["has_structured_steps"] = !runbook.diagnosis.isEmpty || !runbook.mitigation.isEmpty || !runbook.recovery.isEmpty
-        values["body_html"] = runbook.format == .markdown
-            ? site.markdownHTML(RunbookPages.bodyWithoutTitle(runbook.body), source: runbook.path, root: root) : ""
-        values["incidents"] = entry.incidentSlugs.compactMap(site.model.incident(slug:)).map { site.incidentRow($0, root: root) }
-        values["has_diagnostics"] = !entry.diagnostics.isEmpty
-        values["has_incidents"] = !entry.incidentSlugs.isEmpty
+        var values = site.severityMembers(nil)
+        values["title"] = .string(entry.title)
+        values["source_path"] = .string(runbook.path)
+        values["format"] = .string(runbook.format.rawValue)
+        values["service"] = .string(runbook.service ?? "")
+        values["service_url"] = .string(runbook.service.map { root + SitePaths.term(.services, Slug.make($0)) } ?? "")
+        values["severity"] = .string(runbook.severity ?? "")
+        values["owner"] = .string(runbook.owner ?? "")
+        values["alerts"] = .strings(runbook.alertNames)
+        values["impact"] = .string(runbook.impact ?? "")
+        values["last_reviewed"] = .string(runbook.lastReviewed?.description ?? "")
+        values["diagnosis"] = .list(runbook.diagnosis.enumerated().map { index, step in
+            .object(["number": .int(index + 1), "step": .string(step.step), "command": .string(step.command ?? ""),
+                     "expected": .string(step.expected ?? "")])
+        })
+        values["mitigation"] = .list(runbook.mitigation.map { option in
+            .object(["option": .string(option.option), "when": .string(option.when ?? ""), "command": .string(option.command ?? ""),
+                     "verify": .string(option.verify ?? "")])
+        })
+        values["recovery"] = .strings(runbook.recovery)
+        values["has_recovery"] = .bool(!runbook.recovery.isEmpty)
+        values["escalation"] = .string(runbook.escalation ?? "")
+        values["has_structured_steps"] = .bool(!runbook.diagnosis.isEmpty || !runbook.mitigation.isEmpty || !runbook.recovery.isEmpty)
+        values["body_html"] = .string(runbook.format == .markdown
+            ? site.markdownHTML(RunbookPages.bodyWithoutTitle(runbook.body), source: runbook.path, root: root) : "")
+        let incidentRows = site.incidentRows(root: root)
+        values["incidents"] = .list(entry.incidentSlugs.compactMap(site.model.incidentPosition(slug:)).map { incidentRows[$0] })
+        values["has_diagnostics"] = .bool(!entry.diagnostics.isEmpty)
+        values["has_incidents"] = .bool(!entry.incidentSlugs.isEmpty)
         values["diagnostics"] = site.diagnosticRows(entry.diagnostics)
-        values["incomplete"] = entry.diagnostics.contains { $0.severity == .error }
-        values["error_count"] = entry.diagnostics.filter { $0.severity == .error }.count
+        values["incomplete"] = .bool(entry.diagnostics.contains { $0.severity == .error })
+        values["error_count"] = .int(entry.diagnostics.filter { $0.severity == .error }.count)
         return values
     }
 

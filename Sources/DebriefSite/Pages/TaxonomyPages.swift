@@ -6,29 +6,32 @@ import DebriefAnalytics
 public struct TaxonomyPages: PageGenerator {
     public init() {}
 
-    /// One value of a taxonomy and what it groups.
+    /// One value of a taxonomy and what it groups, as positions in `model.incidents` and
+    /// `model.actions` (the rows of both are built once and shared by every page listing them).
     struct Term: Sendable {
         var name: String
         var slug: String
-        var incidents: [SiteIncident]
-        var actions: [TrackedAction]
+        var incidents: [Int]
+        var actions: [Int]
 
-        mutating func add(_ incident: SiteIncident?, _ action: TrackedAction?) {
-            if let incident, incidents.last?.slug != incident.slug { incidents.append(incident) }
+        mutating func add(incident: Int, action: Int?) {
+            if incidents.last != incident { incidents.append(incident) }
             if let action { actions.append(action) }
         }
     }
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
+        let model = site.model
+        let actions = model.actions
         var pages: [RenderedPage] = []
         for taxonomy in Taxonomy.allCases {
-            let terms = TaxonomyPages.terms(taxonomy, in: site.model)
+            let terms = TaxonomyPages.terms(taxonomy, in: model)
             let indexPath = SitePaths.taxonomy(taxonomy)
             let indexRoot = SitePaths.root(of: indexPath)
             let rows = terms.map { term -> [String: Any] in
                 var row: [String: Any] = ["name": term.name, "url": indexRoot + SitePaths.term(taxonomy, term.slug),
                                           "incident_count": term.incidents.count, "action_count": term.actions.count,
-                                          "overdue_count": term.actions.filter(\.isOverdue).count]
+                                          "overdue_count": term.actions.filter { actions[$0].isOverdue }.count]
                 if taxonomy == .severities { row.merge(site.severityValues(term.name)) { _, new in new } }
                 return row
             }
@@ -38,16 +41,19 @@ public struct TaxonomyPages: PageGenerator {
             pages += try ParallelRendering.map(terms) { term in
                 let path = SitePaths.term(taxonomy, term.slug)
                 let root = SitePaths.root(of: path)
-                let open = term.actions.filter(\.isOpen).sorted(by: ActionsPage.urgency)
-                return try site.html(path: path, template: "term", title: "\(taxonomy.singular): \(term.name)", values: [
-                    "taxonomy": taxonomy.title, "taxonomy_singular": taxonomy.singular, "name": term.name,
-                    "taxonomy_url": root + SitePaths.taxonomy(taxonomy),
-                    "incidents": term.incidents.map { site.incidentRow($0, root: root) },
-                    "incident_count": term.incidents.count,
-                    "actions": (open + term.actions.filter { !$0.isOpen }).map { site.actionRow($0, root: root) },
-                    "has_actions": !term.actions.isEmpty,
-                    "overdue_count": term.actions.filter(\.isOverdue).count,
-                    "response_times": TaxonomyPages.responseTimes(of: term.incidents),
+                let incidentRows = site.incidentRows(root: root)
+                let actionRows = term.actions.isEmpty ? [] : site.actionRows(root: root)
+                let open = term.actions.filter { actions[$0].isOpen }.sorted { ActionsPage.urgency(actions[$0], actions[$1]) }
+                let closed = term.actions.filter { !actions[$0].isOpen }
+                return try site.html(path: path, template: "term", title: "\(taxonomy.singular): \(term.name)", converted: [
+                    "taxonomy": .string(taxonomy.title), "taxonomy_singular": .string(taxonomy.singular), "name": .string(term.name),
+                    "taxonomy_url": .string(root + SitePaths.taxonomy(taxonomy)),
+                    "incidents": .list(term.incidents.map { incidentRows[$0] }),
+                    "incident_count": .int(term.incidents.count),
+                    "actions": .list((open + closed).map { actionRows[$0] }),
+                    "has_actions": .bool(!term.actions.isEmpty),
+                    "overdue_count": .int(term.actions.filter { actions[$0].isOverdue }.count),
+                    "response_times": TemplateValue(TaxonomyPages.responseTimes(of: term.incidents.map { model.incidents[$0] })),
                 ])
             }
         }
@@ -66,25 +72,32 @@ public struct TaxonomyPages: PageGenerator {
     /// share one page, named by their first spelling.
     static func terms(_ taxonomy: Taxonomy, in model: SiteModel) -> [Term] {
         var terms: [String: Term] = [:]
-        func add(_ name: String, incident: SiteIncident?, action: TrackedAction?) {
-            let trimmed = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        func add(_ name: String, incident: Int, action: Int?) {
+            let trimmed = name.trimmingWhitespaceAndNewlines()
             guard !trimmed.isEmpty else { return }
             let slug = Slug.make(trimmed)
             // Mutated in place (no copy of the term's arrays per addition). Incidents are visited
             // one at a time, so a repeat of this incident can only be the term's last one.
-            terms[slug, default: Term(name: trimmed, slug: slug, incidents: [], actions: [])].add(incident, action)
+            terms[slug, default: Term(name: trimmed, slug: slug, incidents: [], actions: [])].add(incident: incident, action: action)
         }
-        for incident in model.incidents {
+        var nextAction = 0 // position in `model.actions` of the incident's first action item
+        for (position, incident) in model.incidents.enumerated() {
             let postmortem = incident.postmortem
             switch taxonomy {
-            case .services: postmortem.services.forEach { add($0, incident: incident, action: nil) }
-            case .tags: postmortem.tags.forEach { add($0, incident: incident, action: nil) }
-            case .severities: postmortem.severity.map { add($0, incident: incident, action: nil) }
-            case .years: incident.year.map { add($0, incident: incident, action: nil) }
-            case .owners: incident.actions.forEach { action in action.siteOwner.map { add($0, incident: incident, action: action) } }
+            case .services: postmortem.services.forEach { add($0, incident: position, action: nil) }
+            case .tags: postmortem.tags.forEach { add($0, incident: position, action: nil) }
+            case .severities: postmortem.severity.map { add($0, incident: position, action: nil) }
+            case .years: incident.year.map { add($0, incident: position, action: nil) }
+            case .owners:
+                for (offset, action) in incident.actions.enumerated() {
+                    action.siteOwner.map { add($0, incident: position, action: nextAction + offset) }
+                }
             }
+            nextAction += incident.actions.count
         }
-        let sorted = terms.values.sorted { $0.name.lowercased() == $1.name.lowercased() ? $0.slug < $1.slug : $0.name.lowercased() < $1.name.lowercased() }
+        // Lower-cased once per term, not once per comparison.
+        let keyed: [(key: String, term: Term)] = terms.values.map { ($0.name.lowercased(), $0) }
+        let sorted: [Term] = keyed.sorted { a, b in a.key == b.key ? a.term.slug < b.term.slug : a.key < b.key }.map { $0.term }
         switch taxonomy {
         case .years: return sorted.reversed()
         case .severities: return sorted.sorted { (model.severityRank($0.name) ?? Int.max, $0.slug) < (model.severityRank($1.name) ?? Int.max, $1.slug) }

@@ -19,12 +19,15 @@ public enum TemplateValue: Sendable, Equatable {
     /// Converts what page generators pass: strings, booleans, numbers, arrays, dictionaries keyed
     /// by string, `NSNull` and optionals. Anything else becomes an object of its stored properties
     /// (what the previous engine reached through reflection), or its description.
+    /// Values already converted (rows shared by many pages) pass through unchanged.
     public init(_ value: Any) {
         switch value {
-        case let text as String: self = text.isEmpty ? .null : .text(text)
+        case let converted as TemplateValue: self = converted
+        case let text as String: self = .string(text)
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .text(String(number))
         case let dictionary as [String: Any]: self = .object(dictionary.mapValues { TemplateValue($0) })
+        case let converted as [TemplateValue]: self = .list(converted)
         case let array as [Any]: self = .list(array.map { TemplateValue($0) })
         case is NSNull: self = .null
         case let optional as OptionalValue: self = optional.wrappedValue.map { TemplateValue($0) } ?? .null
@@ -42,6 +45,21 @@ public enum TemplateValue: Sendable, Equatable {
         } else {
             self = .object(Dictionary(fields) { first, _ in first })
         }
+    }
+
+    /// A string as `init(_:)` converts it: empty is null.
+    public static func string(_ text: String) -> TemplateValue {
+        text.isEmpty ? .null : .text(text)
+    }
+
+    /// A number as `init(_:)` converts it.
+    public static func int(_ number: Int) -> TemplateValue {
+        .text(String(number))
+    }
+
+    /// Strings as `init(_:)` converts a `[String]`.
+    public static func strings(_ texts: [String]) -> TemplateValue {
+        .list(texts.map(TemplateValue.string))
     }
 
     /// The value of `name` when this is an object.
