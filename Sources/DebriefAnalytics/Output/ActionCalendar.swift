@@ -21,7 +21,9 @@ public enum ActionCalendar {
             lines.append("END:VTODO")
         }
         lines.append("END:VCALENDAR")
-        return lines.map(fold).joined()
+        var out: [UInt8] = []
+        for line in lines { fold(line, into: &out) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Stable across runs: incident slug plus the item's id, or its line when it has none.
@@ -38,11 +40,13 @@ public enum ActionCalendar {
     }
 
     static func compact(_ day: Day) -> String {
-        day.description.replacingOccurrences(of: "-", with: "")
+        String(day.description.filter { $0 != "-" })
     }
 
     /// TEXT escaping of RFC 5545 section 3.3.11.
     static func escape(_ text: String) -> String {
+        // ASCII text byte by byte (the usual case): there a character is one byte, except CRLF.
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return escapeASCII(text) }
         var out = ""
         for character in text {
             switch character {
@@ -57,22 +61,44 @@ public enum ActionCalendar {
         return out
     }
 
+    /// `escape` of a text without non-ASCII bytes.
+    private static func escapeASCII(_ text: String) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): out += [UInt8(ascii: "\\"), byte]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): continue // alone or before \n (one character, written as \n)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Splits a content line into chunks of at most 75 octets (continuations start with a space,
     /// which counts), never inside a UTF-8 sequence, each ended by CRLF.
     static func fold(_ line: String) -> String {
-        var out = ""
-        var current = ""
+        var out: [UInt8] = []
+        fold(line, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `fold` appending UTF-8 to `out`.
+    static func fold(_ line: String, into out: inout [UInt8]) {
         var octets = 0
-        for scalar in line.unicodeScalars {
-            let size = String(scalar).utf8.count
-            if octets + size > 75 {
-                out += current + "\r\n"
-                current = " "
-                octets = 1
+        for byte in line.utf8 {
+            // A scalar starts at every byte that is not a continuation byte (10xxxxxx).
+            if byte & 0xC0 != 0x80 {
+                let size = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                if octets + size > 75 {
+                    out += [UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: " ")]
+                    octets = 1
+                }
+                octets += size
             }
-            current.unicodeScalars.append(scalar)
-            octets += size
+            out.append(byte)
         }
-        return out + current + "\r\n"
+        out += [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
     }
 }

@@ -26,37 +26,49 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Pretty-printed with two-space indentation and a final newline.
     public func serialized() -> String {
-        var out = ""
-        write(to: &out, indent: "")
-        return out + "\n"
+        String(decoding: serializedBytes(), as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: String) {
+    /// `serialized()` as UTF-8, written straight into one buffer (the exports run to megabytes).
+    public func serializedBytes() -> [UInt8] {
+        var out: [UInt8] = []
+        write(to: &out, depth: 0)
+        out.append(UInt8(ascii: "\n"))
+        return out
+    }
+
+    private func write(to out: inout [UInt8], depth: Int) {
+        func append(_ text: String) { out.append(contentsOf: text.utf8) }
+        func indent(_ depth: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth)) }
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .int(let value): out += String(value)
-        case .double(let value): out += value.isFinite ? String(format: "%.3f", value) : "null"
-        case .string(let value): out += JSONValue.quoted(value)
+        case .null: append("null")
+        case .bool(let value): append(value ? "true" : "false")
+        case .int(let value): append(String(value))
+        case .double(let value): append(value.isFinite ? String(format: "%.3f", value) : "null")
+        case .string(let value): append(JSONValue.quoted(value))
         case .array(let values):
-            if values.isEmpty { out += "[]"; return }
-            out += "[\n"
+            if values.isEmpty { append("[]"); return }
+            append("[\n")
             for (index, value) in values.enumerated() {
-                out += indent + "  "
-                value.write(to: &out, indent: indent + "  ")
-                out += index == values.count - 1 ? "\n" : ",\n"
+                indent(depth + 1)
+                value.write(to: &out, depth: depth + 1)
+                append(index == values.count - 1 ? "\n" : ",\n")
             }
-            out += indent + "]"
+            indent(depth)
+            append("]")
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{\n"
+            if members.isEmpty { append("{}"); return }
+            append("{\n")
             let keys = members.keys.sorted()
             for (index, key) in keys.enumerated() {
-                out += indent + "  " + JSONValue.quoted(key) + ": "
-                members[key]!.write(to: &out, indent: indent + "  ")
-                out += index == keys.count - 1 ? "\n" : ",\n"
+                indent(depth + 1)
+                append(JSONValue.quoted(key))
+                append(": ")
+                members[key]!.write(to: &out, depth: depth + 1)
+                append(index == keys.count - 1 ? "\n" : ",\n")
             }
-            out += indent + "}"
+            indent(depth)
+            append("}")
         }
     }
 

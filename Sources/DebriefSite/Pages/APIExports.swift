@@ -44,9 +44,9 @@ public struct APIExports: PageGenerator {
             }),
         ])
         return [
-            RenderedPage(path: "api/incidents.json", text: incidents.serialized()),
-            RenderedPage(path: "api/runbooks.json", text: runbooks.serialized()),
-            RenderedPage(path: "api/actions.json", text: actions.serialized()),
+            RenderedPage(path: "api/incidents.json", bytes: Data(incidents.serializedBytes())),
+            RenderedPage(path: "api/runbooks.json", bytes: Data(runbooks.serializedBytes())),
+            RenderedPage(path: "api/actions.json", bytes: Data(actions.serializedBytes())),
         ]
     }
 
