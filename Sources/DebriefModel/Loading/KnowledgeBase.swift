@@ -86,12 +86,11 @@ enum ContentFiles {
         let results = ResultSlots<T>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
-            let url = root.appendingPathComponent(path)
-            guard let data = try? Data(contentsOf: url) else {
+            guard let bytes = FileBytes.contents(of: root.path + "/" + path) else {
                 results[index] = unreadable(path, [Diagnostic(file: path, line: 1, severity: .error, rule: "unreadable", message: "file cannot be read; check its permissions")])
                 return
             }
-            let decoded = SourceText.decode(data, path: path)
+            let decoded = SourceText.decode(bytes: bytes, path: path)
             guard let text = decoded.text else {
                 results[index] = unreadable(path, decoded.diagnostics)
                 return

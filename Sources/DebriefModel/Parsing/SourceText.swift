@@ -4,17 +4,24 @@ import Foundation
 /// instead of failing.
 public enum SourceText {
     public static func decode(_ data: Data, path: String) -> (text: String?, diagnostics: [Diagnostic]) {
-        if data.isEmpty {
+        decode(bytes: [UInt8](data), path: path)
+    }
+
+    public static func decode(bytes: [UInt8], path: String) -> (text: String?, diagnostics: [Diagnostic]) {
+        if bytes.isEmpty {
             return ("", [])
         }
-        if data.prefix(8192).contains(0) {
+        if bytes.prefix(8192).contains(0) {
             return (nil, [Diagnostic(file: path, line: 1, severity: .error, rule: "unreadable",
                                      message: "file looks binary (it contains NUL bytes); save it as UTF-8 markdown or YAML, or move it out of content/")])
         }
-        if let text = String(data: data, encoding: .utf8) {
+        if var text = String(validating: bytes, as: UTF8.self) {
+            // Foundation's `String(data:encoding: .utf8)`, used before, dropped one byte order
+            // mark itself; a second one is dropped here as it always was.
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
             return (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, [])
         }
-        let repaired = String(decoding: data, as: UTF8.self)
+        let repaired = String(decoding: bytes, as: UTF8.self)
         let badLine = repaired.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.contains("\u{FFFD}") }.map { $0 + 1 } ?? 1
         return (repaired, [Diagnostic(file: path, line: badLine, severity: .error, rule: "unreadable",
