@@ -59,12 +59,7 @@ public struct MarkdownNode: Sendable, Hashable {
     /// separated by newlines. Iterative, so deep trees cannot exhaust the stack.
     public var plainText: String {
         var out = ""
-        var stack: [(node: MarkdownNode, closing: Bool)] = [(self, false)]
-        while let (node, closing) = stack.popLast() {
-            if closing {
-                if node.isBlock, !out.isEmpty, out.last != "\n" { out += "\n" }
-                continue
-            }
+        walk(entering: { node in
             switch node.kind {
             case .text, .code, .codeBlock, .inlineHTML, .htmlBlock: out += node.literal
             case .softBreak: out += " "
@@ -72,9 +67,9 @@ public struct MarkdownNode: Sendable, Hashable {
             case .tableCell: if out.last != nil, out.last != "\n" { out += " | " }
             default: break
             }
-            stack.append((node, true))
-            for child in node.children.reversed() { stack.append((child, false)) }
-        }
+        }, leaving: { node in
+            if node.isBlock, !out.isEmpty, out.last != "\n" { out += "\n" }
+        })
         while out.last == "\n" { out.removeLast() }
         return out
     }
@@ -82,12 +77,32 @@ public struct MarkdownNode: Sendable, Hashable {
     /// Every node below this one, depth first, in document order (iterative).
     public var descendants: [MarkdownNode] {
         var result: [MarkdownNode] = []
-        var stack = children.reversed() as [MarkdownNode]
-        while let node = stack.popLast() {
-            result.append(node)
-            stack.append(contentsOf: node.children.reversed())
-        }
+        forEachDescendant { result.append($0) }
         return result
+    }
+
+    /// Calls `body` with every node below this one, depth first, in document order, without
+    /// collecting them first.
+    public func forEachDescendant(_ body: (MarkdownNode) -> Void) {
+        for child in children { child.walk(entering: body, leaving: { _ in }) }
+    }
+
+    /// Depth-first walk from this node: `entering` before a node's children, `leaving` after.
+    /// Each open node is held once with the index of its next child (no per-node arrays).
+    private func walk(entering: (MarkdownNode) -> Void, leaving: (MarkdownNode) -> Void) {
+        entering(self)
+        var stack: [(node: MarkdownNode, next: Int)] = [(self, 0)]
+        while let top = stack.indices.last {
+            let next = stack[top].next
+            if next < stack[top].node.children.count {
+                stack[top].next += 1
+                let child = stack[top].node.children[next]
+                entering(child)
+                stack.append((child, 0))
+            } else {
+                leaving(stack.removeLast().node)
+            }
+        }
     }
 }
 

@@ -256,7 +256,9 @@ struct ActionItemReader {
     }
 
     private static func links(in node: MarkdownNode) -> [String] {
-        node.descendants.compactMap { if case .link(let url) = $0.kind { return url } else { return nil } }
+        var urls: [String] = []
+        node.forEachDescendant { if case .link(let url) = $0.kind { urls.append(url) } }
+        return urls
     }
 
     /// The first link that looks like an issue or ticket, else nil.

@@ -40,16 +40,19 @@ struct HeaderFields {
 
     /// Header facts in source order.
     private(set) var fields: [Field] = []
+    /// The meaning of each field's key, resolved once when added (`field(_:)` is asked often).
+    private var keys: [Key?] = []
     /// `- **Key events**` sub-items (`First detected: 2024-04-15 12:32`), in source order.
     private(set) var keyEvents: [Field] = []
 
     /// The first field for `key`.
     func field(_ key: Key) -> Field? {
-        fields.first { Key(spelling: $0.key) == key }
+        keys.firstIndex(of: key).map { fields[$0] }
     }
 
     mutating func append(_ field: Field) {
         fields.append(field)
+        keys.append(Key(spelling: field.key))
     }
 
     // MARK: Reading
@@ -62,12 +65,12 @@ struct HeaderFields {
             let line = frontMatter.line(key)
             switch frontMatter.values[key] {
             case .scalar(let value)?:
-                fields.append(Field(key: key, value: value, line: line))
+                append(Field(key: key, value: value, line: line))
             case .sequence(let items)?:
-                fields.append(Field(key: key, value: items.compactMap(\.string).joined(separator: ", "), line: line))
+                append(Field(key: key, value: items.compactMap(\.string).joined(separator: ", "), line: line))
             case .mapping(let pairs)?:
                 for (subkey, value) in pairs {
-                    if let text = value.string { fields.append(Field(key: subkey, value: text, line: line)) }
+                    if let text = value.string { append(Field(key: subkey, value: text, line: line)) }
                 }
             default:
                 break
@@ -88,7 +91,7 @@ struct HeaderFields {
             if inKeyEvents, isIndentedItem {
                 if let (key, value) = Self.keyValue(InlineMarkup.strip(content)) {
                     keyEvents.append(Field(key: key, value: value, line: number))
-                    fields.append(Field(key: key, value: value, line: number))
+                    append(Field(key: key, value: value, line: number))
                 }
                 continue
             }
@@ -102,7 +105,7 @@ struct HeaderFields {
                 // Several bold fields may share a line: `**Date:** x | **Severity:** y`.
                 for segment in content.split(separator: "|") where segment.containsText("**") || segment.containsText("__") {
                     if let (key, value) = Self.keyValue(InlineMarkup.strip(segment)) {
-                        fields.append(Field(key: key, value: value, line: number))
+                        append(Field(key: key, value: value, line: number))
                     }
                 }
             } else {
@@ -138,7 +141,7 @@ struct HeaderFields {
         for (index, start) in starts.enumerated() {
             let end = index + 1 < starts.count ? starts[index + 1].keyStart : text.endIndex
             let value = text[start.valueStart..<end].trimmed()
-            fields.append(Field(key: start.key, value: value, line: line))
+            append(Field(key: start.key, value: value, line: line))
         }
     }
 

@@ -63,9 +63,8 @@ public struct PostmortemParser: Sendable {
         postmortem.milestones = MilestoneReader(keywords: config.milestoneKeywords, incidentDate: postmortem.date,
                                                 timezoneOffset: postmortem.timezoneOffset)
             .read(frontMatter: front, keyEvents: header.keyEvents, timeline: timeline)
-        postmortem.links = document.root.descendants.compactMap { node in
-            guard case .link(let url) = node.kind else { return nil }
-            return Link(text: node.plainText, url: url, line: node.line)
+        document.root.forEachDescendant { node in
+            if case .link(let url) = node.kind { postmortem.links.append(Link(text: node.plainText, url: url, line: node.line)) }
         }
         return postmortem
     }

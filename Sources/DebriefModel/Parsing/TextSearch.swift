@@ -48,10 +48,13 @@ public enum TextSearch {
             }
             return nil
         }
+        // The first byte in both cases, so the scan for candidates does no folding.
         let first = folded(needle[0])
+        let firstUpper = first &- 97 < 26 ? first - 32 : first
         var position = start
         while position <= last {
-            if folded(hay[position]) == first, matches(needle, in: hay, at: position, folding: true) { return position }
+            let byte = hay[position]
+            if byte == first || byte == firstUpper, matches(needle, in: hay, at: position, folding: true) { return position }
             position += 1
         }
         return nil
