@@ -37,6 +37,35 @@ public indirect enum JSONValue: Sendable, Hashable {
         return out
     }
 
+    /// `.object(members)` with `arrayKey` set to an array of `count` items, serialised as
+    /// `serializedBytes()` would, but building each item only as it is written: the exports'
+    /// item arrays (every incident, every action item) are never all held as values at once.
+    public static func serializedObject(_ members: [String: JSONValue], arrayKey: String, count: Int,
+                                        item: (Int) -> JSONValue) -> [UInt8] {
+        var out: [UInt8] = []
+        out.append(contentsOf: "{\n".utf8)
+        let keys = (Array(members.keys.filter { $0 != arrayKey }) + [arrayKey]).sorted()
+        for (index, key) in keys.enumerated() {
+            out.append(contentsOf: "  \(JSONValue.quoted(key)): ".utf8)
+            if key != arrayKey {
+                members[key]!.write(to: &out, depth: 1)
+            } else if count == 0 {
+                out.append(contentsOf: "[]".utf8)
+            } else {
+                out.append(contentsOf: "[\n".utf8)
+                for position in 0..<count {
+                    out.append(contentsOf: "    ".utf8)
+                    item(position).write(to: &out, depth: 2)
+                    out.append(contentsOf: (position == count - 1 ? "\n" : ",\n").utf8)
+                }
+                out.append(contentsOf: "  ]".utf8)
+            }
+            out.append(contentsOf: (index == keys.count - 1 ? "\n" : ",\n").utf8)
+        }
+        out.append(contentsOf: "}\n".utf8)
+        return out
+    }
+
     private func write(to out: inout [UInt8], depth: Int) {
         func append(_ text: String) { out.append(contentsOf: text.utf8) }
         func indent(_ depth: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth)) }

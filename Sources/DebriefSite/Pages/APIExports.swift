@@ -9,10 +9,8 @@ public struct APIExports: PageGenerator {
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
         let model = site.model
-        let incidents = JSONValue.object([
-            "as_of": .string(model.today.description),
-            "incidents": .array(model.incidents.map { incident(for: $0, model: model) }),
-        ])
+        let incidents = JSONValue.serializedObject(["as_of": .string(model.today.description)], arrayKey: "incidents",
+                                                   count: model.incidents.count) { incident(for: model.incidents[$0], model: model) }
         let runbooks = JSONValue.object([
             "runbooks": .array(model.runbooks.map { entry in
                 let runbook = entry.runbook
@@ -31,22 +29,22 @@ public struct APIExports: PageGenerator {
                 ])
             }),
         ])
-        let actions = JSONValue.object([
-            "as_of": .string(model.today.description),
-            "actions": .array(model.actions.map { action in
-                var members = APIExports.actionMembers(action)
-                members["id"] = .string(action.stableID)
-                members["incident"] = .string(action.incident)
-                members["incident_url"] = .string(model.baseURL + APIExports.prettyURL(SitePaths.postmortem(action.incident)))
-                members["due_from_sla"] = .bool(action.dueFromSLA)
-                members["days_overdue"] = .optional(action.daysOverdue)
-                return .object(members)
-            }),
-        ])
+        let allActions = model.actions
+        let actions = JSONValue.serializedObject(["as_of": .string(model.today.description)], arrayKey: "actions",
+                                                 count: allActions.count) { position in
+            let action = allActions[position]
+            var members = APIExports.actionMembers(action)
+            members["id"] = .string(action.stableID)
+            members["incident"] = .string(action.incident)
+            members["incident_url"] = .string(model.baseURL + APIExports.prettyURL(SitePaths.postmortem(action.incident)))
+            members["due_from_sla"] = .bool(action.dueFromSLA)
+            members["days_overdue"] = .optional(action.daysOverdue)
+            return .object(members)
+        }
         return [
-            RenderedPage(path: "api/incidents.json", bytes: Data(incidents.serializedBytes())),
+            RenderedPage(path: "api/incidents.json", bytes: Data(incidents)),
             RenderedPage(path: "api/runbooks.json", bytes: Data(runbooks.serializedBytes())),
-            RenderedPage(path: "api/actions.json", bytes: Data(actions.serializedBytes())),
+            RenderedPage(path: "api/actions.json", bytes: Data(actions)),
         ]
     }
 
