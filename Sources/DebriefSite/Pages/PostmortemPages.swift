@@ -73,12 +73,6 @@ public struct PostmortemPages: PageGenerator {
             dropped.formUnion(title.line...max(title.line, title.endLine))
         }
         for field in postmortem.fields where field.line > offset && field.line < firstSection { dropped.insert(field.line) }
-        if dropped.isEmpty { return postmortem.body }
-        var lines = postmortem.body.split(separator: "\n", omittingEmptySubsequences: false)
-        for fileLine in dropped.sorted(by: >) {
-            let index = fileLine - offset - 1
-            if lines.indices.contains(index) { lines[index] = "" }
-        }
-        return lines.joined(separator: "\n")
+        return LineBlanking.blanking(Set(dropped.map { $0 - offset - 1 }), in: postmortem.body)
     }
 }

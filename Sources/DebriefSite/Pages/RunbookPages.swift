@@ -70,8 +70,6 @@ public struct RunbookPages: PageGenerator {
     static func bodyWithoutTitle(_ body: String) -> String {
         let document = MarkdownParser.parse(body)
         guard let first = document.blocks.first, first.kind == .heading(level: 1) else { return body }
-        var lines = body.split(separator: "\n", omittingEmptySubsequences: false)
-        for line in first.line...max(first.line, first.endLine) where lines.indices.contains(line - 1) { lines[line - 1] = "" }
-        return lines.joined(separator: "\n")
+        return LineBlanking.blanking(Set((first.line...max(first.line, first.endLine)).map { $0 - 1 }), in: body)
     }
 }
