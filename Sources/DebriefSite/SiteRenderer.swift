@@ -78,7 +78,7 @@ public struct SiteRenderer: Sendable {
         context["is_home"] = .bool(path == SitePaths.home)
         context["nav"] = navValue(path: path, root: root)
         context["scripts"] = .strings(scripts.map { root + $0 })
-        return RenderedPage(path: path, bytes: Data(try layouts.render(template, .object(context))))
+        return RenderedPage(path: path, bytes: Data(try layouts.render(template, .object(TemplateObject(context)))))
     }
 
     /// The navigation bar of the page at `path`, its own entry marked current.
@@ -109,7 +109,7 @@ public struct SiteRenderer: Sendable {
         row["severity_slug"] = .string(postmortem.severity.map { Slug.make($0) } ?? "none")
         row["incomplete"] = .bool(!incident.isComplete)
         row["error_count"] = .int(incident.errorCount)
-        return .object(row)
+        return .object(TemplateObject(row))
     }
 
     /// `severity` (name or empty), `severity_label`, `severity_class` (`sev-1`..`sev-4`, `sev-unknown`).

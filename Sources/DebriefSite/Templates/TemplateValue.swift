@@ -14,7 +14,7 @@ public enum TemplateValue: Sendable, Equatable {
     /// A section repeats once per item; an empty list is falsy.
     case list([TemplateValue])
     /// Names are looked up in it; a section over it pushes it as the context.
-    case object([String: TemplateValue])
+    case object(TemplateObject)
 
     /// Converts what page generators pass: strings, booleans, numbers, arrays, dictionaries keyed
     /// by string, `NSNull` and optionals. Anything else becomes an object of its stored properties
@@ -26,7 +26,7 @@ public enum TemplateValue: Sendable, Equatable {
         case let text as String: self = .string(text)
         case let flag as Bool: self = .bool(flag)
         case let number as Int: self = .text(String(number))
-        case let dictionary as [String: Any]: self = .object(dictionary.mapValues { TemplateValue($0) })
+        case let dictionary as [String: Any]: self = .object(TemplateObject(dictionary.mapValues { TemplateValue($0) }))
         case let converted as [TemplateValue]: self = .list(converted)
         case let array as [Any]: self = .list(array.map { TemplateValue($0) })
         case is NSNull: self = .null
@@ -43,7 +43,7 @@ public enum TemplateValue: Sendable, Equatable {
             let text = String(describing: value)
             self = text.isEmpty ? .null : .text(text)
         } else {
-            self = .object(Dictionary(fields) { first, _ in first })
+            self = .object(TemplateObject(Dictionary(fields) { first, _ in first }))
         }
     }
 
@@ -66,6 +66,32 @@ public enum TemplateValue: Sendable, Equatable {
     func member(_ name: String) -> TemplateValue? {
         guard case .object(let members) = self else { return nil }
         return members[name]
+    }
+}
+
+/// The members of an object value, as one flat array: much smaller than a dictionary (pages
+/// hold tens of thousands of rows at once) and as quick to search for the dozen names a row has.
+public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLiteral {
+    /// Name and value pairs.
+    private let members: [(String, TemplateValue)]
+
+    public init(_ members: [String: TemplateValue]) {
+        self.members = members.map { ($0.key, $0.value) }
+    }
+
+    /// Names must be distinct, as in a dictionary literal.
+    public init(dictionaryLiteral elements: (String, TemplateValue)...) {
+        members = elements
+    }
+
+    public subscript(name: String) -> TemplateValue? {
+        members.first { $0.0 == name }?.1
+    }
+
+    public var isEmpty: Bool { members.isEmpty }
+
+    public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
+        a.members.count == b.members.count && a.members.allSatisfy { b[$0.0] == $0.1 }
     }
 }
 
