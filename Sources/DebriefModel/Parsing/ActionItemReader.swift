@@ -176,7 +176,9 @@ struct ActionItemReader {
             text = Self.removingStatusEmoji(text)
         }
         var found: [(key: Range<String.Index>, column: Column)] = []
-        for (key, column) in Self.inlineKeys {
+        // Every key ends with a colon: text without one needs no search per key.
+        let mayHoldKeys = text.utf8.contains(UInt8(ascii: ":"))
+        for (key, column) in Self.inlineKeys where mayHoldKeys {
             var from = 0
             while let range = text.textRange(of: key, fromByte: from) {
                 let before = range.lowerBound == text.startIndex ? " " : text[text.index(before: range.lowerBound)]
@@ -203,7 +205,7 @@ struct ActionItemReader {
             text = String(text[..<first.key.lowerBound])
         }
         // An `@handle` word (`Tune alert threshold @bob`) names the owner.
-        if item.owner == nil {
+        if item.owner == nil, text.utf8.contains(UInt8(ascii: "@")) {
             var words = text.split(separator: " ", omittingEmptySubsequences: false)
             if let index = words.lastIndex(where: { $0.hasPrefix("@") || $0.hasPrefix("(@") }) {
                 let handle = words[index].trimmed("(),;.")
@@ -238,7 +240,9 @@ struct ActionItemReader {
     ]
 
     static func emojiStatus(in text: String) -> ActionItem.Status? {
-        statusEmoji.first { text.containsText($0.0) }?.1
+        // Every status emoji (and its mojibake) is non-ASCII.
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        return statusEmoji.first { text.containsText($0.0) }?.1
     }
 
     private static func removingStatusEmoji(_ text: String) -> String {
