@@ -63,4 +63,11 @@ public struct AnalysedIncident: Sendable, Hashable {
         durations = IncidentDurations(postmortem)
         actions = postmortem.actionItems.map { TrackedAction(item: $0, of: postmortem, config: config, today: today) }
     }
+
+    /// From figures computed already; `actions` must be the postmortem's items tracked as of the report's day.
+    public init(postmortem: Postmortem, durations: IncidentDurations, actions: [TrackedAction]) {
+        self.postmortem = postmortem
+        self.durations = durations
+        self.actions = actions
+    }
 }

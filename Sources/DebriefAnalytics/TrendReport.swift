@@ -34,10 +34,17 @@ public struct TrendReport: Sendable, Hashable, Codable {
     public var repeatIncidents: [RepeatIncident]
 
     public init(postmortems: [Postmortem], config: DebriefConfig, today: Day, options: Options = Options()) {
+        let incidents = postmortems.filter(options.filter.matches).map { AnalysedIncident(postmortem: $0, config: config, today: today) }
+        self.init(incidents: incidents, config: config, today: today, options: options)
+    }
+
+    /// From incidents already analysed as of `today` (the site has their durations and tracked
+    /// actions), so that several reports do not analyse them again; the filter still applies.
+    public init(incidents analysed: [AnalysedIncident], config: DebriefConfig, today: Day, options: Options = Options()) {
         asOf = today
         self.options = options
         let levels = config.severities.map(\.name)
-        let incidents = postmortems.filter(options.filter.matches).map { AnalysedIncident(postmortem: $0, config: config, today: today) }
+        let incidents = analysed.filter { options.filter.matches($0.postmortem) }
         overall = GroupFigures(key: "all", incidents: incidents, severityLevels: levels)
         undated = incidents.filter { $0.postmortem.date == nil }.map(\.postmortem.slug)
 

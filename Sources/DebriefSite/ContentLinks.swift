@@ -17,6 +17,8 @@ public struct ContentLinks: Sendable {
 
     /// `html` rendered from the file at `source`, on a page whose root prefix is `root`.
     public func rewrite(_ html: String, source: String, root: String) -> String {
+        // Most pages link no content file: skip the regular expression (and its NSString copy).
+        guard ContentLinks.mentionsContentExtension(html) else { return html }
         let matches = ContentLinks.href.matches(in: html, range: NSRange(html.startIndex..., in: html))
         guard !matches.isEmpty else { return html }
         var result = html
@@ -27,6 +29,18 @@ public struct ContentLinks: Sendable {
             result.replaceSubrange(whole, with: "href=\"\(root)\(page)\"")
         }
         return result
+    }
+
+    /// Whether `.md`, `.markdown`, `.yml` or `.yaml` occurs anywhere in `html`; without one, no
+    /// link can match `href`.
+    static func mentionsContentExtension(_ html: String) -> Bool {
+        let extensions = ["md", "markdown", "yml", "yaml"].map { Array($0.utf8) }
+        let found = html.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.indices.contains { index in
+                bytes[index] == UInt8(ascii: ".") && extensions.contains { bytes[(index + 1)...].starts(with: $0) }
+            }
+        }
+        return found ?? true
     }
 
     /// `link` relative to the folder of `source`, with `.` and `..` applied.

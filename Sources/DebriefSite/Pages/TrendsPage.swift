@@ -15,9 +15,11 @@ public struct TrendsPage: PageGenerator {
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
         let model = site.model
-        let postmortems = model.incidents.map(\.postmortem)
-        let byQuarter = TrendReport(postmortems: postmortems, config: model.config, today: model.today)
-        let byMonth = TrendReport(postmortems: postmortems, config: model.config, today: model.today,
+        // The site model has every incident's durations and tracked actions already (as of the
+        // same day); both reports start from them.
+        let analysed = model.incidents.map { AnalysedIncident(postmortem: $0.postmortem, durations: $0.durations, actions: $0.actions) }
+        let byQuarter = TrendReport(incidents: analysed, config: model.config, today: model.today)
+        let byMonth = TrendReport(incidents: analysed, config: model.config, today: model.today,
                                   options: TrendReport.Options(grouping: .month))
         let root = SitePaths.root(of: TrendsPage.path)
         var values: [String: Any] = [
