@@ -13,20 +13,21 @@ public struct ActionsPage: PageGenerator {
         let model = site.model
         let root = SitePaths.root(of: SitePaths.actions)
         let actions = model.actions
-        let overdue = actions.filter(\.isOverdue)
-        let open = actions.filter { $0.isOpen && !$0.isOverdue }
-        let closed = actions.filter { !$0.isOpen }
-        func groups(_ items: [TrackedAction]) -> [[String: Any]] {
-            let byOwner = Dictionary(grouping: items) { $0.siteOwner ?? ActionsPage.unassigned }
+        // Grouped and sorted as positions in `actions`: sorting moves integers, not whole items.
+        let overdue = actions.indices.filter { actions[$0].isOverdue }
+        let open = actions.indices.filter { actions[$0].isOpen && !actions[$0].isOverdue }
+        let closed = actions.indices.filter { !actions[$0].isOpen }
+        func groups(_ items: [Int]) -> [[String: Any]] {
+            let byOwner = Dictionary(grouping: items) { actions[$0].siteOwner ?? ActionsPage.unassigned }
             let owners = byOwner.keys.sorted { a, b in
                 // Unassigned items last: they need an owner more than they need sorting.
                 if (a == ActionsPage.unassigned) != (b == ActionsPage.unassigned) { return b == ActionsPage.unassigned }
                 return a.lowercased() == b.lowercased() ? a < b : a.lowercased() < b.lowercased()
             }
             return owners.map { owner in
-                let rows = byOwner[owner]!.sorted(by: ActionsPage.urgency)
+                let rows = byOwner[owner]!.sorted { ActionsPage.urgency(actions[$0], actions[$1]) }
                 return ["owner": owner, "owner_url": owner == ActionsPage.unassigned ? "" : root + SitePaths.term(.owners, Slug.make(owner)),
-                        "count": rows.count, "actions": rows.map { site.actionRow($0, root: root) }]
+                        "count": rows.count, "actions": rows.map { site.actionRow(actions[$0], root: root) }]
             }
         }
         let slaNotes = model.config.severities.compactMap { level in

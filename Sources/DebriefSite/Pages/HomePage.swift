@@ -22,7 +22,10 @@ public struct HomePage: PageGenerator {
             return values
         }
         let open = model.actions.filter(\.isOpen)
-        let overdue = open.filter(\.isOverdue).sorted { ($0.daysOverdue ?? 0, $1.stableID) > ($1.daysOverdue ?? 0, $0.stableID) }
+        // Most days overdue first, then by id; the ids are built once, not in every comparison.
+        let overdue = open.filter(\.isOverdue).map { (action: $0, days: $0.daysOverdue ?? 0, id: $0.stableID) }
+            .sorted { ($0.days, $1.id) > ($1.days, $0.id) }
+            .map(\.action)
         let values: [String: Any] = [
             "recent": model.incidents.prefix(HomePage.recentCount).map { site.incidentRow($0, root: root) },
             "incident_count": model.incidents.count,
