@@ -12,38 +12,19 @@ public struct SiteRenderer: Sendable {
     public let contentLinks: ContentLinks
     private let relatedIncidentsCache = ComputedOnce<RelatedIncidentsSection>()
     private let sharedRows = SharedRows()
-    /// Per incident (in `model.incidents` order), where its action items start in `model.actions`.
-    private let actionStarts: [Int]
 
     public init(model: SiteModel, layouts: SiteLayouts, nav: [NavItem]) {
         self.model = model
         self.layouts = layouts
         self.nav = nav
         contentLinks = ContentLinks(model: model)
-        var starts: [Int] = []
-        starts.reserveCapacity(model.incidents.count)
-        var next = 0
-        for incident in model.incidents {
-            starts.append(next)
-            next += incident.actions.count
-        }
-        actionStarts = starts
     }
 
     /// The row of every incident (in `model.incidents` order) for pages whose root prefix is
     /// `root`, built once per root: an incident is listed on several taxonomy and runbook pages.
+    /// (An action item is listed only on its incident's and its owner's pages: its rows are not kept.)
     public func incidentRows(root: String) -> [TemplateValue] {
         sharedRows.rows("incidents", root: root) { model.incidents.map { incidentRow($0, root: root) } }
-    }
-
-    /// The row of every action item (in `model.actions` order) for pages whose root prefix is `root`.
-    public func actionRows(root: String) -> [TemplateValue] {
-        sharedRows.rows("actions", root: root) { model.incidents.flatMap { incident in incident.actions.map { actionRow($0, root: root) } } }
-    }
-
-    /// Positions in `model.actions` of the action items of the incident at `position` of `model.incidents`.
-    public func actionPositions(ofIncidentAt position: Int) -> Range<Int> {
-        actionStarts[position] ..< actionStarts[position] + model.incidents[position].actions.count
     }
 
     /// Related incidents of every postmortem, computed by the first page kind that asks and

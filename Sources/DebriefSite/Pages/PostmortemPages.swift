@@ -13,13 +13,12 @@ public struct PostmortemPages: PageGenerator {
             let path = SitePaths.postmortem(incident.slug)
             let root = SitePaths.root(of: path)
             var pageValues = values(incident, site: site, root: root)
-            pageValues["actions"] = .list(Array(site.actionRows(root: root)[site.actionPositions(ofIncidentAt: position)]))
             pageValues.merge(related.values(forIncidentAt: position, root: root)) { $1 }
             return try site.html(path: path, template: "postmortem", title: incident.title, converted: pageValues)
         }
     }
 
-    /// The page's values except `actions` (rows shared with the owners' pages) and related incidents.
+    /// The page's values except its related incidents.
     func values(_ incident: SiteIncident, site: SiteRenderer, root: String) -> [String: TemplateValue] {
         let postmortem = incident.postmortem
         let model = site.model
@@ -42,6 +41,7 @@ public struct PostmortemPages: PageGenerator {
                             "value": .string(seconds.map(DurationText.format(seconds:)) ?? "not measured")])
         })
         values["body_html"] = .string(site.markdownHTML(PostmortemPages.bodyWithoutHeader(postmortem), source: postmortem.path, root: root))
+        values["actions"] = .list(incident.actions.map { site.actionRow($0, root: root) })
         values["has_actions"] = .bool(!incident.actions.isEmpty)
         values["overdue_count"] = .int(incident.actions.filter(\.isOverdue).count)
         values["runbooks"] = .list(incident.runbookSlugs.compactMap(model.runbook(slug:)).map { runbook in

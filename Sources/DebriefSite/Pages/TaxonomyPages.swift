@@ -6,8 +6,8 @@ import DebriefAnalytics
 public struct TaxonomyPages: PageGenerator {
     public init() {}
 
-    /// One value of a taxonomy and what it groups, as positions in `model.incidents` and
-    /// `model.actions` (the rows of both are built once and shared by every page listing them).
+    /// One value of a taxonomy and what it groups, as positions in `model.incidents` (whose rows
+    /// are built once and shared by every page listing them) and `model.actions`.
     struct Term: Sendable {
         var name: String
         var slug: String
@@ -42,7 +42,6 @@ public struct TaxonomyPages: PageGenerator {
                 let path = SitePaths.term(taxonomy, term.slug)
                 let root = SitePaths.root(of: path)
                 let incidentRows = site.incidentRows(root: root)
-                let actionRows = term.actions.isEmpty ? [] : site.actionRows(root: root)
                 let open = term.actions.filter { actions[$0].isOpen }.sorted { ActionsPage.urgency(actions[$0], actions[$1]) }
                 let closed = term.actions.filter { !actions[$0].isOpen }
                 return try site.html(path: path, template: "term", title: "\(taxonomy.singular): \(term.name)", converted: [
@@ -50,7 +49,7 @@ public struct TaxonomyPages: PageGenerator {
                     "taxonomy_url": .string(root + SitePaths.taxonomy(taxonomy)),
                     "incidents": .list(term.incidents.map { incidentRows[$0] }),
                     "incident_count": .int(term.incidents.count),
-                    "actions": .list((open + closed).map { actionRows[$0] }),
+                    "actions": .list((open + closed).map { site.actionRow(actions[$0], root: root) }),
                     "has_actions": .bool(!term.actions.isEmpty),
                     "overdue_count": .int(term.actions.filter { actions[$0].isOverdue }.count),
                     "response_times": TemplateValue(TaxonomyPages.responseTimes(of: term.incidents.map { model.incidents[$0] })),
