@@ -52,31 +52,15 @@ public struct KnowledgeBase: Sendable {
 enum ContentFiles {
     /// Paths relative to `root` (sorted) of regular files below `root/folder` with one of
     /// `extensions`. The folder may be a symbolic link; paths keep the name it has under root.
-    /// Like `FileManager`'s enumerator it skips hidden entries and follows no links below the
-    /// folder, but it reads each entry's type from the directory itself (one `readdir` per
-    /// folder): the `URL` resource lookups it replaces cost more than parsing some files.
+    /// Like `FileManager`'s enumerator, `FileTree` skips hidden entries and follows no links
+    /// below the folder, without the URL resource lookups that cost more than parsing some files.
     static func list(folder: String, root: URL, extensions: Set<String>) -> [String] {
         let resolved = root.appendingPathComponent(folder).resolvingSymlinksInPath().standardizedFileURL
-        var paths: [String] = []
-        var pending = [(path: resolved.path, relative: folder)]
-        while let directory = pending.popLast() {
-            for entry in DirectoryEntries.read(directory.path) where !entry.name.hasPrefix(".") {
-                let path = directory.path + "/" + entry.name
-                let relative = directory.relative + "/" + entry.name
-                switch entry.kind {
-                case .directory:
-                    pending.append((path, relative))
-                case .regularFile:
-                    guard let dot = entry.name.lastIndex(of: "."),
-                          extensions.contains(entry.name[entry.name.index(after: dot)...].lowercased()) else { continue }
-                    if entry.name.hasPrefix("_") { continue } // _index.md and other partials
-                    paths.append(relative)
-                case .other:
-                    continue // symbolic links, sockets, devices
-                }
-            }
-        }
-        return paths.sorted()
+        return FileTree.regularFiles(in: resolved.path).filter { relative in
+            let name = relative.split(separator: "/").last ?? ""
+            guard let dot = name.lastIndex(of: "."), extensions.contains(name[name.index(after: dot)...].lowercased()) else { return false }
+            return !name.hasPrefix("_") // _index.md and other partials
+        }.map { folder + "/" + $0 }.sorted()
     }
 
     /// Parses every file on all cores; results keep the order of `paths`.
