@@ -6,9 +6,9 @@ import Darwin
 
 /// Reads a whole file with `open`/`read` into one buffer sized from `fstat`: `Data(contentsOf:)`
 /// goes through URL and file-handle layers that cost as much as parsing a small file.
-enum FileBytes {
+public enum FileBytes {
     /// The file's bytes, or nil when it cannot be opened or read.
-    static func contents(of path: String) -> [UInt8]? {
+    public static func contents(of path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
