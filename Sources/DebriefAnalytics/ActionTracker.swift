@@ -40,10 +40,17 @@ public struct ActionCounts: Sendable, Hashable, Codable {
     /// closed ÷ opened; nil when no item was opened.
     public var completionRate: Double?
 
-    public init(_ actions: [TrackedAction]) {
-        opened = actions.count
-        closed = actions.filter { $0.status.isClosed }.count
-        overdue = actions.filter(\.isOverdue).count
+    /// One pass, counting in place (a report counts every incident's items for each group).
+    public init(_ actions: some Sequence<TrackedAction>) {
+        var opened = 0, closed = 0, overdue = 0
+        for action in actions {
+            opened += 1
+            if action.status.isClosed { closed += 1 }
+            if action.isOverdue { overdue += 1 }
+        }
+        self.opened = opened
+        self.closed = closed
+        self.overdue = overdue
         completionRate = opened == 0 ? nil : Double(closed) / Double(opened)
     }
 

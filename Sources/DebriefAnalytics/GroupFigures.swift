@@ -17,8 +17,9 @@ public struct GroupFigures: Sendable, Hashable, Codable {
     public init(key: String, incidents: [AnalysedIncident], severityLevels: [String]) {
         self.key = key
         self.incidents = incidents.count
-        var counts = severityLevels.map { level in NameCount(name: level, count: incidents.filter { $0.postmortem.severity == level }.count) }
-        let unknown = incidents.filter { $0.postmortem.severity.map { !severityLevels.contains($0) } ?? true }.count
+        // Counted in place: filtering would copy every matching incident just to count it.
+        var counts = severityLevels.map { level in NameCount(name: level, count: incidents.count(where: { $0.postmortem.severity == level })) }
+        let unknown = incidents.count(where: { $0.postmortem.severity.map { !severityLevels.contains($0) } ?? true })
         if unknown > 0 { counts.append(NameCount(name: "unknown", count: unknown)) }
         bySeverity = counts
         func minutes(_ metric: ResponseMetric) -> SummaryStatistic {
@@ -28,7 +29,7 @@ public struct GroupFigures: Sendable, Hashable, Codable {
         mtta = minutes(.mtta)
         mttm = minutes(.mttm)
         mttr = minutes(.mttr)
-        actions = ActionCounts(incidents.flatMap(\.actions))
+        actions = ActionCounts(incidents.lazy.flatMap(\.actions))
     }
 
     public subscript(metric: ResponseMetric) -> SummaryStatistic {
