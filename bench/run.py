@@ -64,6 +64,25 @@ def changed_files(before, after):
     return sum(1 for path, stamp in after.items() if before.get(path) != stamp) + sum(1 for p in before if p not in after)
 
 
+SEARCH_QUERIES = ["HighErrorRate", "connection pool", "certificate expired severity:SEV1", '"schema migration"',
+                  "database timeout service:postgres", "kafka consumer lag year:2024"]
+
+
+def search_report(site, results):
+    """Size of the site's search index and the bytes typical queries load (needs node)."""
+    folder = os.path.join(site, "search")
+    sizes = [os.path.getsize(os.path.join(b, n)) for b, _, fs in os.walk(folder) for n in fs]
+    results["search index"] = {"files": len(sizes), "bytes": sum(sizes)}
+    print(f"search index: {len(sizes)} files, {sum(sizes) / 1e6:.1f} MB", flush=True)
+    if shutil.which("node") is None:
+        print("search bytes per query: skipped (node is not installed)")
+        return
+    out = subprocess.run(["node", os.path.join(ROOT, "tests-browser", "search_bytes.js"), site,
+                          os.path.join(site, "assets", "search.js"), *SEARCH_QUERIES], capture_output=True, text=True, check=True)
+    results["search bytes per query"] = out.stdout.splitlines()
+    print("search bytes per query (target <= 300 KB):\n  " + "\n  ".join(results["search bytes per query"]), flush=True)
+
+
 def hugo_site(work, content):
     site = os.path.join(work, "hugo-site")
     shutil.rmtree(site, ignore_errors=True)
@@ -131,6 +150,7 @@ def main():
     timed = subprocess.run(build(tmpfs_out) + ["--timings"], capture_output=True, text=True)
     results["build steps"] = [line for line in timed.stderr.splitlines() if line.endswith(" s") and not line.startswith("built ")]
     print("debrief build --timings (tmpfs):\n  " + "\n  ".join(results["build steps"]), flush=True)
+    search_report(tmpfs_out, results)
 
     before = snapshot(disk_out)
     repeat("debrief rebuild, no change", build(disk_out))

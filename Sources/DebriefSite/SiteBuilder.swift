@@ -144,7 +144,7 @@ public struct SiteBuilder {
             let layouts = try SiteLayouts(overrides: options.root.appendingPathComponent(config.layoutsDir))
             let model = SiteModel(knowledgeBase: prepared.knowledgeBase, diagnostics: prepared.diagnostics,
                                   today: prepared.today, baseURL: baseURL(config))
-            return SiteRenderer(model: model, layouts: layouts, nav: generators.compactMap(\.navItem))
+            return SiteRenderer(model: model, layouts: layouts, nav: generators.compactMap(\.navItem), timings: timings)
         }
     }
 

@@ -9,14 +9,17 @@ public struct SiteRenderer: Sendable {
     public let model: SiteModel
     public let layouts: SiteLayouts
     public let nav: [NavItem]
+    /// Where page kinds record the time of their own expensive steps (`--timings`).
+    public let timings: BuildTimings
     public let contentLinks: ContentLinks
     private let relatedIncidentsCache = ComputedOnce<RelatedIncidentsSection>()
     private let sharedRows = SharedRows()
 
-    public init(model: SiteModel, layouts: SiteLayouts, nav: [NavItem]) {
+    public init(model: SiteModel, layouts: SiteLayouts, nav: [NavItem], timings: BuildTimings = BuildTimings()) {
         self.model = model
         self.layouts = layouts
         self.nav = nav
+        self.timings = timings
         contentLinks = ContentLinks(model: model)
     }
 

@@ -11,10 +11,14 @@ public struct SearchPage: PageGenerator {
     public var navItem: NavItem? { NavItem(title: "Search", path: SearchPage.path) }
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
-        let index = SearchIndex(documents: SearchPage.documents(site.model))
-        var pages = SearchShards.files(for: index) { document in
-            document.kind == .postmortem ? SitePaths.postmortem(document.slug) : SitePaths.runbook(document.slug)
-        }.map { RenderedPage(path: "search/" + $0.path, text: $0.text) }
+        let documents = site.timings.measure("search: documents") { SearchPage.documents(site.model) }
+        // The two steps Pagefind's indexing time compares with (docs/search.md).
+        let index = site.timings.measure("search: index") { SearchIndex(documents: documents) }
+        var pages = site.timings.measure("search: shards") {
+            SearchShards.files(for: index) { document in
+                document.kind == .postmortem ? SitePaths.postmortem(document.slug) : SitePaths.runbook(document.slug)
+            }.map { RenderedPage(path: "search/" + $0.path, text: $0.text) }
+        }
         let model = site.model
         let services = Set(model.incidents.flatMap { $0.postmortem.services.map { $0.lowercased() } }
             + model.runbooks.compactMap { $0.runbook.service?.lowercased() }).sorted()
