@@ -34,8 +34,15 @@ public protocol PageGenerator: Sendable {
     /// The navigation entry for this generator's main page, nil for none.
     var navItem: NavItem? { get }
     func pages(_ site: SiteRenderer) throws -> [RenderedPage]
+    /// Hands the pages to `deliver` as they are rendered: a generator with thousands of pages
+    /// delivers them in batches so the whole site never sits in memory. Default: `pages` at once.
+    func render(_ site: SiteRenderer, deliver: ([RenderedPage]) throws -> Void) throws
 }
 
 extension PageGenerator {
     public var navItem: NavItem? { nil }
+
+    public func render(_ site: SiteRenderer, deliver: ([RenderedPage]) throws -> Void) throws {
+        try deliver(try pages(site))
+    }
 }

@@ -105,8 +105,9 @@ public struct SiteBuilder {
         return Prepared(knowledgeBase: knowledgeBase, today: today, diagnostics: diagnostics, inputs: inputs)
     }
 
-    /// Steps 3-5: model, render, write. Each page kind's files are handed to the writer as soon
-    /// as they are rendered, so the whole site is never held in memory at once.
+    /// Steps 3-5: model, render, write. Pages are handed to the writer as soon as they are
+    /// rendered (per page kind, or per batch for the postmortem pages), so the whole site is never
+    /// held in memory at once.
     public func build(_ prepared: Prepared) throws -> Result {
         var writer = SiteWriter(output: outputURL(prepared.knowledgeBase.config))
         if let writeFile { writer.writeFile = writeFile }
@@ -116,9 +117,14 @@ public struct SiteBuilder {
             progress("rendering and writing \(generators.count) page kinds")
             let timings = self.timings
             let counts = try ParallelRendering.map(generators) { generator in
-                let pages = try timings.measure(String(describing: type(of: generator))) { try generator.pages(renderer) }
-                try session.add(pages)
-                return pages.count
+                try timings.measure(String(describing: type(of: generator))) {
+                    var count = 0
+                    try generator.render(renderer) { pages in
+                        try session.add(pages)
+                        count += pages.count
+                    }
+                    return count
+                }
             }
             let summary = SiteWriter.Summary(inputs: prepared.inputs, postmortems: prepared.knowledgeBase.postmortems.count,
                                              runbooks: prepared.knowledgeBase.runbooks.count, diagnostics: prepared.diagnostics)

@@ -24,3 +24,10 @@ enum ParallelRendering {
         var values: [Value?] { lock.withLock { storage } }
     }
 }
+
+extension Array {
+    /// Consecutive slices of at most `size` elements, as arrays.
+    func chunks(of size: Int) -> [[Element]] {
+        stride(from: 0, to: count, by: size).map { Array(self[$0 ..< Swift.min($0 + size, count)]) }
+    }
+}

@@ -6,15 +6,26 @@ import Markdown
 public struct PostmortemPages: PageGenerator {
     public init() {}
 
+    /// Pages rendered (in parallel) and delivered per batch: about 10 MB of HTML at a time.
+    static let batchSize = 1_000
+
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
+        var pages: [RenderedPage] = []
+        try render(site) { pages += $0 }
+        return pages
+    }
+
+    public func render(_ site: SiteRenderer, deliver: ([RenderedPage]) throws -> Void) throws {
         let related = site.relatedIncidents
-        return try ParallelRendering.map(Array(site.model.incidents.indices)) { position in
-            let incident = site.model.incidents[position]
-            let path = SitePaths.postmortem(incident.slug)
-            let root = SitePaths.root(of: path)
-            var pageValues = values(incident, site: site, root: root)
-            pageValues.merge(related.values(forIncidentAt: position, root: root)) { $1 }
-            return try site.html(path: path, template: "postmortem", title: incident.title, converted: pageValues)
+        for batch in Array(site.model.incidents.indices).chunks(of: PostmortemPages.batchSize) {
+            try deliver(try ParallelRendering.map(batch) { position in
+                let incident = site.model.incidents[position]
+                let path = SitePaths.postmortem(incident.slug)
+                let root = SitePaths.root(of: path)
+                var pageValues = values(incident, site: site, root: root)
+                pageValues.merge(related.values(forIncidentAt: position, root: root)) { $1 }
+                return try site.html(path: path, template: "postmortem", title: incident.title, converted: pageValues)
+            })
         }
     }
 
