@@ -1,4 +1,5 @@
 import Foundation
+import DebriefModel
 
 /// The first pass of building an index, over a run of consecutive documents: their tokens
 /// interned and counted per field, with positions. Runs are analysed in parallel, each with
@@ -139,19 +140,7 @@ extension SearchIndex {
 
 /// `items.map(transform)`, the calls spread over all cores; results keep the items' order.
 func concurrentMap<T: Sendable>(_ items: Range<Int>, _ transform: @Sendable (Int) -> T) -> [T] {
-    let slots = Slots<T>(count: items.count)
-    DispatchQueue.concurrentPerform(iterations: items.count) { k in slots.set(k, transform(items.lowerBound + k)) }
+    let slots = ResultSlots<T>(count: items.count)
+    DispatchQueue.concurrentPerform(iterations: items.count) { k in slots[k] = transform(items.lowerBound + k) }
     return slots.values
-}
-
-/// Fixed slots written from concurrent iterations, each index by exactly one writer.
-private final class Slots<T: Sendable>: @unchecked Sendable {
-    private var storage: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) { lock.withLock { storage[index] = value } }
-
-    var values: [T] { storage.map { $0! } }
 }

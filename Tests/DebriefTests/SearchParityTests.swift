@@ -49,19 +49,24 @@ import Testing
           process.stdout.write(JSON.stringify(out));
         })();
         """
+        return try JSONDecoder().decode([[[Double]]].self, from: runNode(node, script: script, input: JSONEncoder().encode(queries)))
+    }
+
+    /// Runs `script` in node with `input` on its standard input; returns its standard output.
+    static func runNode(_ node: String, script: String, input: Data) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: node)
         process.arguments = ["-e", script]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
+        let stdin = Pipe(), stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
         try process.run()
-        input.fileHandleForWriting.write(try JSONEncoder().encode(queries))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
+        stdin.fileHandleForWriting.write(input)
+        try stdin.fileHandleForWriting.close()
+        let data = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
-        return try JSONDecoder().decode([[[Double]]].self, from: data)
+        return data
     }
 
     func expectParity(_ documents: [SearchDocument]) throws {
@@ -93,18 +98,7 @@ import Testing
         process.stdout.write(JSON.stringify(texts.map(t => window.debriefSearch.tokenize(t, true)
           .map(k => [k.term, k.word, String(k.position), String(k.start), String(k.end)]))));
         """
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: node)
-        process.arguments = ["-e", script]
-        let input = Pipe(), output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        try process.run()
-        input.fileHandleForWriting.write(try JSONEncoder().encode(texts))
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        let javascript = try JSONDecoder().decode([[[String]]].self, from: data)
+        let javascript = try JSONDecoder().decode([[[String]]].self, from: Self.runNode(node, script: script, input: JSONEncoder().encode(texts)))
         for (text, jsTokens) in zip(texts, javascript) {
             let swiftTokens = Tokenizer.tokenize(text).map { [$0.term, $0.word, String($0.position), String($0.start), String($0.end)] }
             #expect(swiftTokens == jsTokens, "text \(text)")

@@ -61,18 +61,6 @@ public struct SiteWriter: Sendable {
         return Session(writer: self, previous: previous)
     }
 
-    /// Writes a whole site at once (tests and small sites).
-    public func write(_ pages: [RenderedPage], summary: Summary = Summary(inputs: "", postmortems: 0, runbooks: 0, diagnostics: [])) throws -> Outcome {
-        let session = try begin()
-        do {
-            try session.add(pages)
-            return try session.finish(summary)
-        } catch {
-            session.abandon()
-            throw error
-        }
-    }
-
     /// One build's writes. `add` may be called from several threads at once.
     public final class Session: @unchecked Sendable {
         let writer: SiteWriter
