@@ -114,8 +114,8 @@ public struct RelatedIncidents: Sendable {
 
     /// Related incidents of every postmortem, computed on all cores (for the site).
     public func all(limit: Int = 5) -> [[RelatedIncident]] {
-        let slots = RelatedSlots(count: postmortems.count)
-        DispatchQueue.concurrentPerform(iterations: postmortems.count) { slots.set($0, related(to: $0, limit: limit)) }
+        let slots = ResultSlots<[RelatedIncident]>(count: postmortems.count)
+        DispatchQueue.concurrentPerform(iterations: postmortems.count) { slots[$0] = related(to: $0, limit: limit) }
         return slots.values
     }
 
@@ -276,16 +276,4 @@ extension RelatedIncidents {
         }
         return links
     }
-}
-
-/// Fixed slots written from concurrent iterations, each index by exactly one writer.
-private final class RelatedSlots: @unchecked Sendable {
-    private var storage: [[RelatedIncident]]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: [], count: count) }
-
-    func set(_ index: Int, _ value: [RelatedIncident]) { lock.withLock { storage[index] = value } }
-
-    var values: [[RelatedIncident]] { storage }
 }
