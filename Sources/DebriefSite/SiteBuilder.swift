@@ -76,16 +76,13 @@ public struct SiteBuilder {
     }
 
     /// The previous build's manifest when it was made from exactly the current inputs: its
-    /// output is still exact and nothing needs to be parsed or rendered. Only the standard
-    /// generators are cached (a custom set renders a different site).
+    /// output is still exact and nothing needs to be parsed or rendered.
     public func upToDateManifest() throws -> BuildManifest? {
-        guard generators.map({ String(describing: type(of: $0)) }) == SiteBuilder.standardGenerators.map({ String(describing: type(of: $0)) }) else { return nil }
-        return try timings.measure("check inputs") {
+        try timings.measure("check inputs") {
             let config = try DebriefConfig.load(root: options.root)
             let output = outputURL(config)
             guard let manifest = BuildManifest.read(from: output) else { return nil }
-            let inputs = InputFingerprint.compute(root: options.root, config: config, today: today(config), baseURL: baseURL(config))
-            guard manifest.inputs == inputs, SiteWriter.listFiles(in: output) == Set(manifest.files.keys) else { return nil }
+            guard manifest.inputs == fingerprint(config), SiteWriter.listFiles(in: output) == Set(manifest.files.keys) else { return nil }
             return manifest
         }
     }
@@ -96,9 +93,7 @@ public struct SiteBuilder {
         let config = try DebriefConfig.load(root: options.root)
         let today = today(config)
         // Fingerprinted before loading: a file edited during the load makes the next build redo it.
-        let inputs = timings.measure("fingerprint inputs") {
-            InputFingerprint.compute(root: options.root, config: config, today: today, baseURL: baseURL(config))
-        }
+        let inputs = timings.measure("fingerprint inputs") { fingerprint(config) }
         let knowledgeBase = try timings.measure("load and parse") { try KnowledgeBase.load(root: options.root, config: config) }
         progress("validating \(knowledgeBase.postmortems.count) postmortems, \(knowledgeBase.runbooks.count) runbooks")
         let diagnostics = timings.measure("validate") { validator.validate(knowledgeBase, today: today) }
@@ -152,6 +147,12 @@ public struct SiteBuilder {
                                   today: prepared.today, baseURL: baseURL(config))
             return SiteRenderer(model: model, layouts: layouts, nav: generators.compactMap(\.navItem), timings: timings)
         }
+    }
+
+    /// The inputs' fingerprint; the page kinds are part of it, since another set renders another site.
+    func fingerprint(_ config: DebriefConfig) -> String {
+        InputFingerprint.compute(root: options.root, config: config, today: today(config), baseURL: baseURL(config),
+                                 pageKinds: generators.map { String(describing: type(of: $0)) })
     }
 
     func today(_ config: DebriefConfig) -> Day {

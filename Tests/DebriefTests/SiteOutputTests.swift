@@ -107,6 +107,7 @@ import DebriefSite
         _ = try builder.build(try builder.prepare())
         let manifest = try #require(try builder.upToDateManifest())
         #expect(manifest.postmortems > 0 && manifest.files.count > 20 && !manifest.diagnostics.isEmpty)
+        #expect(try SiteFixture.builder(root: root, output: output, generators: [HomePage()]).upToDateManifest() == nil) // another site
 
         builder.options.asOf = Day(year: 2025, month: 9, day: 2) // overdue items depend on today
         #expect(try builder.upToDateManifest() == nil)

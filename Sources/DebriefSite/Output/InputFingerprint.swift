@@ -3,13 +3,14 @@ import DebriefModel
 
 /// One hash over everything a build's output depends on: the debrief executable and its
 /// built-in layouts, `debrief.yml`, the knowledge base's layouts, every content file (path and
-/// bytes), the date used as today and the base URL. When it equals the one recorded in the
+/// bytes), the date used as today, the base URL and the page kinds rendered. When it equals the one recorded in the
 /// output's manifest, the previous output is still exact and the build can stop before parsing.
 public enum InputFingerprint {
-    public static func compute(root: URL, config: DebriefConfig, today: Day, baseURL: String) -> String {
+    public static func compute(root: URL, config: DebriefConfig, today: Day, baseURL: String, pageKinds: [String]) -> String {
         var hash = ContentHash()
         hash.add(field: "debrief-inputs-1")
         hash.add(field: executableIdentity())
+        for kind in pageKinds { hash.add(field: kind) }
         hash.add(field: today.description)
         hash.add(field: baseURL)
         hash.add(field: "debrief.yml")
