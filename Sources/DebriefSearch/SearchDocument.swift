@@ -38,7 +38,7 @@ public struct SearchDocument: Sendable, Hashable {
         let title = p.title ?? p.slug
         var fields: [SearchField: String] = [.title: title]
         func put(_ field: SearchField, _ text: String) {
-            let trimmed = SearchDocument.trimmed(text)
+            let trimmed = text.trimmingWhitespaceAndNewlines()
             if !trimmed.isEmpty { fields[field, default: ""] += (fields[field] == nil ? "" : "\n") + trimmed }
         }
         put(.alerts, p.alerts.joined(separator: " "))
@@ -69,7 +69,7 @@ public struct SearchDocument: Sendable, Hashable {
         var fields: [SearchField: String] = [.title: ([title] + missingAlerts).joined(separator: " ")]
         func put(_ field: SearchField, _ parts: [String?]) {
             let text = parts.compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: "\n")
-            if !SearchDocument.trimmed(text).isEmpty { fields[field] = text }
+            if !text.trimmingWhitespaceAndNewlines().isEmpty { fields[field] = text }
         }
         put(.alerts, [r.alertNames.joined(separator: " ")])
         put(.services, [r.service])
@@ -83,14 +83,6 @@ public struct SearchDocument: Sendable, Hashable {
         put(.actionItems, steps)
         self.init(kind: .runbook, slug: r.slug, path: r.path, title: title, severity: r.severity,
                   services: r.service.map { [$0] } ?? [], alerts: r.alertNames, fields: fields)
-    }
-
-    /// `text` without surrounding whitespace and newlines. Foundation's trimming is slow on
-    /// long texts, and most field texts need none: they start and end in a visible ASCII
-    /// character, checked first.
-    static func trimmed(_ text: String) -> String {
-        if let first = text.utf8.first, let last = text.utf8.last, first > 32, first < 127, last > 32, last < 127 { return text }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
     /// Every document of a knowledge base: postmortems first, then runbooks, each in path order

@@ -37,8 +37,11 @@ extension StringProtocol {
 
     /// The text without the leading and trailing scalars that `drop` accepts.
     public func trimmingScalars(where drop: (Unicode.Scalar) -> Bool) -> String {
-        let view = String(self).unicodeScalars
+        let text = String(self)
+        let view = text.unicodeScalars
         guard let first = view.firstIndex(where: { !drop($0) }), let last = view.lastIndex(where: { !drop($0) }) else { return "" }
+        // Nothing to drop, the common case even for long texts: no copy.
+        if first == view.startIndex, view.index(after: last) == view.endIndex { return text }
         return String(view[first...last])
     }
 }
