@@ -48,8 +48,6 @@ public struct SiteBuilder {
         public var diagnostics: [Diagnostic]
         /// `InputFingerprint` of what was loaded, recorded in the manifest.
         public var inputs: String
-        public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-        public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
     }
 
     public struct Result: Sendable {

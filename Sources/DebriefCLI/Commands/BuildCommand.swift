@@ -74,14 +74,17 @@ public struct BuildCommand: ParsableCommand {
             if !force, let manifest = try builder.upToDateManifest() {
                 // Same inputs as the build that wrote the output: repeat its report, write nothing.
                 let config = try DebriefConfig.load(root: root)
-                try report(manifest.diagnostics, files: KnowledgeBase.contentFiles(root: root, config: config))
+                let diagnostics = DiagnosticReport(diagnostics: manifest.diagnostics, files: KnowledgeBase.contentFiles(root: root, config: config))
+                try show(diagnostics)
                 summary(output: builder.outputURL(config), written: 0, total: manifest.files.count,
-                        postmortems: manifest.postmortems, runbooks: manifest.runbooks, diagnostics: manifest.diagnostics, started: started)
+                        postmortems: manifest.postmortems, runbooks: manifest.runbooks, diagnostics: diagnostics, started: started)
                 return
             }
             let prepared = try builder.prepare()
             progress.clear()
-            try report(prepared.diagnostics, files: prepared.knowledgeBase.postmortems.map(\.path) + prepared.knowledgeBase.runbooks.map(\.path))
+            let diagnostics = DiagnosticReport(diagnostics: prepared.diagnostics,
+                                               files: prepared.knowledgeBase.postmortems.map(\.path) + prepared.knowledgeBase.runbooks.map(\.path))
+            try show(diagnostics)
             let result = try builder.build(prepared)
             progress.clear()
             let written: Int
@@ -90,7 +93,7 @@ public struct BuildCommand: ParsableCommand {
             case .replaced(let count): written = count
             }
             summary(output: result.output, written: written, total: result.pageCount, postmortems: prepared.knowledgeBase.postmortems.count,
-                    runbooks: prepared.knowledgeBase.runbooks.count, diagnostics: prepared.diagnostics, started: started)
+                    runbooks: prepared.knowledgeBase.runbooks.count, diagnostics: diagnostics, started: started)
         } catch let error as SiteBuildError {
             progress.clear()
             throw CLIError(error.message)
@@ -98,23 +101,20 @@ public struct BuildCommand: ParsableCommand {
     }
 
     /// Prints the diagnostics as `check` does; with --strict, errors stop the build here.
-    func report(_ diagnostics: [Diagnostic], files: [String]) throws {
-        if !diagnostics.isEmpty {
-            let report = DiagnosticReport(diagnostics: diagnostics, files: files)
+    func show(_ report: DiagnosticReport) throws {
+        if !report.diagnostics.isEmpty {
             Terminal.writeError(report.render(.text, color: BuildProgress.stderrWantsColor))
         }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        if strict && errors > 0 {
-            Terminal.writeError("build failed: \(errors) error(s) with --strict; the output folder was not touched")
+        if strict && report.errorCount > 0 {
+            Terminal.writeError("build failed: \(report.errorCount) error(s) with --strict; the output folder was not touched")
             throw ExitCode.failure
         }
     }
 
-    func summary(output: URL, written: Int, total: Int, postmortems: Int, runbooks: Int, diagnostics: [Diagnostic], started: Date) {
-        let errors = diagnostics.filter { $0.severity == .error }.count
+    func summary(output: URL, written: Int, total: Int, postmortems: Int, runbooks: Int, diagnostics: DiagnosticReport, started: Date) {
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         Terminal.writeError("built \(output.path): \(written) of \(total) files written, \(postmortems) postmortems, \(runbooks) runbooks, "
-            + "\(errors) errors, \(diagnostics.count - errors) warnings, \(seconds)s")
+            + "\(diagnostics.errorCount) errors, \(diagnostics.warningCount) warnings, \(seconds)s")
     }
 }
 
