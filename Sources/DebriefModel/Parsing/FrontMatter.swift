@@ -78,7 +78,10 @@ public indirect enum YAMLValue: Sendable, Hashable {
         }
         do {
             // An explicit encoding: `.default` reads the process environment on every call.
-            guard let node = try Yams.compose(yaml: text, .default, .default, .utf8) else { return .success(.null) }
+            // The basic resolver tags every scalar `str` without running the default resolver's
+            // regexes (int, float, bool, timestamp...): values are read as text here, and Yams'
+            // duplicate-key check resolved the tag of every key.
+            guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(.null) }
             var budget = 1_000_000
             return .success(try convert(node, budget: &budget))
         } catch let error as YamlError {

@@ -43,7 +43,7 @@ public struct SiteWriter: Sendable {
 
     public let output: URL
     /// Writes one file; replaceable so tests can make the build fail mid-way.
-    public var writeFile: @Sendable (URL, Data) throws -> Void = { url, data in try data.write(to: url) }
+    public var writeFile: @Sendable (URL, Data) throws -> Void = { url, data in try FileBytes.write(data, to: url.path) }
 
     public init(output: URL) {
         self.output = output.standardizedFileURL
@@ -113,7 +113,7 @@ public struct SiteWriter: Sendable {
                 for path in unchanged {
                     try writeToStaging(path) { try SiteWriter.hardLink(writer.output.appendingPathComponent(path), to: $0) }
                 }
-                try writeToStaging(SiteWriter.manifestName) { try manifest.encoded().write(to: $0) }
+                try writeToStaging(SiteWriter.manifestName) { try FileBytes.write(manifest.encoded(), to: $0.path) }
                 try writer.carryOverHiddenFiles(to: staging)
                 try writer.swap(in: staging)
                 return .replaced(filesWritten: written)
@@ -138,7 +138,10 @@ public struct SiteWriter: Sendable {
             }
             let folder = url.deletingLastPathComponent()
             if !createdFolders.contains(folder.path) {
-                try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+                // One mkdir when the parent exists (most pages); FileManager's walk otherwise.
+                if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
+                    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+                }
                 createdFolders.insert(folder.path)
             }
             try write(url)

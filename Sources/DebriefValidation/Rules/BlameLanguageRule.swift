@@ -10,6 +10,7 @@ public struct BlameLanguageRule: Rule {
     public static let summary = "Blaming language (\"human error\", a person as the root cause)"
 
     static let phrases = ["human error", "forgot to", "should have known", "fault of", "careless", "negligen"]
+    private static let phraseSet = KeywordSet(phrases)
 
     public init() {}
 
@@ -17,8 +18,10 @@ public struct BlameLanguageRule: Rule {
         var diagnostics: [Diagnostic] = []
         for postmortem in context.postmortems {
             let lines = context.proseLines(of: postmortem)
-            for line in lines {
-                for phrase in Self.phrases {
+            // Most postmortems hold none of the phrases: one pass over the body tells which to look for.
+            let present = Self.phraseSet.occurring(in: postmortem.body)
+            for line in lines where present != 0 {
+                for (index, phrase) in Self.phrases.enumerated() where present & (1 << UInt64(index)) != 0 {
                     guard let range = line.text.textRange(of: phrase) else { continue }
                     let found = String(line.text[range])
                     diagnostics.append(diagnostic(postmortem.path, line: line.number, column: line.text.column(of: range.lowerBound),

@@ -11,11 +11,16 @@ public struct PlaceholderRule: Rule {
     /// A placeholder pattern and what to write instead.
     struct Pattern {
         var regex: NSRegularExpression
-        /// Cheap test that a line may match; lines that fail it skip the (slow) regex.
-        var mayMatch: (String) -> Bool
+        /// Text that every match contains (ASCII case folded, so never stricter than the regex);
+        /// lines without any skip the (slow) regex. Empty: `[` before a capital letter.
+        var literals: [String]
         var replacement: String
         /// Extra test on the matched text (bracketed text must read like a template prompt).
         var accepts: (String) -> Bool = { _ in true }
+
+        func mayMatch(_ text: String) -> Bool {
+            literals.isEmpty ? PlaceholderRule.bracketBeforeCapital(text) : literals.contains(where: text.containsText)
+        }
     }
 
     public init() {}
@@ -24,19 +29,27 @@ public struct PlaceholderRule: Rule {
         func regex(_ pattern: String) -> NSRegularExpression { try! NSRegularExpression(pattern: pattern) }
         return [
             // `[Describe ...]`, `[Incident Title]`, `[Name]`; not links, checkboxes, footnotes or `[SEV1]`.
-            Pattern(regex: regex(#"(?<![\]!\\\w])\[[A-Z][^\[\]\n]{1,100}\](?![(\[:])"#), mayMatch: bracketBeforeCapital,
+            Pattern(regex: regex(#"(?<![\]!\\\w])\[[A-Z][^\[\]\n]{1,100}\](?![(\[:])"#), literals: [],
                     replacement: "the real text", accepts: looksLikePrompt),
-            Pattern(regex: regex(#"\bYYYY-MM-DD\b|\bHH:MM\b"#), mayMatch: containing("YYYY-MM-DD", "HH:MM"), replacement: "the real date or time"),
-            Pattern(regex: regex(#"\{\{[^}\n]*\}\}"#), mayMatch: containing("{{"), replacement: "the real text"),
-            Pattern(regex: regex(#"\bTBD\b"#), mayMatch: containing("TBD"), replacement: "the decided value (an owner, a date, a cause)"),
-            Pattern(regex: regex(#"\$X+(?![\w])"#), mayMatch: containing("$X"), replacement: "the real amount"),
-            Pattern(regex: regex(#"\bSEV-?N\b"#), mayMatch: containing("SEV"), replacement: "the severity level (e.g. SEV2)"),
+            Pattern(regex: regex(#"\bYYYY-MM-DD\b|\bHH:MM\b"#), literals: ["YYYY-MM-DD", "HH:MM"], replacement: "the real date or time"),
+            Pattern(regex: regex(#"\{\{[^}\n]*\}\}"#), literals: ["{{"], replacement: "the real text"),
+            Pattern(regex: regex(#"\bTBD\b"#), literals: ["TBD"], replacement: "the decided value (an owner, a date, a cause)"),
+            Pattern(regex: regex(#"\$X+(?![\w])"#), literals: ["$X"], replacement: "the real amount"),
+            Pattern(regex: regex(#"\bSEV-?N\b"#), literals: ["SEVN", "SEV-N"], replacement: "the severity level (e.g. SEV2)"),
         ]
     }
 
-    /// Whether the text holds one of `literals` (ASCII case folded, so never stricter than the regex).
-    static func containing(_ literals: String...) -> (String) -> Bool {
-        { text in literals.contains(where: text.containsText) }
+    /// The patterns that may match somewhere in `text`: one pass over its bytes for all
+    /// literals, so the lines of a postmortem without placeholders (most) are never scanned.
+    static func candidates(in text: String, _ patterns: [Pattern], _ literals: KeywordSet) -> [Pattern] {
+        let present = literals.occurring(in: text)
+        var bit = 0
+        return patterns.filter { pattern in
+            guard !pattern.literals.isEmpty else { return bracketBeforeCapital(text) }
+            defer { bit += pattern.literals.count }
+            let mask: UInt64 = (1 << UInt64(pattern.literals.count) - 1) << UInt64(bit)
+            return present & mask != 0
+        }
     }
 
     /// `[` followed by a capital letter, as the bracketed-prompt pattern requires.
@@ -59,6 +72,7 @@ public struct PlaceholderRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let patterns = Self.patterns()
+        let literals = KeywordSet(patterns.flatMap(\.literals))
         var diagnostics: [Diagnostic] = []
         for postmortem in context.postmortems {
             // Front matter values (body fields are found by the line scan below).
@@ -68,8 +82,10 @@ public struct PlaceholderRule: Rule {
                                                   "`\(field.key)` still holds the template placeholder `\(text)`; replace it with \(pattern.replacement)"))
                 }
             }
+            let candidates = Self.candidates(in: postmortem.body, patterns, literals)
+            guard !candidates.isEmpty else { continue }
             for line in context.proseLines(of: postmortem) {
-                for (text, pattern, column) in Self.located(in: line.text, patterns) {
+                for (text, pattern, column) in Self.located(in: line.text, candidates) {
                     diagnostics.append(diagnostic(postmortem.path, line: line.number, column: column,
                                                   "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
                 }
