@@ -77,9 +77,10 @@ public enum TextSearch {
     }
 }
 
-extension String {
+extension StringProtocol {
     /// Range of the first occurrence of `needle` at or after UTF-8 offset `start` (ASCII case
     /// folded unless `foldingCase` is false).
+    @inlinable
     public func textRange(of needle: String, fromByte start: Int = 0, foldingCase: Bool = true) -> Range<String.Index>? {
         guard let offset = byteOffset(of: needle, from: start, foldingCase: foldingCase) else { return nil }
         let lower = utf8.index(utf8.startIndex, offsetBy: offset)

@@ -17,10 +17,9 @@ public struct BlameLanguageRule: Rule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for postmortem in context.postmortems {
-            let lines = context.proseLines(of: postmortem)
             // Most postmortems hold none of the phrases: one pass over the body tells which to look for.
             let present = Self.phraseSet.occurring(in: postmortem.body)
-            for line in lines where present != 0 {
+            for line in present == 0 ? [] : context.proseLines(of: postmortem) {
                 for (index, phrase) in Self.phrases.enumerated() where present & (1 << UInt64(index)) != 0 {
                     guard let range = line.text.textRange(of: phrase) else { continue }
                     let found = String(line.text[range])
@@ -28,16 +27,19 @@ public struct BlameLanguageRule: Rule {
                                                   "\"\(found)\" blames a person; describe what in the system allowed the mistake (missing check, unclear tooling, alert gap) instead"))
                 }
             }
+            let rootCauses = postmortem.sections.filter { $0.kind == .rootCause }
+            guard !rootCauses.isEmpty else { continue }
             let names = Self.peopleNames(context: context, postmortem)
-            let rootCauseLines = postmortem.sections.filter { $0.kind == .rootCause }.flatMap { section in
-                lines.filter { $0.number > section.line && $0.number <= section.endLine && Self.mayMention(names, $0.text) }
+            let rootCauseLines = rootCauses.flatMap { section in
+                ProseLines.of(section, in: postmortem).filter { Self.mayMention(names, $0.text) }
             }
             guard !rootCauseLines.isEmpty, let subject = Self.personAsSubject(names) else { continue }
             for line in rootCauseLines {
-                let whole = NSRange(line.text.startIndex..., in: line.text)
-                guard let match = subject.firstMatch(in: line.text, range: whole), let range = Range(match.range, in: line.text) else { continue }
-                diagnostics.append(diagnostic(postmortem.path, line: line.number, column: line.text.column(of: range.lowerBound),
-                                              "the root cause names a person (\"\(line.text[range])\"); write what happened to the system, e.g. \"a deploy changed ...\", and why the process let it through"))
+                let text = String(line.text)
+                let whole = NSRange(text.startIndex..., in: text)
+                guard let match = subject.firstMatch(in: text, range: whole), let range = Range(match.range, in: text) else { continue }
+                diagnostics.append(diagnostic(postmortem.path, line: line.number, column: text.column(of: range.lowerBound),
+                                              "the root cause names a person (\"\(text[range])\"); write what happened to the system, e.g. \"a deploy changed ...\", and why the process let it through"))
             }
         }
         return diagnostics
@@ -60,7 +62,7 @@ public struct BlameLanguageRule: Rule {
 
     /// Cheap test before the regex: the line holds one of the names (non-ASCII names always pass,
     /// as the byte search folds ASCII case only).
-    private static func mayMention(_ names: Set<String>, _ text: String) -> Bool {
+    private static func mayMention(_ names: Set<String>, _ text: Substring) -> Bool {
         names.contains { name in !name.utf8.allSatisfy { $0 < 0x80 } || text.containsText(name) }
     }
 

@@ -12,14 +12,14 @@ public struct PlaceholderRule: Rule {
     struct Pattern {
         var regex: NSRegularExpression
         /// Text that every match contains (ASCII case folded, so never stricter than the regex);
-        /// lines without any skip the (slow) regex. Empty: `[` before a capital letter.
+        /// lines without any skip the (slow) regex. Empty: see `mayHoldBracketPrompt`.
         var literals: [String]
         var replacement: String
         /// Extra test on the matched text (bracketed text must read like a template prompt).
         var accepts: (String) -> Bool = { _ in true }
 
         func mayMatch(_ text: String) -> Bool {
-            literals.isEmpty ? PlaceholderRule.bracketBeforeCapital(text) : literals.contains(where: text.containsText)
+            literals.isEmpty ? PlaceholderRule.mayHoldBracketPrompt(text) : literals.contains(where: text.containsText)
         }
     }
 
@@ -45,22 +45,32 @@ public struct PlaceholderRule: Rule {
         let present = literals.occurring(in: text)
         var bit = 0
         return patterns.filter { pattern in
-            guard !pattern.literals.isEmpty else { return bracketBeforeCapital(text) }
+            guard !pattern.literals.isEmpty else { return mayHoldBracketPrompt(text) }
             defer { bit += pattern.literals.count }
             let mask: UInt64 = (1 << UInt64(pattern.literals.count) - 1) << UInt64(bit)
             return present & mask != 0
         }
     }
 
-    /// `[` followed by a capital letter, as the bracketed-prompt pattern requires.
-    static func bracketBeforeCapital(_ text: String) -> Bool {
-        let bytes = text.utf8
-        var previous: UInt8 = 0
-        for byte in bytes {
-            if previous == UInt8(ascii: "["), byte >= UInt8(ascii: "A"), byte <= UInt8(ascii: "Z") { return true }
-            previous = byte
+    /// `[`, a capital letter, text without brackets or line breaks, and a `]` that does not open
+    /// a link (`(`, `[` or `:` after it): what the bracketed-prompt pattern requires, minus its
+    /// look-behind and length limit, so it never rejects a line the regex would match.
+    static func mayHoldBracketPrompt(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var index = 0
+            while index + 1 < bytes.count {
+                guard bytes[index] == UInt8(ascii: "["), bytes[index + 1] &- UInt8(ascii: "A") < 26 else { index += 1; continue }
+                var end = index + 2
+                while end < bytes.count, bytes[end] != UInt8(ascii: "["), bytes[end] != UInt8(ascii: "]"), bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if end < bytes.count, bytes[end] == UInt8(ascii: "]") {
+                    let next = end + 1 < bytes.count ? bytes[end + 1] : 0
+                    if next != UInt8(ascii: "("), next != UInt8(ascii: "["), next != UInt8(ascii: ":") { return true }
+                }
+                index = max(end, index + 1)
+            }
+            return false
         }
-        return false
     }
 
     /// `[Describe the root cause]` or `[Name]`, but not `[RESOLVED]` or `[X]`.
@@ -85,7 +95,7 @@ public struct PlaceholderRule: Rule {
             let candidates = Self.candidates(in: postmortem.body, patterns, literals)
             guard !candidates.isEmpty else { continue }
             for line in context.proseLines(of: postmortem) {
-                for (text, pattern, column) in Self.located(in: line.text, candidates) {
+                for (text, pattern, column) in Self.located(in: String(line.text), candidates) {
                     diagnostics.append(diagnostic(postmortem.path, line: line.number, column: column,
                                                   "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
                 }
@@ -93,7 +103,7 @@ public struct PlaceholderRule: Rule {
         }
         for runbook in context.runbooks {
             for line in Self.runbookLines(runbook) {
-                for (text, pattern, column) in Self.located(in: line.text, patterns)
+                for (text, pattern, column) in Self.located(in: String(line.text), patterns)
                 where runbook.format == .markdown || !Self.isYAMLFlowList(text) {
                     diagnostics.append(diagnostic(runbook.path, line: line.number, column: column,
                                                   "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
@@ -113,7 +123,7 @@ public struct PlaceholderRule: Rule {
     private static func runbookLines(_ runbook: Runbook) -> [ProseLine] {
         guard runbook.format == .yaml else { return ProseLines.of(body: runbook.body, lineOffset: runbook.bodyLineOffset) }
         return runbook.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
-            line.drop { $0 == " " }.hasPrefix("#") ? nil : ProseLine(number: index + 1, text: String(line))
+            line.drop { $0 == " " }.hasPrefix("#") ? nil : ProseLine(number: index + 1, text: line)
         }
     }
 

@@ -14,8 +14,8 @@ public struct UnknownAlertRule: Rule {
         let known = Set(context.knowledgeBase.runbooks.flatMap(\.alertNames).map { $0.lowercased() })
         var diagnostics: [Diagnostic] = []
         for postmortem in context.postmortems {
-            let lines = context.proseLines(of: postmortem)
             for alert in postmortem.alerts where !known.contains(alert.lowercased()) {
+                let lines = context.proseLines(of: postmortem)
                 var line = postmortem.fieldLine("alerts", "alert") ?? postmortem.titleLine
                 var column = 1
                 if postmortem.fieldLine("alerts", "alert") == nil,

@@ -3,46 +3,72 @@ import DebriefModel
 /// One line of a document's markdown with its line number in the file.
 struct ProseLine {
     var number: Int
-    /// The line with inline code spans blanked out (same length, so columns stay right).
-    var text: String
+    /// The line with inline code spans blanked out (same length, so columns stay right). A
+    /// slice of the document's text unless there was code to blank: most lines cost no copy.
+    var text: Substring
 }
 
 /// Markdown lines that hold prose: fenced code blocks are skipped and inline code is blanked,
 /// so commands and templates quoted as code never trip text rules.
 enum ProseLines {
-    static func of(body: String, lineOffset: Int) -> [ProseLine] {
-        var result: [ProseLine] = []
-        var fence: String?
-        // Split on UTF-8 bytes: splitting Characters runs grapheme breaking over every byte.
-        for (index, raw) in body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            let bytes = raw.last == UInt8(ascii: "\r") ? raw.dropLast() : raw
-            let line = String(Substring(bytes))
-            let trimmed = line.drop { $0 == " " }
-            if let open = fence {
-                if trimmed.hasPrefix(open) { fence = nil }
-                continue
+    /// The prose lines of `body` whose file line numbers are in `numbers` (all by default).
+    /// Fence state starts closed at the first line of `numbers`, which is right when the range
+    /// is a section: a section starts at a heading, and a heading is never inside a fence.
+    static func of(body: String, lineOffset: Int, numbers: ClosedRange<Int>? = nil) -> [ProseLine] {
+        let wanted = numbers ?? Int.min...Int.max
+        // Lines found on UTF-8 bytes, as offsets: walking Characters or `String.Index`es
+        // cost more than the rules that read the lines.
+        let found: [ProseLine]? = body.utf8.withContiguousStorageIfAvailable { bytes in
+            var result: [ProseLine] = []
+            var fence: UInt8? // the byte of the open fence: ` or ~
+            var start = 0
+            var number = lineOffset
+            while start <= bytes.count {
+                number += 1
+                if number > wanted.upperBound { break }
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                defer { start = end + 1 }
+                guard number >= wanted.lowerBound else { continue }
+                let contentEnd = end > start && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
+                var first = start
+                while first < contentEnd, bytes[first] == UInt8(ascii: " ") { first += 1 }
+                let opensFence = contentEnd - first >= 3 && (bytes[first] == UInt8(ascii: "`") || bytes[first] == UInt8(ascii: "~"))
+                    && bytes[first + 1] == bytes[first] && bytes[first + 2] == bytes[first]
+                if let open = fence {
+                    if opensFence, bytes[first] == open { fence = nil }
+                } else if opensFence {
+                    fence = bytes[first]
+                } else {
+                    let utf8 = body.utf8
+                    let lower = utf8.index(utf8.startIndex, offsetBy: start)
+                    let line = body[lower..<utf8.index(lower, offsetBy: contentEnd - start)]
+                    let hasCode = UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]).contains(UInt8(ascii: "`"))
+                    result.append(ProseLine(number: number, text: hasCode ? blankingInlineCode(line) : line))
+                }
             }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
-                fence = String(trimmed.prefix(3))
-                continue
-            }
-            result.append(ProseLine(number: lineOffset + index + 1, text: blankingInlineCode(line)))
+            return result
         }
-        return result
+        return found ?? of(body: String(decoding: Array(body.utf8), as: UTF8.self), lineOffset: lineOffset, numbers: numbers)
     }
 
     static func of(_ postmortem: Postmortem) -> [ProseLine] {
         of(body: postmortem.body, lineOffset: postmortem.bodyLineOffset)
     }
 
-    private static func blankingInlineCode(_ line: String) -> String {
-        guard line.utf8.contains(UInt8(ascii: "`")) else { return line }
+    /// The prose lines of one section, below its heading.
+    static func of(_ section: Section, in postmortem: Postmortem) -> [ProseLine] {
+        guard section.line < section.endLine else { return [] }
+        return of(body: postmortem.body, lineOffset: postmortem.bodyLineOffset, numbers: (section.line + 1)...section.endLine)
+    }
+
+    private static func blankingInlineCode(_ line: Substring) -> Substring {
         var out = ""
         var inCode = false
         for character in line {
             if character == "`" { inCode.toggle(); out.append(" ") } else { out.append(inCode ? " " : character) }
         }
-        return out
+        return Substring(out)
     }
 }
 
@@ -56,7 +82,7 @@ extension Postmortem {
     var headerLine: Int { titleLine }
 }
 
-extension String {
+extension StringProtocol {
     /// 1-based column of a character index.
     func column(of index: String.Index) -> Int {
         distance(from: startIndex, to: index) + 1
