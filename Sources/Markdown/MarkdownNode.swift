@@ -64,14 +64,21 @@ public struct MarkdownNode: Sendable, Hashable {
             case .text, .code, .codeBlock, .inlineHTML, .htmlBlock: out += node.literal
             case .softBreak: out += " "
             case .lineBreak: out += "\n"
-            case .tableCell: if out.last != nil, out.last != "\n" { out += " | " }
+            case .tableCell: if !out.isEmpty, !Self.endsWithNewline(out) { out += " | " }
             default: break
             }
         }, leaving: { node in
-            if node.isBlock, !out.isEmpty, out.last != "\n" { out += "\n" }
+            if node.isBlock, !out.isEmpty, !Self.endsWithNewline(out) { out += "\n" }
         })
-        while out.last == "\n" { out.removeLast() }
+        while Self.endsWithNewline(out) { out.removeLast() }
         return out
+    }
+
+    /// `text.last == "\n"` without grapheme breaking: a line feed is a character of its own
+    /// unless a carriage return comes before it (`"\r\n"` is one character).
+    private static func endsWithNewline(_ text: String) -> Bool {
+        var bytes = text.utf8.reversed().makeIterator()
+        return bytes.next() == UInt8(ascii: "\n") && bytes.next() != UInt8(ascii: "\r")
     }
 
     /// Every node below this one, depth first, in document order (iterative).

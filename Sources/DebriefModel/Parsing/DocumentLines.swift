@@ -67,6 +67,7 @@ struct DocumentLines {
 /// go through the markdown tree): emphasis markers, code ticks, link brackets.
 enum InlineMarkup {
     static func strip(_ line: some StringProtocol) -> String {
+        if let ascii = stripASCII(line) { return ascii }
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar = " "
         for scalar in line.unicodeScalars {
@@ -83,6 +84,28 @@ enum InlineMarkup {
             }
         }
         return String(out).trimmed()
+    }
+
+    /// `strip` for an ASCII line, on bytes; nil when the line is not ASCII.
+    private static func stripASCII(_ line: some StringProtocol) -> String? {
+        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+        var out: [UInt8] = []
+        out.reserveCapacity(line.utf8.count)
+        var previous = UInt8(ascii: " ")
+        for byte in line.utf8 {
+            switch byte {
+            case UInt8(ascii: "`"):
+                continue
+            case UInt8(ascii: "*"), UInt8(ascii: "_"):
+                let alphanumeric = (previous | 0x20) &- UInt8(ascii: "a") < 26 || previous &- UInt8(ascii: "0") < 10
+                if byte == UInt8(ascii: "_"), alphanumeric { out.append(byte) }
+                continue
+            default:
+                out.append(byte)
+                previous = byte
+            }
+        }
+        return String(decoding: out, as: UTF8.self).trimmed()
     }
 
     /// Drops a leading list marker (`- `, `* `, `+ `, `1. `, `1) `) and block quote `> `.

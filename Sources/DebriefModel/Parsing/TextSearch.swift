@@ -153,45 +153,58 @@ extension StringProtocol {
 /// case folded). Rules that look for a dozen phrases in every postmortem used to scan the text
 /// once per phrase; this is the filter that tells which phrases are worth a closer look.
 public struct KeywordSet: Sendable {
-    public let keywords: [[UInt8]]
+    /// The keywords, folded, one after the other; keyword `i` is `bytes[starts[i] ..< starts[i + 1]]`.
+    private let bytes: [UInt8]
+    private let starts: [Int]
     /// For each byte, the keywords (as bits) whose first byte it is, in either case.
     private let startingWith: [UInt64]
 
     /// At most 64 keywords, each ASCII and not empty.
     public init(_ keywords: [String]) {
         precondition(keywords.count <= 64 && keywords.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } })
-        self.keywords = keywords.map { Array($0.utf8).map(KeywordSet.folded) }
         var table = [UInt64](repeating: 0, count: 256)
-        for (index, keyword) in self.keywords.enumerated() {
-            let first = keyword[0]
+        var bytes: [UInt8] = []
+        var starts: [Int] = []
+        for (index, keyword) in keywords.enumerated() {
+            starts.append(bytes.count)
+            bytes += keyword.utf8.map(KeywordSet.folded)
+            let first = KeywordSet.folded(keyword.utf8.first!)
             table[Int(first)] |= 1 << UInt64(index)
             if first &- 97 < 26 { table[Int(first - 32)] |= 1 << UInt64(index) }
         }
+        starts.append(bytes.count)
+        self.bytes = bytes
+        self.starts = starts
         startingWith = table
     }
 
-    /// Bit `i` is set when `keywords[i]` occurs in `text`.
+    /// Bit `i` is set when keyword `i` occurs in `text`.
     public func occurring<Text: StringProtocol>(in text: Text) -> UInt64 {
         if let found = text.utf8.withContiguousStorageIfAvailable({ occurring(inBytes: $0) }) { return found }
         return Array(text.utf8).withUnsafeBufferPointer { occurring(inBytes: $0) }
     }
 
     public func occurring(inBytes hay: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let all: UInt64 = keywords.count == 64 ? ~0 : (1 << UInt64(keywords.count)) - 1
+        let count = starts.count - 1
+        let all: UInt64 = count == 64 ? ~0 : (1 << UInt64(count)) - 1
         var found: UInt64 = 0
-        startingWith.withUnsafeBufferPointer { table in
-            for position in hay.indices {
-                var candidates = table[Int(hay[position])] & ~found
-                while candidates != 0 {
-                    let index = candidates.trailingZeroBitCount
-                    candidates &= candidates - 1
-                    let keyword = keywords[index]
-                    guard hay.count - position >= keyword.count else { continue }
-                    var offset = 1
-                    while offset < keyword.count, KeywordSet.folded(hay[position + offset]) == keyword[offset] { offset += 1 }
-                    if offset == keyword.count { found |= 1 << UInt64(index) }
+        bytes.withUnsafeBufferPointer { keywords in
+            starts.withUnsafeBufferPointer { starts in
+                startingWith.withUnsafeBufferPointer { table in
+                    for position in 0..<hay.count {
+                        var candidates = table[Int(hay[position])] & ~found
+                        while candidates != 0 {
+                            let index = candidates.trailingZeroBitCount
+                            candidates &= candidates - 1
+                            let start = starts[index], length = starts[index + 1] - start
+                            guard hay.count - position >= length else { continue }
+                            var offset = 1
+                            while offset < length, KeywordSet.folded(hay[position + offset]) == keywords[start + offset] { offset += 1 }
+                            if offset == length { found |= 1 << UInt64(index) }
+                        }
+                        if found == all { return }
+                    }
                 }
-                if found == all { return }
             }
         }
         return found
