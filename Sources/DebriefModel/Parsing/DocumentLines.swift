@@ -139,6 +139,31 @@ extension Substring {
 extension StringProtocol {
     /// Whitespace collapsed to single spaces and trimmed (block text joined into one line).
     var collapsingWhitespace: String {
-        split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        if let ascii = utf8.withContiguousStorageIfAvailable(Self.collapsingASCIIWhitespace), let ascii { return ascii }
+        return split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
+
+    /// `collapsingWhitespace` on bytes; nil for text with non-ASCII bytes (a combining mark
+    /// after a space makes one character) or a CR (`\r\n` is one character, not a separator).
+    private static func collapsingASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for byte in bytes {
+            if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
+            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(UInt8(ascii: " ")) }
+                pendingSpace = false
+                out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension String {
+    /// The lines of the text without `\n` / `\r\n` terminators, split on bytes.
+    public var sourceLines: [Substring] { DocumentLines.split(self) }
 }

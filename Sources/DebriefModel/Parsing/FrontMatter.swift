@@ -71,8 +71,7 @@ public indirect enum YAMLValue: Sendable, Hashable {
     public static let maximumAliases = 100
 
     public static func load(_ text: String) -> Result<YAMLValue, LoadError> {
-        let aliasCount = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "[" || $0 == "," })
-            .filter { $0.hasPrefix("*") && $0.count > 1 && !$0.hasPrefix("**") }.count
+        let aliasCount = aliasReferences(in: text)
         if aliasCount > maximumAliases {
             return .failure(LoadError(message: "\(aliasCount) YAML aliases (more than \(maximumAliases)); write the values out instead of using `*alias` references", line: nil))
         }
@@ -91,6 +90,28 @@ public indirect enum YAMLValue: Sendable, Hashable {
         } catch {
             return .failure(LoadError(message: "\(error)", line: nil))
         }
+    }
+
+    /// Words that start with one `*` (`*name`), the way YAML writes an alias reference; words
+    /// are separated by spaces, line feeds, `[` and `,`. Counted on bytes (the count is a guard).
+    private static func aliasReferences(in text: String) -> Int {
+        var count = 0
+        var previous = UInt8(ascii: " ")
+        var bytes = text.utf8.makeIterator()
+        var current = bytes.next()
+        while let byte = current {
+            let next = bytes.next()
+            if byte == UInt8(ascii: "*"), isWordSeparator(previous), let next, !isWordSeparator(next), next != UInt8(ascii: "*") {
+                count += 1
+            }
+            previous = byte
+            current = next
+        }
+        return count
+    }
+
+    private static func isWordSeparator(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: ",")
     }
 
     private static func errorLine(_ error: YamlError) -> Int? {

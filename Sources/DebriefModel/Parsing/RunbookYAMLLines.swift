@@ -7,7 +7,7 @@ struct RunbookYAMLLines {
     private let lines: [Substring]
 
     init(text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.hasSuffix("\r") ? $0.dropLast() : $0 }
+        lines = DocumentLines.split(text)
     }
 
     /// 1-based line of a top-level `key:`.

@@ -158,11 +158,15 @@ public struct KeywordSet: Sendable {
     private let starts: [Int]
     /// For each byte, the keywords (as bits) whose first byte it is, in either case.
     private let startingWith: [UInt64]
+    /// For each folded byte, the keywords whose second byte it is (one-byte keywords: every
+    /// byte). Two table lookups a byte rule out nearly every position without comparing.
+    private let secondByte: [UInt64]
 
     /// At most 64 keywords, each ASCII and not empty.
     public init(_ keywords: [String]) {
         precondition(keywords.count <= 64 && keywords.allSatisfy { !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } })
         var table = [UInt64](repeating: 0, count: 256)
+        var second = [UInt64](repeating: 0, count: 256)
         var bytes: [UInt8] = []
         var starts: [Int] = []
         for (index, keyword) in keywords.enumerated() {
@@ -171,8 +175,14 @@ public struct KeywordSet: Sendable {
             let first = KeywordSet.folded(keyword.utf8.first!)
             table[Int(first)] |= 1 << UInt64(index)
             if first &- 97 < 26 { table[Int(first - 32)] |= 1 << UInt64(index) }
+            if keyword.utf8.count == 1 {
+                for byte in second.indices { second[byte] |= 1 << UInt64(index) }
+            } else {
+                second[Int(bytes[starts[index] + 1])] |= 1 << UInt64(index)
+            }
         }
         starts.append(bytes.count)
+        secondByte = second
         self.bytes = bytes
         self.starts = starts
         startingWith = table
@@ -190,9 +200,12 @@ public struct KeywordSet: Sendable {
         var found: UInt64 = 0
         bytes.withUnsafeBufferPointer { keywords in
             starts.withUnsafeBufferPointer { starts in
-                startingWith.withUnsafeBufferPointer { table in
+                startingWith.withUnsafeBufferPointer { table in secondByte.withUnsafeBufferPointer { second in
                     for position in 0..<hay.count {
                         var candidates = table[Int(hay[position])] & ~found
+                        if candidates == 0 { continue }
+                        // The byte after the text's end folds to 0, which no keyword's second byte is.
+                        candidates &= second[Int(position + 1 < hay.count ? KeywordSet.folded(hay[position + 1]) : 0)]
                         while candidates != 0 {
                             let index = candidates.trailingZeroBitCount
                             candidates &= candidates - 1
@@ -204,7 +217,7 @@ public struct KeywordSet: Sendable {
                         }
                         if found == all { return }
                     }
-                }
+                } }
             }
         }
         return found

@@ -122,7 +122,7 @@ public struct PlaceholderRule: Rule {
     /// Prose lines of a markdown runbook; the lines of a YAML runbook except comments.
     private static func runbookLines(_ runbook: Runbook) -> [ProseLine] {
         guard runbook.format == .yaml else { return ProseLines.of(body: runbook.body, lineOffset: runbook.bodyLineOffset) }
-        return runbook.body.split(separator: "\n", omittingEmptySubsequences: false).enumerated().compactMap { index, line in
+        return runbook.body.sourceLines.enumerated().compactMap { index, line in
             line.drop { $0 == " " }.hasPrefix("#") ? nil : ProseLine(number: index + 1, text: line)
         }
     }
