@@ -29,7 +29,7 @@ public struct FrontMatter: Sendable {
         result.body = close + 1 < lines.count ? String(text[lines[close + 1].startIndex...]) : ""
         result.bodyLineOffset = close + 1
         for (index, line) in lines[1..<close].enumerated() {
-            if let colon = line.firstIndex(of: ":"), let first = line.first, !first.isWhitespace, first != "#", first != "-" {
+            if let colon = line.firstIndex(ofASCII: UInt8(ascii: ":")), let first = line.first, !first.isWhitespace, first != "#", first != "-" {
                 result.keyLines[line[..<colon].trimmingHorizontalWhitespace().lowercased()] = index + 2
             }
         }

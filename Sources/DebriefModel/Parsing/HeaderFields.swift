@@ -120,7 +120,7 @@ struct HeaderFields {
         guard let (key, _) = Self.keyValue(text), Key(spelling: key) != nil else { return }
         var starts: [(key: String, keyStart: String.Index, valueStart: String.Index)] = []
         var searchFrom = text.startIndex
-        while let colon = text[searchFrom...].firstIndex(of: ":") {
+        while let colon = text[searchFrom...].firstIndex(ofASCII: UInt8(ascii: ":")) {
             let before = text[..<colon]
             // The key is the last one to three words before the colon that spell a known key.
             let words = before.split(separator: " ", omittingEmptySubsequences: true)
@@ -147,7 +147,7 @@ struct HeaderFields {
 
     /// Splits `Key: value` (key up to 40 characters, starting with a letter).
     static func keyValue(_ text: String) -> (String, String)? {
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.firstIndex(ofASCII: UInt8(ascii: ":")) else { return nil }
         let key = text[..<colon].trimmed()
         guard let first = key.first, first.isLetter, key.count <= 40 else { return nil }
         // `14:32` or a URL is not a key.

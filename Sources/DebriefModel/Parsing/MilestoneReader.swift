@@ -4,7 +4,7 @@ import Foundation
 /// fields first, else from timeline entries whose text matches the configured keywords;
 /// `started` defaults to the first timeline entry.
 struct MilestoneReader {
-    let keywords: DebriefConfig.MilestoneKeywords
+    let keywords: MilestoneKeywordMatcher
     let incidentDate: Day?
     let timezoneOffset: Int
 
@@ -23,12 +23,13 @@ struct MilestoneReader {
             guard let kind = kind(ofLabel: field.key), milestones[kind] == nil, let time = moment(field.value) else { continue }
             milestones[kind] = Milestone(time: time, source: .keyEvent, line: field.line)
         }
+        var found = [UInt64?](repeating: nil, count: timeline.count)
         for kind in MilestoneKind.allCases where milestones[kind] == nil {
-            let words = keywords[kind]
-            if let entry = timeline.first(where: { entry in
-                let opening = entry.text.prefix(Self.matchedPrefixLength)
-                return entry.time != nil && words.contains { opening.containsText($0) }
+            if let index = timeline.indices.first(where: { index in
+                timeline[index].time != nil
+                    && keywords.matches(kind, in: timeline[index].text.prefix(Self.matchedPrefixLength), found: &found[index])
             }) {
+                let entry = timeline[index]
                 milestones[kind] = Milestone(time: entry.time!, source: .timeline, line: entry.line)
             }
         }
@@ -60,7 +61,7 @@ struct MilestoneReader {
         if let exact = MilestoneKind(rawValue: lower) { return exact }
         if ["start", "began", "begin", "impact start"].contains(lower) { return .started }
         // Later milestones first: "resolved" labels should not match an earlier kind's keyword.
-        for kind in MilestoneKind.allCases.reversed() where keywords[kind].contains(where: { lower.containsText($0) }) {
+        for kind in MilestoneKind.allCases.reversed() where keywords.words[kind].contains(where: { lower.containsText($0) }) {
             return kind
         }
         return nil
@@ -72,5 +73,44 @@ struct MilestoneReader {
               let day = match.day ?? incidentDate else { return nil }
         let offset = match.zoneOffset ?? timezoneOffset
         return day.date.addingTimeInterval(TimeInterval(clock.secondsIntoDay - offset))
+    }
+}
+
+/// The configured milestone keywords, with all of them in one `KeywordSet` (built once per
+/// parser) so that a timeline entry is scanned once for every kind, not once per keyword.
+struct MilestoneKeywordMatcher: Sendable {
+    let words: DebriefConfig.MilestoneKeywords
+    /// nil when a keyword is empty or not ASCII, or there are more than 64: then each keyword
+    /// is searched on its own.
+    private let all: KeywordSet?
+    /// The bits of `all` that belong to each kind, in `MilestoneKind.allCases` order.
+    private let kindBits: [UInt64]
+
+    init(_ words: DebriefConfig.MilestoneKeywords) {
+        self.words = words
+        let lists = MilestoneKind.allCases.map { words[$0] }
+        let flat = lists.flatMap { $0 }
+        guard flat.count <= 64, flat.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+            all = nil
+            kindBits = []
+            return
+        }
+        all = KeywordSet(flat)
+        var bits: [UInt64] = []
+        var next = 0
+        for list in lists {
+            bits.append(list.isEmpty ? 0 : ((1 << UInt64(list.count)) - 1) << UInt64(next))
+            next += list.count
+        }
+        kindBits = bits
+    }
+
+    /// Whether one of `kind`'s keywords occurs in `text`; `found` keeps the text's scan for the
+    /// next kind asked about.
+    func matches(_ kind: MilestoneKind, in text: Substring, found: inout UInt64?) -> Bool {
+        guard let all else { return words[kind].contains { text.containsText($0) } }
+        let present = found ?? all.occurring(in: text)
+        found = present
+        return present & kindBits[MilestoneKind.allCases.firstIndex(of: kind)!] != 0
     }
 }

@@ -5,9 +5,11 @@ import Markdown
 /// Every line number it records is the real 1-based line of the file, front matter included.
 public struct PostmortemParser: Sendable {
     public let config: DebriefConfig
+    private let milestoneKeywords: MilestoneKeywordMatcher
 
     public init(config: DebriefConfig = DebriefConfig()) {
         self.config = config
+        milestoneKeywords = MilestoneKeywordMatcher(config.milestoneKeywords)
     }
 
     /// Header fields are looked for in at most this many lines before the first section.
@@ -60,7 +62,7 @@ public struct PostmortemParser: Sendable {
             }
         }
         postmortem.actionItems = ActionItemReader(lines: lines, blocks: blocks, incidentDate: postmortem.date).read(sections: sections)
-        postmortem.milestones = MilestoneReader(keywords: config.milestoneKeywords, incidentDate: postmortem.date,
+        postmortem.milestones = MilestoneReader(keywords: milestoneKeywords, incidentDate: postmortem.date,
                                                 timezoneOffset: postmortem.timezoneOffset)
             .read(frontMatter: front, keyEvents: header.keyEvents, timeline: timeline)
         document.root.forEachDescendant { node in

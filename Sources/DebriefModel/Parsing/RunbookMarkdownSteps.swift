@@ -109,7 +109,7 @@ enum RunbookMarkdownSteps {
     /// `1. Check Service Health` -> `Check Service Health`; `Option 2: Scale Up` -> `Scale Up`.
     static func stripNumbering(_ heading: String) -> String {
         var text = Substring(heading.trimmingHorizontalWhitespace())
-        if text.lowercased().hasPrefix("option"), let colon = text.firstIndex(of: ":"),
+        if text.lowercased().hasPrefix("option"), let colon = text.firstIndex(ofASCII: UInt8(ascii: ":")),
            text[text.index(text.startIndex, offsetBy: 6)..<colon].allSatisfy({ $0.isNumber || $0 == " " }) {
             text = text[text.index(after: colon)...]
         }

@@ -49,7 +49,7 @@ struct RunbookYAMLLines {
     private static func keyName(of line: Substring) -> String? {
         var text = line.drop { $0 == " " || $0 == "\t" }
         if text.hasPrefix("- ") { text = text.dropFirst(2).drop { $0 == " " } }
-        guard let colon = text.firstIndex(of: ":") else { return nil }
+        guard let colon = text.firstIndex(ofASCII: UInt8(ascii: ":")) else { return nil }
         let key = text[..<colon].trimmingHorizontalWhitespace().trimmingScalars(in: "\"'")
         let afterColon = text[colon...].dropFirst()
         guard afterColon.isEmpty || afterColon.first == " " || afterColon.first == "\t" else { return nil }

@@ -108,7 +108,7 @@ enum SectionReader {
     /// An upper-case label at the start of a line: `ROOT CAUSE:` or `TIMELINE: 14:30 - ...`.
     /// Header keys (`DATE:`, `SEVERITY:`, `POSTMORTEM:`) are fields, not sections.
     static func labelLine(_ line: Substring) -> (label: String, rest: Substring)? {
-        guard let first = line.first, first.isASCII, first.isUppercase, let colon = line.firstIndex(of: ":") else { return nil }
+        guard let first = line.first, first.isASCII, first.isUppercase, let colon = line.firstIndex(ofASCII: UInt8(ascii: ":")) else { return nil }
         let label = line[..<colon]
         guard label.count <= 40 else { return nil }
         var letters = 0

@@ -228,3 +228,15 @@ public struct KeywordSet: Sendable {
         byte &- 65 < 26 ? byte | 0x20 : byte
     }
 }
+
+extension StringProtocol {
+    /// Index of the first `byte` (an ASCII character) in the text: a byte scan, where
+    /// `firstIndex(of: Character)` runs grapheme breaking over every character before it.
+    @inlinable
+    public func firstIndex(ofASCII byte: UInt8) -> String.Index? {
+        if let offset = utf8.withContiguousStorageIfAvailable({ $0.firstIndex(of: byte) }) {
+            return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
+        }
+        return utf8.firstIndex(of: byte)
+    }
+}
