@@ -172,6 +172,13 @@ import Testing
         #expect(found.map(\.column) == [6, 27, 41, 50, 59, 71, 83])
     }
 
+    @Test func placeholdersAreFoundAfterFencesAndInCRLFLines() {
+        let body = "## Impact\r\n~~~\r\n[Describe the impact]\r\n~~~\r\n[Describe the impact] for SEV-N\r\nSee [Runbook](r.md), [Docs]: x\r\n"
+        let found = check(PlaceholderRule(), [postmortem(body: body)])
+        #expect(found.map(\.line) == [5, 5])
+        #expect(found.map(\.column) == [1, 27])
+    }
+
     @Test func blameNeedsAPersonAsSubjectInTheRootCause() {
         var p = postmortem(body: "## Summary\nBob deployed the fix.\n## Root Cause\nThe deploy script let Bob skip review. Bob pushed v2.\n")
         p.authors = ["Bob Jones"]
@@ -180,6 +187,16 @@ import Testing
         let found = check(BlameLanguageRule(), [p])
         #expect(found.map(\.line) == [4])
         #expect(found.first?.column == 40)
+    }
+
+    @Test func blameReadsRootCauseLinesOutsideCodeAndKnowsNamesOfEveryShape() {
+        let body = "## Root Cause\n```\nbob deployed it\n```\n`Ana deployed` quoted, but Ana deployed v2.\nThen @zoë pushed.\n"
+        var p = postmortem(body: body)
+        p.authors = ["@ana", "SRE", "platform-team", "@zoë "]
+        p.sections = [Section(heading: "Root Cause", kind: .rootCause, level: 2, line: 1, endLine: 6, text: "")]
+        let found = check(BlameLanguageRule(), [p])
+        #expect(found.map(\.line) == [5, 6])
+        #expect(found.map(\.column) == [28, 7])
     }
 
     @Test func closedActionItemsNeedNoOwnerOrDue() {
