@@ -40,6 +40,9 @@ public struct Postmortem: Sendable, Hashable, Codable {
     /// Markdown after the front matter, for rendering; `bodyLineOffset` maps its lines back.
     public var body: String
     public var bodyLineOffset: Int
+    /// File lines of the H1 title and of header fields above the first section: shown as the
+    /// page's metadata, so the site leaves them out of the rendered body.
+    public var headerLines: [Int]
     /// Problems met while reading the file (unterminated front matter, invalid UTF-8, ...).
     public var parseDiagnostics: [Diagnostic]
 
@@ -70,6 +73,7 @@ public struct Postmortem: Sendable, Hashable, Codable {
         ignoredRules = []
         body = ""
         bodyLineOffset = 0
+        headerLines = []
         parseDiagnostics = []
     }
 

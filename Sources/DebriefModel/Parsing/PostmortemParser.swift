@@ -65,10 +65,23 @@ public struct PostmortemParser: Sendable {
         postmortem.milestones = MilestoneReader(keywords: milestoneKeywords, incidentDate: postmortem.date,
                                                 timezoneOffset: postmortem.timezoneOffset)
             .read(frontMatter: front, keyEvents: header.keyEvents, timeline: timeline)
+        postmortem.headerLines = Self.headerLines(blocks: blocks, fields: postmortem.fields, bodyLineOffset: front.bodyLineOffset)
         document.root.forEachDescendant { node in
             if case .link(let url) = node.kind { postmortem.links.append(Link(text: node.plainText, url: url, line: node.line)) }
         }
         return postmortem
+    }
+
+    /// The H1 title's lines and the body's header field lines, when they come before the first
+    /// section heading.
+    static func headerLines(blocks: [MarkdownNode], fields: [Field], bodyLineOffset: Int) -> [Int] {
+        let firstSection = blocks.first { if case .heading(let level) = $0.kind { return level >= 2 } else { return false } }?.line ?? Int.max
+        var lines = Set<Int>()
+        if let title = blocks.first, title.kind == .heading(level: 1), title.line < firstSection {
+            lines.formUnion(title.line...max(title.line, title.endLine))
+        }
+        for field in fields where field.line > bodyLineOffset && field.line < firstSection { lines.insert(field.line) }
+        return lines.sorted()
     }
 
     // MARK: Title and header facts

@@ -1,6 +1,5 @@
 import DebriefModel
 import DebriefAnalytics
-import Markdown
 
 /// `postmortems/<slug>/index.html` for every postmortem.
 public struct PostmortemPages: PageGenerator {
@@ -73,17 +72,9 @@ public struct PostmortemPages: PageGenerator {
         .list(names.map { name in .object(["name": .string(name), "url": .string(root + SitePaths.term(taxonomy, Slug.make(name)))]) })
     }
 
-    /// The body without its H1 title and the header field lines above the first section: the
-    /// page shows those as metadata. Everything else is rendered as written.
+    /// The body without its H1 title and the header field lines above the first section (the
+    /// parser's `headerLines`): the page shows those as metadata. Everything else is rendered as written.
     static func bodyWithoutHeader(_ postmortem: Postmortem) -> String {
-        let offset = postmortem.bodyLineOffset
-        let document = MarkdownParser.parse(postmortem.body, lineOffset: offset)
-        let firstSection = document.blocks.first { if case .heading(let level) = $0.kind { return level >= 2 } else { return false } }?.line ?? Int.max
-        var dropped = Set<Int>()
-        if let title = document.blocks.first, title.kind == .heading(level: 1), title.line < firstSection {
-            dropped.formUnion(title.line...max(title.line, title.endLine))
-        }
-        for field in postmortem.fields where field.line > offset && field.line < firstSection { dropped.insert(field.line) }
-        return LineBlanking.blanking(Set(dropped.map { $0 - offset - 1 }), in: postmortem.body)
+        LineBlanking.blanking(Set(postmortem.headerLines.map { $0 - postmortem.bodyLineOffset - 1 }), in: postmortem.body)
     }
 }
