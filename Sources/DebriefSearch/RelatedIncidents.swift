@@ -86,6 +86,11 @@ public struct RelatedIncidents: Sendable {
 
     /// Related incidents of the postmortem at `index`, explicit links first.
     public func related(to index: Int, limit: Int = 5) -> [RelatedIncident] {
+        var scratch = Scratch(count: postmortems.count)
+        return related(to: index, limit: limit, scratch: &scratch)
+    }
+
+    func related(to index: Int, limit: Int, scratch: inout Scratch) -> [RelatedIncident] {
         var result: [RelatedIncident] = []
         var taken: Set<Int> = [index]
         for link in explicitLinks[index] {
@@ -96,7 +101,7 @@ public struct RelatedIncidents: Sendable {
             guard taken.insert(link.target).inserted else { continue }
             result.append(incident(link.target, score: 0, explicit: true, reasons: [link.reason]))
         }
-        let candidates = scoredCandidates(features[index], around: dateRank[index], excluding: taken, limit: limit - result.count)
+        let candidates = scoredCandidates(features[index], around: dateRank[index], excluding: taken, limit: limit - result.count, scratch: &scratch)
         for candidate in candidates {
             result.append(incident(candidate.index, score: candidate.score, explicit: false, reasons: candidate.reasons))
         }
@@ -108,14 +113,23 @@ public struct RelatedIncidents: Sendable {
         var runbookFeatures: [(feature: Feature, display: String)] = runbook.alertNames.map { (.alert($0.lowercased()), $0) }
         if let service = runbook.service { runbookFeatures.append((.service(service.lowercased()), service)) }
         // A runbook has no date: its neighbours are the most recent incidents.
-        let candidates = scoredCandidates(runbookFeatures, around: postmortems.count, excluding: [], limit: limit, alertReason: "alert %@ fired")
+        var scratch = Scratch(count: postmortems.count)
+        let candidates = scoredCandidates(runbookFeatures, around: postmortems.count, excluding: [], limit: limit,
+                                          alertReason: "alert %@ fired", scratch: &scratch)
         return candidates.map { incident($0.index, score: $0.score, explicit: false, reasons: $0.reasons) }
     }
 
     /// Related incidents of every postmortem, computed on all cores (for the site).
     public func all(limit: Int = 5) -> [[RelatedIncident]] {
         let slots = ResultSlots<[RelatedIncident]>(count: postmortems.count)
-        DispatchQueue.concurrentPerform(iterations: postmortems.count) { slots[$0] = related(to: $0, limit: limit) }
+        // Runs of incidents share one scratch (its arrays are as long as the corpus).
+        let run = 64
+        DispatchQueue.concurrentPerform(iterations: (postmortems.count + run - 1) / run) { chunk in
+            var scratch = Scratch(count: postmortems.count)
+            for index in chunk * run ..< min(postmortems.count, (chunk + 1) * run) {
+                slots[index] = related(to: index, limit: limit, scratch: &scratch)
+            }
+        }
         return slots.values
     }
 
@@ -133,40 +147,70 @@ public struct RelatedIncidents: Sendable {
         var reasons: [String]
     }
 
+    /// Scores by incident index for one `scoredCandidates` call, in arrays instead of
+    /// dictionaries; `touched` lists the entries to read and reset, so reuse costs nothing.
+    struct Scratch {
+        var featureScore: [Double]
+        var causeScore: [Double]
+        var causeCount: [Int]
+        var touched: [Int] = []
+
+        init(count: Int) {
+            featureScore = Array(repeating: 0, count: count)
+            causeScore = Array(repeating: 0, count: count)
+            causeCount = Array(repeating: 0, count: count)
+        }
+
+        mutating func touch(_ index: Int) {
+            if featureScore[index] == 0, causeScore[index] == 0 { touched.append(index) }
+        }
+
+        mutating func reset() {
+            for index in touched { (featureScore[index], causeScore[index], causeCount[index]) = (0, 0, 0) }
+            touched.removeAll(keepingCapacity: true)
+        }
+    }
+
     /// Scores every incident sharing a feature (one pass over capped posting lists, adding
     /// numbers only), then explains just the `limit` best.
     func scoredCandidates(_ own: [(feature: Feature, display: String)], around rank: Int, excluding: Set<Int>,
-                          limit: Int, alertReason: String = "same alert %@") -> [Candidate] {
+                          limit: Int, alertReason: String = "same alert %@", scratch: inout Scratch) -> [Candidate] {
         let count = Double(max(1, postmortems.count))
-        var featureScore: [Int: Double] = [:]
-        var causeScore: [Int: Double] = [:]
-        var causeCount: [Int: Int] = [:]
+        defer { scratch.reset() }
         for entry in own {
             guard let list = postingLists[entry.feature] else { continue }
+            // Every value is positive (log of more than 1), so a zero score means untouched.
             let value = entry.feature.weight * log(1 + count / Double(list.count))
             let isCause = entry.feature.isCause
             for other in neighbours(in: list, around: rank) where !excluding.contains(other) {
+                scratch.touch(other)
                 if isCause {
-                    causeScore[other, default: 0] += value
-                    causeCount[other, default: 0] += 1
+                    scratch.causeScore[other] += value
+                    scratch.causeCount[other] += 1
                 } else {
-                    featureScore[other, default: 0] += value
+                    scratch.featureScore[other] += value
                 }
             }
         }
-        var scored: [(index: Int, score: Double)] = []
-        for other in Set(featureScore.keys).union(causeScore.keys) {
-            let causes = causeCount[other, default: 0] >= RelatedIncidents.minimumSharedRootCauseTerms ? causeScore[other, default: 0] : 0
-            let score = featureScore[other, default: 0] + causes
-            if score > 0 { scored.append((other, (score * 1e6).rounded() / 1e6)) }
-        }
         // Equal scores: the incident closer in time first, then file order.
-        scored.sort { a, b in
+        func isBetter(_ a: (index: Int, score: Double), than b: (index: Int, score: Double)) -> Bool {
             if a.score != b.score { return a.score > b.score }
             let (distanceA, distanceB) = (abs(dateRank[a.index] - rank), abs(dateRank[b.index] - rank))
             return distanceA != distanceB ? distanceA < distanceB : a.index < b.index
         }
-        return scored.prefix(max(0, limit)).map { candidate in
+        // The `limit` best, kept sorted while scanning: the same as sorting all and taking a prefix.
+        var best: [(index: Int, score: Double)] = []
+        for other in scratch.touched where limit > 0 {
+            let causes = scratch.causeCount[other] >= RelatedIncidents.minimumSharedRootCauseTerms ? scratch.causeScore[other] : 0
+            let score = scratch.featureScore[other] + causes
+            guard score > 0 else { continue }
+            let candidate = (index: other, score: (score * 1e6).rounded() / 1e6)
+            if best.count == limit, !isBetter(candidate, than: best[limit - 1]) { continue }
+            let position = best.firstIndex { isBetter(candidate, than: $0) } ?? best.count
+            best.insert(candidate, at: position)
+            if best.count > limit { best.removeLast() }
+        }
+        return best.map { candidate in
             let theirs = Set(features[candidate.index].map(\.feature))
             let common = own.filter { theirs.contains($0.feature) }
             func names(_ keep: (Feature) -> Bool) -> String { common.filter { keep($0.feature) }.map(\.display).joined(separator: ", ") }
