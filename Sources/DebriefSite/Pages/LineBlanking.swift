@@ -7,20 +7,23 @@ enum LineBlanking {
         // Without a CR, the "\n" characters are exactly the LF bytes (CRLF is one Character),
         // so the text can be copied byte by byte instead of split into Substrings.
         guard !text.utf8.contains(UInt8(ascii: "\r")) else { return blankingCharacters(indices, in: text) }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        var line = 0
-        var blank = indices.contains(0)
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "\n") {
-                out.append(byte)
+        let blanked: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var start = 0
+            var line = 0
+            while true {
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
+                if !indices.contains(line) { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end])) }
+                guard end < bytes.count else { break }
+                out.append(UInt8(ascii: "\n"))
+                start = end + 1
                 line += 1
-                blank = indices.contains(line)
-            } else if !blank {
-                out.append(byte)
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(decoding: out, as: UTF8.self)
+        return blanked ?? blankingCharacters(indices, in: text)
     }
 
     private static func blankingCharacters(_ indices: Set<Int>, in text: String) -> String {
