@@ -56,22 +56,26 @@ public struct MarkdownNode: Sendable, Hashable {
     }
 
     /// The node's text with markup removed; soft breaks become spaces, block children are
-    /// separated by newlines. Iterative, so deep trees cannot exhaust the stack.
+    /// separated by newlines.
     public var plainText: String {
         var out = ""
-        walk(entering: { node in
-            switch node.kind {
-            case .text, .code, .codeBlock, .inlineHTML, .htmlBlock: out += node.literal
-            case .softBreak: out += " "
-            case .lineBreak: out += "\n"
-            case .tableCell: if !out.isEmpty, !Self.endsWithNewline(out) { out += " | " }
-            default: break
-            }
-        }, leaving: { node in
-            if node.isBlock, !out.isEmpty, !Self.endsWithNewline(out) { out += "\n" }
-        })
+        appendPlainText(to: &out)
         while Self.endsWithNewline(out) { out.removeLast() }
         return out
+    }
+
+    /// Recursive, reading children in place (a walk with a stack copied every node it passed):
+    /// the parser keeps trees at most `MarkdownParser.maximumDepth` deep, so the depth is bounded.
+    private func appendPlainText(to out: inout String) {
+        switch kind {
+        case .text, .code, .codeBlock, .inlineHTML, .htmlBlock: out += literal
+        case .softBreak: out += " "
+        case .lineBreak: out += "\n"
+        case .tableCell: if !out.isEmpty, !Self.endsWithNewline(out) { out += " | " }
+        default: break
+        }
+        for index in children.indices { children[index].appendPlainText(to: &out) }
+        if isBlock, !out.isEmpty, !Self.endsWithNewline(out) { out += "\n" }
     }
 
     /// `text.last == "\n"` without grapheme breaking: a line feed is a character of its own

@@ -139,6 +139,45 @@ public enum MarkdownParser {
     }
 
     private static func makeNode(_ node: OpaquePointer, lineOffset: Int) -> MarkdownNode {
+        MarkdownNode(
+            kind: coreKind(node) ?? extensionKind(node),
+            literal: string(cmark_node_get_literal(node)),
+            line: Int(cmark_node_get_start_line(node)) + lineOffset,
+            column: Int(cmark_node_get_start_column(node)),
+            endLine: Int(cmark_node_get_end_line(node)) + lineOffset)
+    }
+
+    /// The kind of a node of cmark's own types, from its type number (no string made per node);
+    /// nil for the types extensions register (tables, strikethrough) and for task list items.
+    private static func coreKind(_ node: OpaquePointer) -> MarkdownNode.Kind? {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_DOCUMENT: return .document
+        case CMARK_NODE_HEADING: return .heading(level: Int(cmark_node_get_heading_level(node)))
+        case CMARK_NODE_PARAGRAPH: return .paragraph
+        case CMARK_NODE_LIST: return .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
+        case CMARK_NODE_ITEM:
+            // The tasklist extension keeps the item type and renames it "tasklist".
+            guard let name = cmark_node_get_type_string(node), strcmp(name, "item") == 0 else { return nil }
+            return .item(task: nil)
+        case CMARK_NODE_BLOCK_QUOTE: return .blockQuote
+        case CMARK_NODE_CODE_BLOCK: return .codeBlock(info: string(cmark_node_get_fence_info(node)))
+        case CMARK_NODE_HTML_BLOCK: return .htmlBlock
+        case CMARK_NODE_THEMATIC_BREAK: return .thematicBreak
+        case CMARK_NODE_TEXT: return .text
+        case CMARK_NODE_CODE: return .code
+        case CMARK_NODE_EMPH: return .emphasis
+        case CMARK_NODE_STRONG: return .strong
+        case CMARK_NODE_LINK: return .link(url: string(cmark_node_get_url(node)))
+        case CMARK_NODE_IMAGE: return .image(url: string(cmark_node_get_url(node)))
+        case CMARK_NODE_SOFTBREAK: return .softBreak
+        case CMARK_NODE_LINEBREAK: return .lineBreak
+        case CMARK_NODE_HTML_INLINE: return .inlineHTML
+        default: return nil
+        }
+    }
+
+    /// The kind of any other node, by its type name.
+    private static func extensionKind(_ node: OpaquePointer) -> MarkdownNode.Kind {
         let typeName = string(cmark_node_get_type_string(node))
         let kind: MarkdownNode.Kind
         switch typeName {
@@ -168,11 +207,6 @@ public enum MarkdownParser {
         case "html_inline": kind = .inlineHTML
         default: kind = .other(typeName)
         }
-        return MarkdownNode(
-            kind: kind,
-            literal: string(cmark_node_get_literal(node)),
-            line: Int(cmark_node_get_start_line(node)) + lineOffset,
-            column: Int(cmark_node_get_start_column(node)),
-            endLine: Int(cmark_node_get_end_line(node)) + lineOffset)
+        return kind
     }
 }

@@ -167,6 +167,22 @@ struct TimelineReader {
         var body = line.trimmed()[...]
         if body.hasPrefix("|") { body = body.dropFirst() }
         if body.hasSuffix("|"), !body.hasSuffix("\\|") { body = body.dropLast() }
+        if body.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: every byte is a character, so the cells can be cut on bytes.
+            var cells: [String] = []
+            var start = body.startIndex
+            var previous = UInt8(ascii: " ")
+            for index in body.utf8.indices {
+                let byte = body.utf8[index]
+                if byte == UInt8(ascii: "|"), previous != UInt8(ascii: "\\") {
+                    cells.append(InlineMarkup.strip(body[start..<index]))
+                    start = body.utf8.index(after: index)
+                }
+                previous = byte
+            }
+            cells.append(InlineMarkup.strip(body[start...]))
+            return cells
+        }
         var cells: [String] = []
         var current = ""
         var previous: Character = " "
