@@ -87,7 +87,8 @@ struct HeaderFields {
             let trimmed = raw.drop { $0 == " " || $0 == "\t" }
             if trimmed.hasPrefix("#") || trimmed.hasPrefix("|") { inKeyEvents = false; continue }
             let content = InlineMarkup.dropListMarker(raw)
-            let isIndentedItem = (raw.hasPrefix(" ") || raw.hasPrefix("\t")) && content.count < trimmed.count
+            // Both are suffixes of the line: a later start is a shorter text (no character count).
+            let isIndentedItem = (raw.hasPrefix(" ") || raw.hasPrefix("\t")) && content.startIndex > trimmed.startIndex
             if inKeyEvents, isIndentedItem {
                 if let (key, value) = Self.keyValue(InlineMarkup.strip(content)) {
                     keyEvents.append(Field(key: key, value: value, line: number))

@@ -12,6 +12,17 @@ struct MilestoneReader {
     /// mention "resolved" or "detected" in passing.
     static let matchedPrefixLength = 160
 
+    /// The first `matchedPrefixLength` characters, cut on bytes when they are the same thing:
+    /// `prefix(_:)` walks grapheme boundaries.
+    static func opening(of text: String) -> Substring {
+        let bytes = text.utf8
+        if bytes.count <= matchedPrefixLength { return text[...] }
+        let head = bytes.prefix(matchedPrefixLength)
+        // ASCII without CR: one byte a character (a non-ASCII mark after the cut matches no keyword).
+        guard head.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return text.prefix(matchedPrefixLength) }
+        return Substring(head)
+    }
+
     func read(frontMatter: FrontMatter, keyEvents: [Field], timeline: [TimelineEntry]) -> Milestones {
         var milestones = Milestones()
         for kind in MilestoneKind.allCases {
@@ -27,7 +38,7 @@ struct MilestoneReader {
         for kind in MilestoneKind.allCases where milestones[kind] == nil {
             if let index = timeline.indices.first(where: { index in
                 timeline[index].time != nil
-                    && keywords.matches(kind, in: timeline[index].text.prefix(Self.matchedPrefixLength), found: &found[index])
+                    && keywords.matches(kind, in: Self.opening(of: timeline[index].text), found: &found[index])
             }) {
                 let entry = timeline[index]
                 milestones[kind] = Milestone(time: entry.time!, source: .timeline, line: entry.line)
