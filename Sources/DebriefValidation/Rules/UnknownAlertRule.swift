@@ -14,12 +14,15 @@ public struct UnknownAlertRule: Rule {
         let known = Set(context.knowledgeBase.runbooks.flatMap(\.alertNames).map { $0.lowercased() })
         var diagnostics: [Diagnostic] = []
         for postmortem in context.postmortems {
-            for alert in postmortem.alerts where !known.contains(alert.lowercased()) {
-                let lines = context.proseLines(of: postmortem)
-                var line = postmortem.fieldLine("alerts", "alert") ?? postmortem.titleLine
+            let unknown = postmortem.alerts.filter { !known.contains($0.lowercased()) }
+            guard !unknown.isEmpty else { continue }
+            // Reported at the `alerts:` field, else where the text first names the alert.
+            let fieldLine = postmortem.fieldLine("alerts", "alert")
+            let lines = fieldLine == nil ? context.proseLines(of: postmortem) : []
+            for alert in unknown {
+                var line = fieldLine ?? postmortem.titleLine
                 var column = 1
-                if postmortem.fieldLine("alerts", "alert") == nil,
-                   let (mention, range) = lines.lazy.compactMap({ line in line.text.textRange(of: alert, foldingCase: false).map { (line, $0) } }).first {
+                if let (mention, range) = lines.lazy.compactMap({ line in line.text.textRange(of: alert, foldingCase: false).map { (line, $0) } }).first {
                     line = mention.number
                     column = mention.text.column(of: range.lowerBound)
                 }
