@@ -218,6 +218,9 @@ public struct PostmortemParser: Sendable {
         guard lines.bodyStart <= lines.lastLine else { return }
         for number in lines.bodyStart...lines.lastLine {
             let line = lines[number]
+            // The first byte rules out nearly every line before the five prefix comparisons.
+            guard let first = line.utf8.first, first == UInt8(ascii: "A") || first == UInt8(ascii: "a") || first == UInt8(ascii: "T")
+                || first == UInt8(ascii: "*") || first == UInt8(ascii: "_") else { continue }
             guard line.hasPrefix("All times") || line.hasPrefix("all times") || line.hasPrefix("Times are")
                 || line.hasPrefix("*All times") || line.hasPrefix("_All times") else { continue }
             if let zone = TimezoneNote.find(in: line) {
