@@ -115,6 +115,36 @@ extension StringProtocol {
         func drops(_ byte: UInt8) -> Bool {
             byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0
         }
+        if let result = utf8.withContiguousStorageIfAvailable({ bytes -> String? in
+            // On the contiguous bytes (the usual case): the same scan with plain offsets.
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x80, byte != 0x0D else { return nil }
+                if !drops(byte) { break }
+                guard index + 1 == bytes.count || bytes[index + 1] < 0x80 else { return nil } // may carry a combining mark
+                index += 1
+            }
+            let lower = index
+            var upper = lower
+            var lastKeptIsASCII = true
+            var tailHasLineBreak = false
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte >= 0x80 || !drops(byte) {
+                    upper = index + 1
+                    lastKeptIsASCII = byte < 0x80
+                    tailHasLineBreak = false
+                } else if byte == 0x0A || byte == 0x0D {
+                    tailHasLineBreak = true
+                }
+                index += 1
+            }
+            guard lastKeptIsASCII, !tailHasLineBreak else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
+        }) {
+            return result
+        }
         // Forward scans only (a generic `UTF8View` is not bidirectional).
         let bytes = utf8
         var index = bytes.startIndex
