@@ -85,7 +85,7 @@ public struct MarkdownNode: Sendable, Hashable {
         return bytes.next() == UInt8(ascii: "\n") && bytes.next() != UInt8(ascii: "\r")
     }
 
-    /// Every node below this one, depth first, in document order (iterative).
+    /// Every node below this one, depth first, in document order.
     public var descendants: [MarkdownNode] {
         var result: [MarkdownNode] = []
         forEachDescendant { result.append($0) }
@@ -93,26 +93,12 @@ public struct MarkdownNode: Sendable, Hashable {
     }
 
     /// Calls `body` with every node below this one, depth first, in document order, without
-    /// collecting them first.
+    /// collecting them first. Recursive over children in place, like `plainText`: parsed trees
+    /// are at most `MarkdownParser.maximumDepth` deep.
     public func forEachDescendant(_ body: (MarkdownNode) -> Void) {
-        for child in children { child.walk(entering: body, leaving: { _ in }) }
-    }
-
-    /// Depth-first walk from this node: `entering` before a node's children, `leaving` after.
-    /// Each open node is held once with the index of its next child (no per-node arrays).
-    private func walk(entering: (MarkdownNode) -> Void, leaving: (MarkdownNode) -> Void) {
-        entering(self)
-        var stack: [(node: MarkdownNode, next: Int)] = [(self, 0)]
-        while let top = stack.indices.last {
-            let next = stack[top].next
-            if next < stack[top].node.children.count {
-                stack[top].next += 1
-                let child = stack[top].node.children[next]
-                entering(child)
-                stack.append((child, 0))
-            } else {
-                leaving(stack.removeLast().node)
-            }
+        for index in children.indices {
+            body(children[index])
+            children[index].forEachDescendant(body)
         }
     }
 }
