@@ -1,45 +1,81 @@
 import Foundation
 
 /// Finds which of many alert names occur in a text, without searching the text once per alert:
-/// ASCII names are indexed by their first two bytes and checked only where those bytes occur,
-/// so the cost follows the text's length, not the number of alerts. Other names (rare) fall
+/// the ASCII names form a trie, walked from every position of the text as far as it matches.
+/// The cost follows the text's length (times the length of the names that match there), not
+/// the number of alerts: indexing names by their first two bytes was quadratic when thousands
+/// of names share a prefix (`highErrorRate1` ... `highErrorRate900`). Other names (rare) fall
 /// back to `String.contains`.
 struct AlertMatcher: Sendable {
-    /// First two bytes -> ASCII alert names starting with them, as bytes.
-    private let byPrefix: [UInt16: [[UInt8]]]
-    /// One-byte ASCII names.
-    private let singleBytes: [UInt8: String]
-    private let nonASCII: [String]
+    private struct Node: Sendable {
+        /// Next byte -> node, sorted by byte (a node has few children).
+        var edges: [(byte: UInt8, node: Int32)] = []
+        /// Index in `names` of the alert that ends here, or -1.
+        var alert: Int32 = -1
+    }
+
+    private var nodes = [Node()]
+    /// Children of the root by first byte (-1: none): the lookup made at every text position.
+    private var rootEdges = [Int32](repeating: -1, count: 256)
+    private var names: [String] = []
+    private var nonASCII: [String] = []
 
     init(alerts: [String]) {
-        var byPrefix: [UInt16: [[UInt8]]] = [:]
-        var singleBytes: [UInt8: String] = [:]
-        var nonASCII: [String] = []
         for alert in alerts where !alert.isEmpty {
             let bytes = Array(alert.utf8)
-            if !bytes.allSatisfy({ $0 < 0x80 }) {
+            guard bytes.allSatisfy({ $0 < 0x80 }) else {
                 nonASCII.append(alert)
-            } else if bytes.count == 1 {
-                singleBytes[bytes[0]] = alert
-            } else {
-                byPrefix[UInt16(bytes[0]) << 8 | UInt16(bytes[1]), default: []].append(bytes)
+                continue
+            }
+            var node = Int32(0)
+            for byte in bytes { node = child(of: node, byte, creating: true)! }
+            if nodes[Int(node)].alert < 0 {
+                nodes[Int(node)].alert = Int32(names.count)
+                names.append(alert)
             }
         }
-        self.byPrefix = byPrefix
-        self.singleBytes = singleBytes
-        self.nonASCII = nonASCII
+    }
+
+    private mutating func child(of node: Int32, _ byte: UInt8, creating: Bool) -> Int32? {
+        if let existing = next(node, byte) { return existing }
+        guard creating else { return nil }
+        let created = Int32(nodes.count)
+        nodes.append(Node())
+        if node == 0 {
+            rootEdges[Int(byte)] = created
+        } else {
+            let position = nodes[Int(node)].edges.firstIndex { $0.byte > byte } ?? nodes[Int(node)].edges.count
+            nodes[Int(node)].edges.insert((byte, created), at: position)
+        }
+        return created
+    }
+
+    private func next(_ node: Int32, _ byte: UInt8) -> Int32? {
+        if node == 0 {
+            let next = rootEdges[Int(byte)]
+            return next < 0 ? nil : next
+        }
+        for edge in nodes[Int(node)].edges {
+            if edge.byte == byte { return edge.node }
+            if edge.byte > byte { return nil }
+        }
+        return nil
     }
 
     /// The alert names that occur in `text` (each once, in no particular order).
     func alerts(in text: String) -> Set<String> {
         var found = Set<String>()
-        let bytes = Array(text.utf8)
-        for (position, byte) in bytes.enumerated() {
-            if let alert = singleBytes[byte] { found.insert(alert) }
-            guard position + 1 < bytes.count, let candidates = byPrefix[UInt16(byte) << 8 | UInt16(bytes[position + 1])] else { continue }
-            for candidate in candidates where position + candidate.count <= bytes.count
-                && bytes[position ..< position + candidate.count].elementsEqual(candidate) {
-                found.insert(String(decoding: candidate, as: UTF8.self))
+        var text = text
+        text.withUTF8 { bytes in
+            for start in bytes.indices {
+                var node = Int32(0)
+                var position = start
+                while position < bytes.count, let next = next(node, bytes[position]) {
+                    node = next
+                    let alert = nodes[Int(node)].alert
+                    if alert >= 0 { found.insert(names[Int(alert)]) }
+                    position += 1
+                }
             }
         }
         for alert in nonASCII where text.contains(alert) { found.insert(alert) }

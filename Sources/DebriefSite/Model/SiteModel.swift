@@ -1,4 +1,5 @@
 import DebriefModel
+import Dispatch
 import DebriefAnalytics
 
 /// Everything the pages are made from: the knowledge base joined with its diagnostics, metrics,
@@ -38,14 +39,16 @@ public struct SiteModel: Sendable {
 
         let alertMatcher = AlertMatcher(alerts: Array(runbooksByAlert.keys))
         var incidentSlugs = UniqueSlugs()
-        var incidents: [SiteIncident] = []
-        incidents.reserveCapacity(knowledgeBase.postmortems.count)
-        for postmortem in knowledgeBase.postmortems {
-            let slug = incidentSlugs.claim(postmortem.slug)
-            incidents.append(SiteIncident(postmortem: postmortem, slug: slug, diagnostics: byFile[postmortem.path] ?? [],
-                                          runbookSlugs: SiteModel.runbooks(for: postmortem, in: runbooksByAlert, matcher: alertMatcher),
-                                          config: knowledgeBase.config, today: today))
+        let slugs = knowledgeBase.postmortems.map { incidentSlugs.claim($0.slug) }
+        // Slugs are handed out in file order above; the rest of each incident is its own, so on all cores.
+        let built = ResultSlots<SiteIncident>(count: slugs.count)
+        DispatchQueue.concurrentPerform(iterations: slugs.count) { [runbooksByAlert] index in
+            let postmortem = knowledgeBase.postmortems[index]
+            built[index] = SiteIncident(postmortem: postmortem, slug: slugs[index], diagnostics: byFile[postmortem.path] ?? [],
+                                        runbookSlugs: SiteModel.runbooks(for: postmortem, in: runbooksByAlert, matcher: alertMatcher),
+                                        config: knowledgeBase.config, today: today)
         }
+        var incidents = built.values
         incidents.sort { a, b in
             switch (a.postmortem.date, b.postmortem.date) {
             case let (x?, y?) where x != y: return x > y
