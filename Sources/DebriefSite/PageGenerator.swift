@@ -1,17 +1,18 @@
 import Foundation
 
 /// One output file, rendered in memory: a path relative to the output folder and its bytes.
+/// The bytes are the renderer's own array, not copied into a `Data` (pages reach 20 MB).
 public struct RenderedPage: Sendable, Hashable {
     public var path: String
-    public var bytes: Data
+    public var bytes: [UInt8]
 
-    public init(path: String, bytes: Data) {
+    public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
     }
 
     public init(path: String, text: String) {
-        self.init(path: path, bytes: Data(text.utf8))
+        self.init(path: path, bytes: Array(text.utf8))
     }
 }
 

@@ -62,7 +62,7 @@ public struct SiteBuilder {
     /// Called with a short message as each step starts (the CLI shows it on a TTY).
     public var progress: (String) -> Void = { _ in }
     /// Replaces the file writer (tests inject failures).
-    public var writeFile: (@Sendable (URL, Data) throws -> Void)?
+    public var writeFile: (@Sendable (URL, [UInt8]) throws -> Void)?
     /// Where each step's time goes (`--timings`).
     public let timings = BuildTimings()
 

@@ -62,7 +62,7 @@ public struct SiteRenderer: Sendable {
         context["is_home"] = .bool(path == SitePaths.home)
         context["nav"] = navValue(path: path, root: root)
         context["scripts"] = .strings(scripts.map { root + $0 })
-        return RenderedPage(path: path, bytes: Data(try layouts.render(template, .object(TemplateObject(context)))))
+        return RenderedPage(path: path, bytes: try layouts.render(template, .object(TemplateObject(context))))
     }
 
     /// The navigation bar of the page at `path`, its own entry marked current.

@@ -33,7 +33,7 @@ import DebriefSite
             for page in pages {
                 let url = SiteGoldenTests.goldenFolder.appendingPathComponent(page.path)
                 try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-                try page.bytes.write(to: url)
+                try Data(page.bytes).write(to: url)
             }
             return
         }
@@ -41,7 +41,7 @@ import DebriefSite
         #expect(Set(golden.keys) == paths, "pages added or removed; re-record with DEBRIEF_RECORD_GOLDEN=1 if intended")
         for page in pages {
             guard let expected = golden[page.path] else { continue }
-            #expect(expected == page.bytes, "\(page.path) differs from its golden file; re-record with DEBRIEF_RECORD_GOLDEN=1 if intended")
+            #expect(expected == Data(page.bytes), "\(page.path) differs from its golden file; re-record with DEBRIEF_RECORD_GOLDEN=1 if intended")
         }
     }
 }

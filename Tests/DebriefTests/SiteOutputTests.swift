@@ -21,7 +21,7 @@ import DebriefSite
     }
 
     func build(_ root: URL, into output: URL, generators: [any PageGenerator] = SiteBuilder.standardGenerators,
-               writeFile: (@Sendable (URL, Data) throws -> Void)? = nil) throws -> SiteBuilder.Result {
+               writeFile: (@Sendable (URL, [UInt8]) throws -> Void)? = nil) throws -> SiteBuilder.Result {
         var builder = SiteFixture.builder(root: root, output: output, generators: generators)
         builder.writeFile = writeFile
         return try builder.build(try builder.prepare())
@@ -62,7 +62,7 @@ import DebriefSite
         #expect(throws: InjectedFailure.self) {
             _ = try build(root, into: output) { url, data in
                 if counter.next() == 2 { throw InjectedFailure() }
-                try data.write(to: url)
+                try Data(data).write(to: url)
             }
         }
         #expect(SiteFixture.tree(output) == before)

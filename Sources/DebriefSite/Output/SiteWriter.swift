@@ -43,7 +43,7 @@ public struct SiteWriter: Sendable {
 
     public let output: URL
     /// Writes one file; replaceable so tests can make the build fail mid-way.
-    public var writeFile: @Sendable (URL, Data) throws -> Void = { url, data in try FileBytes.write(data, to: url.path) }
+    public var writeFile: @Sendable (URL, [UInt8]) throws -> Void = { url, bytes in try FileBytes.write(bytes, to: url.path) }
 
     public init(output: URL) {
         self.output = output.standardizedFileURL

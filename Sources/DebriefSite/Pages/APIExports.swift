@@ -42,9 +42,9 @@ public struct APIExports: PageGenerator {
             return .object(members)
         }
         return [
-            RenderedPage(path: "api/incidents.json", bytes: Data(incidents)),
-            RenderedPage(path: "api/runbooks.json", bytes: Data(runbooks.serializedBytes())),
-            RenderedPage(path: "api/actions.json", bytes: Data(actions)),
+            RenderedPage(path: "api/incidents.json", bytes: incidents),
+            RenderedPage(path: "api/runbooks.json", bytes: runbooks.serializedBytes()),
+            RenderedPage(path: "api/actions.json", bytes: actions),
         ]
     }
 

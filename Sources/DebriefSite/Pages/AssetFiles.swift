@@ -4,7 +4,7 @@ public struct AssetFiles: PageGenerator {
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
         site.layouts.assets.keys.sorted().map { name in
-            RenderedPage(path: "assets/\(name)", bytes: site.layouts.assets[name]!)
+            RenderedPage(path: "assets/\(name)", bytes: Array(site.layouts.assets[name]!))
         }
     }
 }
