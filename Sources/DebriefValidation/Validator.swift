@@ -41,9 +41,13 @@ public struct Validator: Sendable {
         let active = rules.filter { knowledgeBase.config.rules[type(of: $0).id] != .off }
         let comparing = active.filter { type(of: $0).comparesDocuments }
         let perDocument = active.filter { !type(of: $0).comparesDocuments }
-        var findings = run(comparing, ValidationContext(knowledgeBase: knowledgeBase, today: today))
-        findings += Self.slices(of: knowledgeBase).concurrentFlatMap { slice in
-            run(perDocument, ValidationContext(knowledgeBase: knowledgeBase, today: today, postmortems: slice.postmortems, runbooks: slice.runbooks))
+        // The rules comparing all documents are one more task beside the slices; the order of
+        // findings does not matter, they are sorted below.
+        let slices = Self.slices(of: knowledgeBase)
+        let findings = Array(0...slices.count).concurrentFlatMap { task in
+            guard task < slices.count else { return run(comparing, ValidationContext(knowledgeBase: knowledgeBase, today: today)) }
+            return run(perDocument, ValidationContext(knowledgeBase: knowledgeBase, today: today,
+                                                      postmortems: slices[task].postmortems, runbooks: slices[task].runbooks))
         }
         var ignored: [String: Set<String>] = [:]
         for postmortem in knowledgeBase.postmortems { ignored[postmortem.path] = Set(postmortem.ignoredRules) }

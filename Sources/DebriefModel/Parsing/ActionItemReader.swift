@@ -166,6 +166,7 @@ struct ActionItemReader {
         ("due", .due), ("due date", .due), ("deadline", .due), ("by", .due), ("eta", .due),
         ("status", .status), ("priority", .priority), ("ticket", .id), ("issue", .id), ("tracking", .id),
     ].map { key, column in (key + ":", column) }
+    private static let inlineKeySet = KeywordSet(inlineKeys.map(\.0))
 
     /// Pulls `Owner: Bob, Due: March 22` (also in parentheses), emoji status and a trailing
     /// `@handle` out of the item's text.
@@ -176,9 +177,9 @@ struct ActionItemReader {
             text = Self.removingStatusEmoji(text)
         }
         var found: [(key: Range<String.Index>, column: Column)] = []
-        // Every key ends with a colon: text without one needs no search per key.
-        let mayHoldKeys = text.utf8.contains(UInt8(ascii: ":"))
-        for (key, column) in Self.inlineKeys where mayHoldKeys {
+        // One pass tells which keys occur (none, without a colon); only those are searched for.
+        let present = text.utf8.contains(UInt8(ascii: ":")) ? Self.inlineKeySet.occurring(in: text) : 0
+        for (index, (key, column)) in Self.inlineKeys.enumerated() where present & (1 << UInt64(index)) != 0 {
             var from = 0
             while let range = text.textRange(of: key, fromByte: from) {
                 let before = range.lowerBound == text.startIndex ? " " : text[text.index(before: range.lowerBound)]
