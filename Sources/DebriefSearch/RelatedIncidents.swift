@@ -122,11 +122,13 @@ public struct RelatedIncidents: Sendable {
     /// Related incidents of every postmortem, computed on all cores (for the site).
     public func all(limit: Int = 5) -> [[RelatedIncident]] {
         let slots = ResultSlots<[RelatedIncident]>(count: postmortems.count)
-        // Runs of incidents share one scratch (its arrays are as long as the corpus).
-        let run = 64
-        DispatchQueue.concurrentPerform(iterations: (postmortems.count + run - 1) / run) { chunk in
-            var scratch = Scratch(count: postmortems.count)
-            for index in chunk * run ..< min(postmortems.count, (chunk + 1) * run) {
+        // A few runs per core, each with one scratch: its arrays are as long as the corpus, so
+        // the number of scratches must not grow with it.
+        let count = postmortems.count
+        let runs = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            var scratch = Scratch(count: count)
+            for index in count * run / runs ..< count * (run + 1) / runs {
                 slots[index] = related(to: index, limit: limit, scratch: &scratch)
             }
         }

@@ -28,7 +28,7 @@ struct AlertMatcher: Sendable {
                 continue
             }
             var node = Int32(0)
-            for byte in bytes { node = child(of: node, byte, creating: true)! }
+            for byte in bytes { node = child(of: node, byte) }
             if nodes[Int(node)].alert < 0 {
                 nodes[Int(node)].alert = Int32(names.count)
                 names.append(alert)
@@ -36,9 +36,9 @@ struct AlertMatcher: Sendable {
         }
     }
 
-    private mutating func child(of node: Int32, _ byte: UInt8, creating: Bool) -> Int32? {
+    /// The child of `node` for `byte`, added when missing.
+    private mutating func child(of node: Int32, _ byte: UInt8) -> Int32 {
         if let existing = next(node, byte) { return existing }
-        guard creating else { return nil }
         let created = Int32(nodes.count)
         nodes.append(Node())
         if node == 0 {
