@@ -82,8 +82,8 @@ struct ActionItemReader {
             }
             guard !item.text.isEmpty else { continue }
             apply(inlineFields: &item)
-            let rowText = row.plainText
-            item.status = statusText.flatMap(Self.status(from:)) ?? Self.emojiStatus(in: rowText) ?? .open
+            // The row's text only when the status column says nothing (an emoji anywhere in the row).
+            item.status = statusText.flatMap(Self.status(from:)) ?? Self.emojiStatus(in: row.plainText) ?? .open
             item.due = item.rawDue.flatMap { DateReader.day(in: $0, reference: incidentDate) }
             items.append(item)
         }
