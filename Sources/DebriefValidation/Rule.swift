@@ -8,18 +8,19 @@ public struct ValidationContext: Sendable {
     public var today: Day
     public var config: DebriefConfig { knowledgeBase.config }
     /// The postmortems and runbooks to report on: all of them, or one slice when the validator
-    /// checks documents in parallel. Rules iterate these, never `knowledgeBase`'s lists.
-    public var postmortems: [Postmortem]
-    public var runbooks: [Runbook]
+    /// checks documents in parallel (slices of the knowledge base's arrays: no document is
+    /// copied). Rules iterate these, never `knowledgeBase`'s lists.
+    public var postmortems: ArraySlice<Postmortem>
+    public var runbooks: ArraySlice<Runbook>
     /// Prose lines of the postmortems, split once and shared by the rules that read text.
     private let prose = ProseCache()
 
     public init(knowledgeBase: KnowledgeBase, today: Day) {
-        self.init(knowledgeBase: knowledgeBase, today: today, postmortems: knowledgeBase.postmortems, runbooks: knowledgeBase.runbooks)
+        self.init(knowledgeBase: knowledgeBase, today: today, postmortems: knowledgeBase.postmortems[...], runbooks: knowledgeBase.runbooks[...])
     }
 
     /// A context that reports on the given documents of `knowledgeBase` only.
-    public init(knowledgeBase: KnowledgeBase, today: Day, postmortems: [Postmortem], runbooks: [Runbook]) {
+    public init(knowledgeBase: KnowledgeBase, today: Day, postmortems: ArraySlice<Postmortem>, runbooks: ArraySlice<Runbook>) {
         self.knowledgeBase = knowledgeBase
         self.today = today
         self.postmortems = postmortems

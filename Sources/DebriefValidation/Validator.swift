@@ -71,10 +71,10 @@ public struct Validator: Sendable {
     }
 
     /// The documents cut into a few slices per core, so slices of uneven cost still balance.
-    private static func slices(of knowledgeBase: KnowledgeBase) -> [(postmortems: [Postmortem], runbooks: [Runbook])] {
+    private static func slices(of knowledgeBase: KnowledgeBase) -> [(postmortems: ArraySlice<Postmortem>, runbooks: ArraySlice<Runbook>)] {
         let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, knowledgeBase.postmortems.count + knowledgeBase.runbooks.count))
-        func slice<T>(_ items: [T], _ index: Int) -> [T] {
-            Array(items[items.count * index / count ..< items.count * (index + 1) / count])
+        func slice<T>(_ items: [T], _ index: Int) -> ArraySlice<T> {
+            items[items.count * index / count ..< items.count * (index + 1) / count]
         }
         return (0..<count).map { (slice(knowledgeBase.postmortems, $0), slice(knowledgeBase.runbooks, $0)) }
     }
