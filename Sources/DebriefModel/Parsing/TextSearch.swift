@@ -115,8 +115,8 @@ extension StringProtocol {
         func drops(_ byte: UInt8) -> Bool {
             byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0
         }
-        if let result = utf8.withContiguousStorageIfAvailable({ bytes -> String? in
-            // On the contiguous bytes (the usual case): the same scan with plain offsets.
+        // Offsets on the contiguous bytes: forward scans only.
+        func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -126,6 +126,7 @@ extension StringProtocol {
                 index += 1
             }
             let lower = index
+            // The end of the last kept byte; what follows it is droppable ASCII.
             var upper = lower
             var lastKeptIsASCII = true
             var tailHasLineBreak = false
@@ -140,42 +141,13 @@ extension StringProtocol {
                 }
                 index += 1
             }
+            // A non-ASCII last character may itself be droppable, or glue to the space after it.
             guard lastKeptIsASCII, !tailHasLineBreak else { return nil }
             return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
-        }) {
-            return result
         }
-        // Forward scans only (a generic `UTF8View` is not bidirectional).
-        let bytes = utf8
-        var index = bytes.startIndex
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            guard byte < 0x80, byte != 0x0D else { return nil }
-            if !drops(byte) { break }
-            let next = bytes.index(after: index)
-            guard next == bytes.endIndex || bytes[next] < 0x80 else { return nil } // may carry a combining mark
-            index = next
-        }
-        let lower = index
-        // The end of the last kept byte; what follows it is droppable ASCII.
-        var upper = lower
-        var lastKeptIsASCII = true
-        var tailHasLineBreak = false
-        while index != bytes.endIndex {
-            let byte = bytes[index]
-            let next = bytes.index(after: index)
-            if byte >= 0x80 || !drops(byte) {
-                upper = next
-                lastKeptIsASCII = byte < 0x80
-                tailHasLineBreak = false
-            } else if byte == 0x0A || byte == 0x0D {
-                tailHasLineBreak = true
-            }
-            index = next
-        }
-        // A non-ASCII last character may itself be droppable, or glue to the space after it.
-        guard lastKeptIsASCII, !tailHasLineBreak else { return nil }
-        return String(self[lower..<upper])
+        if let result = utf8.withContiguousStorageIfAvailable(trimmed) { return result }
+        var native = String(self) // a bridged string: scan a native copy
+        return native.withUTF8(trimmed)
     }
 }
 
