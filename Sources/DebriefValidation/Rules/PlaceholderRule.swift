@@ -47,7 +47,7 @@ public struct PlaceholderRule: Rule {
         return patterns.filter { pattern in
             guard !pattern.literals.isEmpty else { return mayHoldBracketPrompt(text) }
             defer { bit += pattern.literals.count }
-            let mask: UInt64 = (1 << UInt64(pattern.literals.count) - 1) << UInt64(bit)
+            let mask: UInt64 = ((1 << UInt64(pattern.literals.count)) - 1) << UInt64(bit)
             return present & mask != 0
         }
     }
