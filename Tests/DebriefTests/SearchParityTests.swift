@@ -115,9 +115,11 @@ import Testing
         try expectParity(SearchDocument.all(try KnowledgeBase.load(root: root)))
     }
 
-    @Test func javascriptRanksLikeSwiftOnSharedCorpus() throws {
-        let root = Self.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus")
-        guard FileManager.default.fileExists(atPath: root.path) else { return }
+    static var sharedCorpus: URL { packageRoot.deletingLastPathComponent().appendingPathComponent("shared/corpus") }
+
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: sharedCorpus.path), "../shared/corpus is not present"))
+    func javascriptRanksLikeSwiftOnSharedCorpus() throws {
+        let root = Self.sharedCorpus
         // The real corpus is laid out by source, not as content/: read its markdown directly.
         let parser = PostmortemParser()
         let folder = root.appendingPathComponent("mybinder-incident-reports")
