@@ -110,10 +110,14 @@ public struct RelatedIncidents: Sendable {
 
     /// Incidents in which a runbook's alerts fired, then incidents of its service.
     public func incidents(for runbook: Runbook, limit: Int = 10) -> [RelatedIncident] {
+        var scratch = Scratch(count: postmortems.count)
+        return incidents(for: runbook, limit: limit, scratch: &scratch)
+    }
+
+    func incidents(for runbook: Runbook, limit: Int, scratch: inout Scratch) -> [RelatedIncident] {
         var runbookFeatures: [(feature: Feature, display: String)] = runbook.alertNames.map { (.alert($0.lowercased()), $0) }
         if let service = runbook.service { runbookFeatures.append((.service(service.lowercased()), service)) }
         // A runbook has no date: its neighbours are the most recent incidents.
-        var scratch = Scratch(count: postmortems.count)
         let candidates = scoredCandidates(runbookFeatures, around: postmortems.count, excluding: [], limit: limit,
                                           alertReason: "alert %@ fired", scratch: &scratch)
         return candidates.map { incident($0.index, score: $0.score, explicit: false, reasons: $0.reasons) }
@@ -121,15 +125,23 @@ public struct RelatedIncidents: Sendable {
 
     /// Related incidents of every postmortem, computed on all cores (for the site).
     public func all(limit: Int = 5) -> [[RelatedIncident]] {
-        let slots = ResultSlots<[RelatedIncident]>(count: postmortems.count)
-        // A few runs per core, each with one scratch: its arrays are as long as the corpus, so
-        // the number of scratches must not grow with it.
-        let count = postmortems.count
+        onAllCores(count: postmortems.count) { index, scratch in related(to: index, limit: limit, scratch: &scratch) }
+    }
+
+    /// `incidents(for:limit:)` of every runbook, computed on all cores (for the site).
+    public func incidents(for runbooks: [Runbook], limit: Int = 10) -> [[RelatedIncident]] {
+        onAllCores(count: runbooks.count) { index, scratch in incidents(for: runbooks[index], limit: limit, scratch: &scratch) }
+    }
+
+    /// `body` for 0..<count in a few runs per core, each with one scratch: a scratch's arrays
+    /// are as long as the corpus, so the number of scratches must not grow with the corpus.
+    private func onAllCores<T: Sendable>(count: Int, _ body: @Sendable (Int, inout Scratch) -> T) -> [T] {
+        let slots = ResultSlots<T>(count: count)
         let runs = max(1, min(count, ProcessInfo.processInfo.activeProcessorCount * 4))
         DispatchQueue.concurrentPerform(iterations: runs) { run in
-            var scratch = Scratch(count: count)
+            var scratch = Scratch(count: postmortems.count)
             for index in count * run / runs ..< count * (run + 1) / runs {
-                slots[index] = related(to: index, limit: limit, scratch: &scratch)
+                slots[index] = body(index, &scratch)
             }
         }
         return slots.values

@@ -3,18 +3,24 @@ import DebriefSearch
 
 /// Values for the `related-incidents` partial of postmortem and runbook pages: each related
 /// incident with its link, facts and the reasons it is related ("same alert HighErrorRate;
-/// similar root cause (pool, connection)"). Computed once per build, on all cores.
+/// similar root cause (pool, connection)"). Computed once per build, on all cores, for
+/// every postmortem and every runbook.
 public struct RelatedIncidentsSection: Sendable {
     public static let limit = 5
     let related: RelatedIncidents
     /// Per site incident (in `model.incidents` order), its related incidents.
     let byIncident: [[RelatedIncident]]
+    /// Runbook path -> the incidents that used it.
+    let byRunbook: [String: [RelatedIncident]]
     /// Postmortem path -> the slug its page lives at.
     let slugByPath: [String: String]
 
     public init(model: SiteModel) {
         related = RelatedIncidents(postmortems: model.incidents.map(\.postmortem))
         byIncident = related.all(limit: RelatedIncidentsSection.limit)
+        let runbooks = model.runbooks.map(\.runbook)
+        byRunbook = Dictionary(zip(runbooks.map(\.path), related.incidents(for: runbooks, limit: RelatedIncidentsSection.limit * 2)),
+                               uniquingKeysWith: { first, _ in first })
         slugByPath = Dictionary(model.incidents.map { ($0.postmortem.path, $0.slug) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -24,7 +30,7 @@ public struct RelatedIncidentsSection: Sendable {
     }
 
     public func values(for runbook: Runbook, root: String) -> [String: TemplateValue] {
-        values(related.incidents(for: runbook, limit: RelatedIncidentsSection.limit * 2), root: root)
+        values(byRunbook[runbook.path] ?? related.incidents(for: runbook, limit: RelatedIncidentsSection.limit * 2), root: root)
     }
 
     func values(_ incidents: [RelatedIncident], root: String) -> [String: TemplateValue] {
