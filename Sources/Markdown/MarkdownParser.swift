@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -19,6 +20,19 @@ public enum MarkdownParser {
     }()
 
     private static let extensionNames = ["table", "tasklist", "strikethrough", "autolink"]
+
+    /// cmark-gfm keeps the characters that start extension syntax (autolink's `:` `w` `@`,
+    /// strikethrough's `~`) in one process-wide table: `cmark_parser_finish` sets its parser's
+    /// characters, parses inlines, then clears them. Documents finishing at the same time on
+    /// other threads lost their autolinks and strikethrough. Block parsing (`cmark_parser_feed`,
+    /// the larger part) stays parallel; finishing, which parses the inlines, takes turns.
+    private static let inlinePhase = NSLock()
+
+    private static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
+        inlinePhase.lock()
+        defer { inlinePhase.unlock() }
+        return cmark_parser_finish(parser)
+    }
 
     private static func makeParser(options: Int32) -> OpaquePointer {
         _ = extensionsRegistered
@@ -42,7 +56,7 @@ public enum MarkdownParser {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else {
+        guard let root = finish(parser) else {
             return MarkdownDocument(root: MarkdownNode(kind: .document), nestingTruncated: false)
         }
         defer { cmark_node_free(root) }
@@ -61,7 +75,7 @@ public enum MarkdownParser {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let root = cmark_parser_finish(parser) else { return "" }
+        guard let root = finish(parser) else { return "" }
         defer { cmark_node_free(root) }
         guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
         defer { free(html) }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Markdown
 
@@ -26,4 +27,28 @@ import Testing
         #expect(!html.contains("<script>"))
         #expect(!html.lowercased().contains("javascript:"))
     }
+
+    /// cmark-gfm keeps the characters that start extension syntax in one process-wide table that
+    /// every parse sets and then clears; documents parsed at the same time on other threads lost
+    /// their autolinks and strikethrough (1 build in 3 of the shared corpus).
+    @Test func extensionSyntaxSurvivesParsingOnAllCores() {
+        let prose = String(repeating: "Some words of the timeline, and more words after them. ", count: 40)
+        let text = "\(prose)\n\nSee https://example.com/issues/1 and ~~old~~ text.\n\n\(prose)\n"
+        let count = 4000
+        let complete = ResultCounter()
+        DispatchQueue.concurrentPerform(iterations: count) { _ in
+            var kinds: [MarkdownNode.Kind] = []
+            MarkdownParser.parse(text).root.forEachDescendant { kinds.append($0.kind) }
+            if kinds.contains(.link(url: "https://example.com/issues/1")), kinds.contains(.strikethrough) { complete.add() }
+        }
+        #expect(complete.value == count)
+    }
+}
+
+/// A counter the concurrent parses of a test share.
+private final class ResultCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    func add() { lock.lock(); count += 1; lock.unlock() }
+    var value: Int { lock.lock(); defer { lock.unlock() }; return count }
 }
