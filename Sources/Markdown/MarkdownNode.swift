@@ -58,31 +58,31 @@ public struct MarkdownNode: Sendable, Hashable {
     /// The node's text with markup removed; soft breaks become spaces, block children are
     /// separated by newlines.
     public var plainText: String {
-        var out = ""
+        // Collected as bytes: appending many short pieces to a String cost more than the walk.
+        var out: [UInt8] = []
         appendPlainText(to: &out)
         while Self.endsWithNewline(out) { out.removeLast() }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Recursive, reading children in place (a walk with a stack copied every node it passed):
     /// the parser keeps trees at most `MarkdownParser.maximumDepth` deep, so the depth is bounded.
-    private func appendPlainText(to out: inout String) {
+    private func appendPlainText(to out: inout [UInt8]) {
         switch kind {
-        case .text, .code, .codeBlock, .inlineHTML, .htmlBlock: out += literal
-        case .softBreak: out += " "
-        case .lineBreak: out += "\n"
-        case .tableCell: if !out.isEmpty, !Self.endsWithNewline(out) { out += " | " }
+        case .text, .code, .codeBlock, .inlineHTML, .htmlBlock: out.append(contentsOf: literal.utf8)
+        case .softBreak: out.append(UInt8(ascii: " "))
+        case .lineBreak: out.append(UInt8(ascii: "\n"))
+        case .tableCell: if !out.isEmpty, !Self.endsWithNewline(out) { out.append(contentsOf: " | ".utf8) }
         default: break
         }
         for index in children.indices { children[index].appendPlainText(to: &out) }
-        if isBlock, !out.isEmpty, !Self.endsWithNewline(out) { out += "\n" }
+        if isBlock, !out.isEmpty, !Self.endsWithNewline(out) { out.append(UInt8(ascii: "\n")) }
     }
 
-    /// `text.last == "\n"` without grapheme breaking: a line feed is a character of its own
-    /// unless a carriage return comes before it (`"\r\n"` is one character).
-    private static func endsWithNewline(_ text: String) -> Bool {
-        var bytes = text.utf8.reversed().makeIterator()
-        return bytes.next() == UInt8(ascii: "\n") && bytes.next() != UInt8(ascii: "\r")
+    /// `text.last == "\n"` of the text these bytes spell: a line feed is a character of its
+    /// own unless a carriage return comes before it (`"\r\n"` is one character).
+    private static func endsWithNewline(_ bytes: [UInt8]) -> Bool {
+        bytes.last == UInt8(ascii: "\n") && (bytes.count < 2 || bytes[bytes.count - 2] != UInt8(ascii: "\r"))
     }
 
     /// Every node below this one, depth first, in document order.

@@ -81,6 +81,7 @@ public struct BuildCommand: ParsableCommand {
                 return
             }
             let prepared = try builder.prepare()
+            defer { ProcessLifetime.keepUntilExit(prepared) }
             progress.clear()
             let diagnostics = DiagnosticReport(diagnostics: prepared.diagnostics,
                                                files: prepared.knowledgeBase.postmortems.map(\.path) + prepared.knowledgeBase.runbooks.map(\.path))

@@ -45,6 +45,7 @@ public struct CheckCommand: ParsableCommand {
         let root = try knowledgeBase.rootURL()
         let filter = try PathFilter(paths: paths, root: root)
         let kb = try KnowledgeBase.load(root: root)
+        defer { ProcessLifetime.keepUntilExit(kb) }
         let today = asOf.today(config: kb.config)
         let diagnostics = Validator().validate(kb, today: today).filter { filter.contains($0.file) }
         let checkedFiles = (kb.postmortems.map(\.path) + kb.runbooks.map(\.path)).filter(filter.contains)

@@ -64,7 +64,7 @@ enum ContentFiles {
     }
 
     /// Parses every file on all cores; results keep the order of `paths`.
-    static func parseInParallel<T: Sendable>(_ paths: [String], root: URL,
+    static func parseInParallel<T: Sendable & DiagnosticCarrying>(_ paths: [String], root: URL,
                                              parse: @Sendable (String, String) -> T,
                                              unreadable: @Sendable (String, [Diagnostic]) -> T) -> [T] {
         let results = ResultSlots<T>(count: paths.count)
@@ -80,9 +80,8 @@ enum ContentFiles {
                 return
             }
             var value = parse(text, path)
-            if !decoded.diagnostics.isEmpty, var document = value as? any DiagnosticCarrying {
-                document.parseDiagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
-                value = document as! T
+            if !decoded.diagnostics.isEmpty {
+                value.parseDiagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
             }
             results[index] = value
         }
