@@ -46,6 +46,23 @@ import Testing
         #expect(text.range(of: "\"column\"")!.lowerBound < text.range(of: "\"file\"")!.lowerBound)
     }
 
+    /// The report is written by hand for speed; it must stay what `JSONEncoder` writes.
+    @Test func jsonIsWhatJSONEncoderWrites() {
+        struct Document: Encodable {
+            struct Summary: Encodable { var files: Int, errors: Int, warnings: Int }
+            var diagnostics: [Diagnostic]
+            var summary: Summary
+        }
+        var everyASCII = ""
+        for byte in 0..<0x80 { everyASCII.unicodeScalars.append(Unicode.Scalar(UInt8(byte))) }
+        let messages = [everyASCII, "é \u{2028}\u{2029} \u{FEFF}😀 </script> a/b", "", Self.tricky]
+        for diagnostics in [[], Self.report.diagnostics, messages.map { Diagnostic(file: "content/a \"b\".md", line: 3, severity: .warning, rule: "r", message: $0) }] {
+            let report = DiagnosticReport(diagnostics: diagnostics, files: ["x.md"])
+            let expected = JSONReport.encode(Document(diagnostics: diagnostics, summary: .init(files: 1, errors: report.errorCount, warnings: report.warningCount)))
+            #expect(report.render(.json) == expected)
+        }
+    }
+
     @Test func githubEscapesDataAndPropertiesThenPrintsText() {
         let lines = Self.report.render(.github).split(separator: "\n").map(String.init)
         #expect(lines[0] == "::error file=content/postmortems/a%2Cb%3Ac.md,line=12,col=3,title=action-owner::50%25 done%0Anext line, then: colon")

@@ -149,7 +149,7 @@ public struct PostmortemParser: Sendable {
         postmortem.tags = list(.tags, front: front, header: header)
         postmortem.authors = list(.authors, front: front, header: header, separators: [",", ";", " and ", " & "])
         postmortem.incidentCommander = header.field(.commander).map(\.value).flatMap { $0.isEmpty ? nil : $0 }
-            ?? postmortem.authors.first { $0.contains("(IC)") }.map { $0.replacingOccurrences(of: "(IC)", with: "").trimmed() }
+            ?? postmortem.authors.first { $0.byteOffset(of: "(IC)", from: 0, foldingCase: false) != nil }.map { $0.replacingOccurrences(of: "(IC)", with: "").trimmed() }
         postmortem.alerts = list(.alerts, front: front, header: header)
         postmortem.related = list(.related, front: front, header: header)
         postmortem.statedDuration = header.field(.duration).flatMap { DateReader.duration(in: $0.value) }

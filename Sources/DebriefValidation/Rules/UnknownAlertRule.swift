@@ -18,11 +18,10 @@ public struct UnknownAlertRule: Rule {
             guard !unknown.isEmpty else { continue }
             // Reported at the `alerts:` field, else where the text first names the alert.
             let fieldLine = postmortem.fieldLine("alerts", "alert")
-            let lines = fieldLine == nil ? context.proseLines(of: postmortem) : []
             for alert in unknown {
                 var line = fieldLine ?? postmortem.titleLine
                 var column = 1
-                if let (mention, range) = lines.lazy.compactMap({ line in line.text.textRange(of: alert, foldingCase: false).map { (line, $0) } }).first {
+                if fieldLine == nil, let (mention, range) = ProseLines.first(containing: alert, body: postmortem.body, lineOffset: postmortem.bodyLineOffset) {
                     line = mention.number
                     column = mention.text.column(of: range.lowerBound)
                 }

@@ -15,11 +15,40 @@ enum ProseLines {
     /// Fence state starts closed at the first line of `numbers`, which is right when the range
     /// is a section: a section starts at a heading, and a heading is never inside a fence.
     static func of(body: String, lineOffset: Int, numbers: ClosedRange<Int>? = nil) -> [ProseLine] {
-        let wanted = numbers ?? Int.min...Int.max
-        // Lines found on UTF-8 bytes, as offsets: walking Characters or `String.Index`es
-        // cost more than the rules that read the lines.
-        let found: [ProseLine]? = body.utf8.withContiguousStorageIfAvailable { bytes in
-            var result: [ProseLine] = []
+        var result: [ProseLine] = []
+        let scanned = scan(body, lineOffset: lineOffset, numbers: numbers ?? Int.min...Int.max) { number, line, _ in
+            result.append(ProseLine(number: number, text: line()))
+            return true
+        }
+        return scanned ? result : of(body: String(decoding: Array(body.utf8), as: UTF8.self), lineOffset: lineOffset, numbers: numbers)
+    }
+
+    /// The first prose line holding `needle` (case-sensitive) and where in the line. Lines are
+    /// tested on bytes before one is made: most of a body is read without a copy.
+    static func first(containing needle: String, body: String, lineOffset: Int) -> (line: ProseLine, range: Range<Substring.Index>)? {
+        var found: (ProseLine, Range<Substring.Index>)?
+        // Blanking only turns characters into spaces, so a needle without spaces that is in
+        // the blanked line is in the raw bytes too.
+        let needleBytes = Array(needle.utf8)
+        let prefilter = !needleBytes.contains(UInt8(ascii: " "))
+        let scanned = needleBytes.withUnsafeBufferPointer { needleBytes in
+            scan(body, lineOffset: lineOffset, numbers: Int.min...Int.max) { number, line, raw in
+                if prefilter, TextSearch.offset(of: needleBytes, in: raw, from: 0, foldingCase: false) == nil { return true }
+                guard let range = line().textRange(of: needle, foldingCase: false) else { return true }
+                found = (ProseLine(number: number, text: line()), range)
+                return false
+            }
+        }
+        return scanned ? found : first(containing: needle, body: String(decoding: Array(body.utf8), as: UTF8.self), lineOffset: lineOffset)
+    }
+
+    /// Calls `visit` with each prose line of `numbers`: its number, the line (made on demand)
+    /// and its raw bytes; `visit` returns false to stop. Lines are found on UTF-8 bytes, as
+    /// offsets: walking Characters or `String.Index`es cost more than the rules that read the
+    /// lines. False when the body has no contiguous bytes (the caller retries on a native copy).
+    private static func scan(_ body: String, lineOffset: Int, numbers wanted: ClosedRange<Int>,
+                             _ visit: (Int, () -> Substring, UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        body.utf8.withContiguousStorageIfAvailable { bytes in
             var fence: UInt8? // the byte of the open fence: ` or ~
             var start = 0
             var number = lineOffset
@@ -40,16 +69,19 @@ enum ProseLines {
                 } else if opensFence {
                     fence = bytes[first]
                 } else {
-                    let utf8 = body.utf8
-                    let lower = utf8.index(utf8.startIndex, offsetBy: start)
-                    let line = body[lower..<utf8.index(lower, offsetBy: contentEnd - start)]
-                    let hasCode = UnsafeBufferPointer(rebasing: bytes[start..<contentEnd]).contains(UInt8(ascii: "`"))
-                    result.append(ProseLine(number: number, text: hasCode ? blankingInlineCode(line) : line))
+                    let raw = UnsafeBufferPointer(rebasing: bytes[start..<contentEnd])
+                    let lineStart = start
+                    let line = { () -> Substring in
+                        let utf8 = body.utf8
+                        let lower = utf8.index(utf8.startIndex, offsetBy: lineStart)
+                        let line = body[lower..<utf8.index(lower, offsetBy: raw.count)]
+                        return raw.contains(UInt8(ascii: "`")) ? blankingInlineCode(line) : line
+                    }
+                    if !visit(number, line, raw) { break }
                 }
             }
-            return result
-        }
-        return found ?? of(body: String(decoding: Array(body.utf8), as: UTF8.self), lineOffset: lineOffset, numbers: numbers)
+            return true
+        } ?? false
     }
 
     static func of(_ postmortem: Postmortem) -> [ProseLine] {
