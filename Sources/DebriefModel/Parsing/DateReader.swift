@@ -206,7 +206,11 @@ struct DateTokens {
     /// Tokenizes the first `limit` scalars only (a leading date needs no more); `scalars`
     /// still holds the whole text for the remainder.
     init(_ text: some StringProtocol, limit: Int = .max) {
-        scalars = Array(text.unicodeScalars)
+        // ASCII text (nearly all) maps byte to scalar without decoding.
+        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? bytes.map { Unicode.Scalar($0) } : nil
+        }
+        scalars = (ascii ?? nil) ?? Array(text.unicodeScalars)
         let end = min(limit, scalars.count)
         var index = 0
         while index < end {

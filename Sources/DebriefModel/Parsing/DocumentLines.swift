@@ -88,24 +88,49 @@ enum InlineMarkup {
 
     /// `strip` for an ASCII line, on bytes; nil when the line is not ASCII.
     private static func stripASCII(_ line: some StringProtocol) -> String? {
-        guard line.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-        var out: [UInt8] = []
-        out.reserveCapacity(line.utf8.count)
-        var previous = UInt8(ascii: " ")
-        for byte in line.utf8 {
-            switch byte {
-            case UInt8(ascii: "`"):
-                continue
-            case UInt8(ascii: "*"), UInt8(ascii: "_"):
-                let alphanumeric = (previous | 0x20) &- UInt8(ascii: "a") < 26 || previous &- UInt8(ascii: "0") < 10
-                if byte == UInt8(ascii: "_"), alphanumeric { out.append(byte) }
-                continue
-            default:
-                out.append(byte)
-                previous = byte
-            }
+        if let stripped = line.utf8.withContiguousStorageIfAvailable(stripASCII(bytes:)) { return stripped }
+        var native = String(line)
+        return native.withUTF8(stripASCII(bytes:))
+    }
+
+    /// Written straight into the result's storage and trimmed there: building an array byte by
+    /// byte and trimming a copy cost 80 instructions a byte.
+    private static func stripASCII(bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var hasCarriageReturn = false
+        for byte in bytes {
+            if byte >= 0x80 { return nil }
+            if byte == UInt8(ascii: "\r") { hasCarriageReturn = true }
         }
-        return String(decoding: out, as: UTF8.self).trimmed()
+        // Whitespace as `trimmed()` drops it from ASCII text: space and U+0009...U+000D.
+        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte &- 0x09 < 5 }
+        let stripped = String(unsafeUninitializedCapacity: bytes.count) { out in
+            var count = 0
+            var previous = UInt8(ascii: " ")
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "`"):
+                    continue
+                case UInt8(ascii: "*"), UInt8(ascii: "_"):
+                    let alphanumeric = (previous | 0x20) &- UInt8(ascii: "a") < 26 || previous &- UInt8(ascii: "0") < 10
+                    if byte == UInt8(ascii: "_"), alphanumeric { out[count] = byte; count += 1 }
+                    continue
+                default:
+                    out[count] = byte
+                    count += 1
+                    previous = byte
+                }
+            }
+            // `\r\n` is one character: leave trimming such text to `trimmed()`.
+            guard !hasCarriageReturn else { return count }
+            var lower = 0, upper = count
+            while lower < upper, isSpace(out[lower]) { lower += 1 }
+            while upper > lower, isSpace(out[upper - 1]) { upper -= 1 }
+            if lower > 0 {
+                for index in lower..<upper { out[index - lower] = out[index] }
+            }
+            return upper - lower
+        }
+        return hasCarriageReturn ? stripped.trimmed() : stripped
     }
 
     /// Drops a leading list marker (`- `, `* `, `+ `, `1. `, `1) `) and block quote `> `.

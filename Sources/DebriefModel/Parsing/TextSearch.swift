@@ -115,6 +115,13 @@ extension StringProtocol {
         func drops(_ byte: UInt8) -> Bool {
             byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0
         }
+        // Most texts have nothing to trim: kept ASCII bytes at both ends (not a CR in front,
+        // which may start `\r\n`) are the whole text, without scanning it.
+        let untouched = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first, let last = bytes.last else { return false }
+            return first < 0x80 && first != 0x0D && !drops(first) && last < 0x80 && !drops(last)
+        }
+        if untouched == true { return String(self) }
         // Offsets on the contiguous bytes: forward scans only.
         func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
             var index = 0
