@@ -265,9 +265,9 @@ extension RelatedIncidents {
     /// and rare elsewhere (tf x idf), among terms at least two incidents have.
     /// Each term comes with the word it was first written as, to show in explanations.
     static func distinctiveRootCauseTerms(_ postmortems: [Postmortem]) -> [[(term: String, word: String)]] {
-        var firstWords: [[String: String]] = []
-        let counts: [[String: Int]] = postmortems.map { p in
-            let text = p.sections.filter { $0.kind == .rootCause }.map(\.text).joined(separator: "\n")
+        // Tokenizing and weighting are per incident, so on all cores; only `df` is shared.
+        let tokenized: [(counts: [String: Int], firstWords: [String: String])] = concurrentMap(postmortems.indices) { index in
+            let text = postmortems[index].sections.filter { $0.kind == .rootCause }.map(\.text).joined(separator: "\n")
             var tf: [String: Int] = [:]
             var words: [String: String] = [:]
             for token in Tokenizer.tokenize(text, splitCompounds: false) where token.term.unicodeScalars.count > 2
@@ -275,13 +275,13 @@ extension RelatedIncidents {
                 tf[token.term, default: 0] += 1
                 if words[token.term] == nil { words[token.term] = token.word }
             }
-            firstWords.append(words)
-            return tf
+            return (tf, words)
         }
         var df: [String: Int] = [:]
-        for tf in counts { for term in tf.keys { df[term, default: 0] += 1 } }
+        for (tf, _) in tokenized { for term in tf.keys { df[term, default: 0] += 1 } }
         let n = Double(max(1, postmortems.count))
-        return counts.enumerated().map { index, tf in
+        return concurrentMap(tokenized.indices) { [df] index in
+            let (tf, firstWords) = tokenized[index]
             // Terms in more than a quarter of all incidents say nothing about similarity (small
             // knowledge bases keep terms shared by up to three).
             var weighted: [(term: String, weight: Double)] = []
@@ -291,7 +291,7 @@ extension RelatedIncidents {
                 weighted.append((term, Double(count) * log(n / frequency)))
             }
             weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-            return weighted.prefix(rootCauseTermsPerIncident).map { ($0.term, firstWords[index][$0.term]!) }
+            return weighted.prefix(rootCauseTermsPerIncident).map { ($0.term, firstWords[$0.term]!) }
         }
     }
 

@@ -11,11 +11,12 @@ public struct SiteModel: Sendable {
     public var baseURL: String
     public var diagnostics: [Diagnostic]
     /// Newest first (undated last), then by slug.
-    public var incidents: [SiteIncident]
+    public var incidents: [SiteIncident] { didSet { actions = incidents.flatMap(\.actions) } }
     /// By title, then slug.
     public var runbooks: [SiteRunbook]
-    /// Every action item of every incident, in incident order.
-    public var actions: [TrackedAction] { incidents.flatMap(\.actions) }
+    /// Every action item of every incident, in incident order. Kept, not recomputed: five page
+    /// kinds read it, and each recomputation copied every tracked action.
+    public private(set) var actions: [TrackedAction]
     /// Slug -> position in `incidents` / `runbooks`, for constant-time lookups by slug.
     private var incidentPositions: [String: Int]
     private var runbookPositions: [String: Int]
@@ -67,6 +68,7 @@ public struct SiteModel: Sendable {
         }
         runbookEntries.sort { ($0.title.lowercased(), $0.slug) < ($1.title.lowercased(), $1.slug) }
         self.incidents = incidents
+        actions = incidents.flatMap(\.actions)
         self.runbooks = runbookEntries
         incidentPositions = Dictionary(incidents.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         runbookPositions = Dictionary(runbookEntries.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
