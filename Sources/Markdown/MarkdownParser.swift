@@ -56,9 +56,7 @@ public enum MarkdownParser {
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let root = finish(parser) else {
-            return MarkdownDocument(root: MarkdownNode(kind: .document), nestingTruncated: false)
-        }
+        guard let root = finish(parser) else { return .empty }
         defer { cmark_node_free(root) }
         return convert(root, lineOffset: lineOffset)
     }
@@ -82,17 +80,21 @@ public enum MarkdownParser {
         return String(cString: html)
     }
 
-    /// Walks the C tree with cmark's iterator (no recursion) and builds Swift values.
+    /// Walks the C tree with cmark's iterator (no recursion) and records its nodes in order.
     private static func convert(_ root: OpaquePointer, lineOffset: Int) -> MarkdownDocument {
-        guard let iterator = cmark_iter_new(root) else {
-            return MarkdownDocument(root: MarkdownNode(kind: .document), nestingTruncated: false)
-        }
+        guard let iterator = cmark_iter_new(root) else { return .empty }
         defer { cmark_iter_free(iterator) }
-        var stack: [MarkdownNode] = []
+        var records: [MarkdownTree.Record] = []
+        var parents: [Int] = []
+        var open: [Int] = [] // records of the containers entered and not yet exited
         var truncated = false
         var skippingDepth = 0 // > 0 while inside a subtree deeper than maximumDepth
         var flattened = ""
-        var finished: MarkdownNode?
+
+        func append(_ record: MarkdownTree.Record) {
+            parents.append(open.last ?? -1)
+            records.append(record)
+        }
 
         while true {
             let event = cmark_iter_next(iterator)
@@ -108,8 +110,9 @@ public enum MarkdownParser {
                 } else {
                     skippingDepth -= 1
                     if skippingDepth == 0 {
-                        stack[stack.count - 1].children.append(
-                            MarkdownNode(kind: .text, literal: flattened, line: stack.last!.line, endLine: stack.last!.endLine))
+                        let parent = records[open[open.count - 1]]
+                        append(.init(kind: .text, literal: flattened, line: parent.line, column: 0, endLine: parent.endLine,
+                                     subtreeEnd: records.count + 1))
                         flattened = ""
                     }
                 }
@@ -117,20 +120,19 @@ public enum MarkdownParser {
             }
 
             if event == CMARK_EVENT_ENTER {
-                let value = makeNode(node, lineOffset: lineOffset)
-                if isLeaf {
-                    if stack.isEmpty { finished = value } else { stack[stack.count - 1].children.append(value) }
-                } else if stack.count >= maximumDepth {
+                if !isLeaf, open.count >= maximumDepth {
                     truncated = true
                     skippingDepth = 1
-                } else {
-                    stack.append(value)
+                    continue
                 }
-            } else if event == CMARK_EVENT_EXIT, let done = stack.popLast() {
-                if stack.isEmpty { finished = done } else { stack[stack.count - 1].children.append(done) }
+                append(makeRecord(node, lineOffset: lineOffset, subtreeEnd: records.count + 1))
+                if !isLeaf { open.append(records.count - 1) }
+            } else if event == CMARK_EVENT_EXIT, let done = open.popLast() {
+                records[done].subtreeEnd = records.count
             }
         }
-        return MarkdownDocument(root: finished ?? MarkdownNode(kind: .document), nestingTruncated: truncated)
+        guard !records.isEmpty else { return .empty }
+        return MarkdownDocument(root: MarkdownNode(tree: MarkdownTree(records: records, parents: parents), index: 0), nestingTruncated: truncated)
     }
 
     private static func isLeafType(_ node: OpaquePointer) -> Bool {
@@ -152,13 +154,14 @@ public enum MarkdownParser {
         pointer.map { String(cString: $0) } ?? ""
     }
 
-    private static func makeNode(_ node: OpaquePointer, lineOffset: Int) -> MarkdownNode {
-        MarkdownNode(
+    private static func makeRecord(_ node: OpaquePointer, lineOffset: Int, subtreeEnd: Int) -> MarkdownTree.Record {
+        MarkdownTree.Record(
             kind: coreKind(node) ?? extensionKind(node),
             literal: string(cmark_node_get_literal(node)),
             line: Int(cmark_node_get_start_line(node)) + lineOffset,
             column: Int(cmark_node_get_start_column(node)),
-            endLine: Int(cmark_node_get_end_line(node)) + lineOffset)
+            endLine: Int(cmark_node_get_end_line(node)) + lineOffset,
+            subtreeEnd: subtreeEnd)
     }
 
     /// The kind of a node of cmark's own types, from its type number (no string made per node);

@@ -55,7 +55,9 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// Matches a heading such as `Timeline (All times UTC)` or `ROOT CAUSE:`.
     public static func matching(heading: String) -> SectionKind? {
         var text = heading.lowercased().trimmed()
-        if let open = text.firstIndex(of: "("), text.hasSuffix(")") { text = String(text[..<open]) }
+        // On bytes for ASCII headings: a Character search runs grapheme breaking over the text.
+        let open = text.utf8.allSatisfy { $0 < 0x80 } ? text.firstIndex(ofASCII: UInt8(ascii: "(")) : text.firstIndex(of: "(")
+        if let open, text.hasSuffix(")") { text = String(text[..<open]) }
         text = text.trimmed(" :.-")
         return bySynonym[text]
     }

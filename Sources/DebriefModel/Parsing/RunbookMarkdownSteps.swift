@@ -79,7 +79,7 @@ enum RunbookMarkdownSteps {
                 }
             case .list(let ordered):
                 for item in block.children {
-                    let command = firstCommand(in: item.children)
+                    let command = firstCommand(in: Array(item.children))
                     guard ordered || command != nil else { continue }
                     var text = item.children.first?.plainText ?? item.plainText
                     // `Check recent deployments: kubectl ...` names the step before the colon.
