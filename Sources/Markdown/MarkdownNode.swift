@@ -74,6 +74,7 @@ public struct MarkdownNode: Sendable, Hashable {
     public var plainText: String {
         // Collected as bytes: appending many short pieces to a String cost more than the walk.
         var out: [UInt8] = []
+        out.reserveCapacity(128)
         tree.appendPlainText(of: index, to: &out)
         while MarkdownTree.endsWithNewline(out) { out.removeLast() }
         return String(decoding: out, as: UTF8.self)

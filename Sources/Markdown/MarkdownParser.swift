@@ -58,7 +58,7 @@ public enum MarkdownParser {
         }
         guard let root = finish(parser) else { return .empty }
         defer { cmark_node_free(root) }
-        return convert(root, lineOffset: lineOffset)
+        return convert(root, lineOffset: lineOffset, sourceLength: text.utf8.count)
     }
 
     /// Renders markdown to HTML. Unless `unsafe`, raw HTML is omitted and
@@ -81,11 +81,14 @@ public enum MarkdownParser {
     }
 
     /// Walks the C tree with cmark's iterator (no recursion) and records its nodes in order.
-    private static func convert(_ root: OpaquePointer, lineOffset: Int) -> MarkdownDocument {
+    private static func convert(_ root: OpaquePointer, lineOffset: Int, sourceLength: Int) -> MarkdownDocument {
         guard let iterator = cmark_iter_new(root) else { return .empty }
         defer { cmark_iter_free(iterator) }
+        // About one node per 16 bytes of postmortem markdown: most documents need one allocation.
         var records: [MarkdownTree.Record] = []
+        records.reserveCapacity(sourceLength / 16 + 16)
         var parents: [Int] = []
+        parents.reserveCapacity(sourceLength / 16 + 16)
         var open: [Int] = [] // records of the containers entered and not yet exited
         var truncated = false
         var skippingDepth = 0 // > 0 while inside a subtree deeper than maximumDepth

@@ -135,6 +135,7 @@ enum InlineMarkup {
 
     /// Drops a leading list marker (`- `, `* `, `+ `, `1. `, `1) `) and block quote `> `.
     static func dropListMarker(_ line: Substring) -> Substring {
+        if line.utf8.allSatisfy({ $0 < 0x80 }) { return dropASCIIListMarker(line) }
         var rest = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
         if let first = rest.first, "-*+".contains(first), rest.dropFirst().first == " " {
             rest = rest.dropFirst(2)
@@ -146,6 +147,35 @@ enum InlineMarkup {
             }
         }
         return rest.drop { $0 == " " }
+    }
+}
+
+extension InlineMarkup {
+    /// `dropListMarker` of an ASCII line, on bytes (every byte is a character).
+    private static func dropASCIIListMarker(_ line: Substring) -> Substring {
+        let bytes = line.utf8
+        func skip(from index: Substring.Index, while condition: (UInt8) -> Bool) -> Substring.Index {
+            var index = index
+            while index < bytes.endIndex, condition(bytes[index]) { index = bytes.index(after: index) }
+            return index
+        }
+        func byte(at index: Substring.Index, offset: Int) -> UInt8? {
+            guard let position = bytes.index(index, offsetBy: offset, limitedBy: bytes.endIndex), position < bytes.endIndex else { return nil }
+            return bytes[position]
+        }
+        var rest = skip(from: bytes.startIndex) { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">") }
+        if let first = byte(at: rest, offset: 0), first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+"),
+           byte(at: rest, offset: 1) == UInt8(ascii: " ") {
+            rest = bytes.index(rest, offsetBy: 2)
+        } else {
+            let digitsEnd = skip(from: rest) { $0 &- UInt8(ascii: "0") < 10 }
+            let digits = bytes.distance(from: rest, to: digitsEnd)
+            if digits > 0, digits <= 3, let mark = byte(at: digitsEnd, offset: 0), mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")"),
+               byte(at: digitsEnd, offset: 1) == UInt8(ascii: " ") {
+                rest = bytes.index(digitsEnd, offsetBy: 2)
+            }
+        }
+        return line[skip(from: rest) { $0 == UInt8(ascii: " ") }...]
     }
 }
 

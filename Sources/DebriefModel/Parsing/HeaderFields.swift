@@ -85,10 +85,10 @@ struct HeaderFields {
             let raw = lines[number]
             if lines.isCode(number) || raw.isBlank { continue }
             let trimmed = raw.drop { $0 == " " || $0 == "\t" }
-            if trimmed.hasPrefix("#") || trimmed.hasPrefix("|") { inKeyEvents = false; continue }
+            if trimmed.startsWithASCII(UInt8(ascii: "#")) || trimmed.startsWithASCII(UInt8(ascii: "|")) { inKeyEvents = false; continue }
             let content = InlineMarkup.dropListMarker(raw)
             // Both are suffixes of the line: a later start is a shorter text (no character count).
-            let isIndentedItem = (raw.hasPrefix(" ") || raw.hasPrefix("\t")) && content.startIndex > trimmed.startIndex
+            let isIndentedItem = (raw.startsWithASCII(UInt8(ascii: " ")) || raw.startsWithASCII(UInt8(ascii: "\t"))) && content.startIndex > trimmed.startIndex
             if inKeyEvents, isIndentedItem {
                 if let (key, value) = Self.keyValue(InlineMarkup.strip(content)) {
                     keyEvents.append(Field(key: key, value: value, line: number))
@@ -104,7 +104,7 @@ struct HeaderFields {
             }
             if content.containsText("**") || content.containsText("__") {
                 // Several bold fields may share a line: `**Date:** x | **Severity:** y`.
-                for segment in content.split(separator: "|") where segment.containsText("**") || segment.containsText("__") {
+                for segment in Self.segments(of: content) where segment.containsText("**") || segment.containsText("__") {
                     if let (key, value) = Self.keyValue(InlineMarkup.strip(segment)) {
                         append(Field(key: key, value: value, line: number))
                     }
@@ -113,6 +113,12 @@ struct HeaderFields {
                 readPlainLine(plain, line: number)
             }
         }
+    }
+
+    /// `content.split(separator: "|")`, cut on bytes when the line is ASCII (every byte a character).
+    private static func segments(of content: Substring) -> [Substring] {
+        guard content.utf8.allSatisfy({ $0 < 0x80 }) else { return content.split(separator: "|") }
+        return content.utf8.split(separator: UInt8(ascii: "|")).map { Substring($0) }
     }
 
     /// A plain `Date: 2024-03-15` line; only known keys count, so prose is not mistaken for

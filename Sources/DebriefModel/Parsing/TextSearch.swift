@@ -249,3 +249,16 @@ extension StringProtocol {
         return utf8.firstIndex(of: byte)
     }
 }
+
+extension StringProtocol {
+    /// `hasPrefix` of one ASCII character, on bytes: `hasPrefix` on a `Substring` compares
+    /// Characters. The first byte is the whole first character unless a non-ASCII byte (a
+    /// combining mark) or the `\n` of `\r\n` follows it; only then are Characters compared.
+    @inlinable
+    public func startsWithASCII(_ byte: UInt8) -> Bool {
+        var bytes = utf8.makeIterator()
+        guard bytes.next() == byte else { return false }
+        guard let next = bytes.next(), next >= 0x80 || (byte == 0x0D && next == 0x0A) else { return true }
+        return first == Character(Unicode.Scalar(byte))
+    }
+}
