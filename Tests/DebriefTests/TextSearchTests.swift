@@ -35,6 +35,28 @@ import Testing
         }
     }
 
+    /// The byte fast paths must decide as the Character versions do, also where a combining
+    /// mark or `\r\n` makes one character of several bytes.
+    @Test func asciiFastPathsAgreeWithCharacterComparison() {
+        for text in ["# Title", "#\u{301} x", "|a|", "", "x#", " - item", "\r\nx"] {
+            for byte in [UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: " "), UInt8(ascii: "\r")] {
+                #expect(text.startsWithASCII(byte) == text.hasPrefix(String(Unicode.Scalar(byte))), "\(text.debugDescription) \(byte)")
+            }
+        }
+        #expect(InlineMarkup.dropListMarker("  - item") == "item")
+        #expect(InlineMarkup.dropListMarker("> 12. step") == "step")
+        #expect(InlineMarkup.dropListMarker("1234. not a marker") == "1234. not a marker")
+        #expect(InlineMarkup.dropListMarker("-item") == "-item")
+        #expect(InlineMarkup.dropListMarker("- é") == "é")
+        #expect(InlineMarkup.strip("  **Owner:** `bob` _x_  ") == "Owner: bob x_")
+        #expect(InlineMarkup.strip("  a \r\n") == "a")
+        #expect(Slug.make("Hello, World!") == "hello-world")
+        #expect(Slug.make("\u{212A}elvin probe") == "kelvin-probe") // KELVIN SIGN lower-cases to ASCII
+        #expect(Slug.make(fromPath: "content/postmortems/2024-01-01 DB outage.md") == "2024-01-01-db-outage")
+        #expect(Slug.make(fromPath: "content/ünïcode/été.md") == "t")
+        #expect("  padded\t".trimmed() == "padded" && "kept".trimmed() == "kept" && "a b".trimmed(" b") == "a")
+    }
+
     @Test func sourceLinesDropLineFeedsAndCarriageReturns() {
         #expect("a\nb\r\n\nc".sourceLines == ["a", "b", "", "c"])
         #expect("ends with a break\n".sourceLines == ["ends with a break", ""])
