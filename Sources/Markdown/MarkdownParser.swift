@@ -21,6 +21,18 @@ public enum MarkdownParser {
 
     private static let extensionNames = ["table", "tasklist", "strikethrough", "autolink"]
 
+    /// The type numbers the extensions registered, read once after registration: comparing
+    /// numbers, not type names, for every table cell.
+    private struct ExtensionTypes: Sendable {
+        let table, tableRow, tableCell, strikethrough: cmark_node_type
+    }
+
+    private static let extensionTypes: ExtensionTypes = {
+        _ = extensionsRegistered
+        return ExtensionTypes(table: debrief_node_type_table(), tableRow: debrief_node_type_table_row(),
+                              tableCell: debrief_node_type_table_cell(), strikethrough: debrief_node_type_strikethrough())
+    }()
+
     /// cmark-gfm keeps the characters that start extension syntax (autolink's `:` `w` `@`,
     /// strikethrough's `~`) in one process-wide table: `cmark_parser_finish` sets its parser's
     /// characters, parses inlines, then clears them. Documents finishing at the same time on
@@ -167,8 +179,8 @@ public enum MarkdownParser {
             subtreeEnd: subtreeEnd)
     }
 
-    /// The kind of a node of cmark's own types, from its type number (no string made per node);
-    /// nil for the types extensions register (tables, strikethrough) and for task list items.
+    /// The kind of a node from its type number (no string made per node); nil for task list
+    /// items and the types of other extensions.
     private static func coreKind(_ node: OpaquePointer) -> MarkdownNode.Kind? {
         switch cmark_node_get_type(node) {
         case CMARK_NODE_DOCUMENT: return .document
@@ -192,7 +204,13 @@ public enum MarkdownParser {
         case CMARK_NODE_SOFTBREAK: return .softBreak
         case CMARK_NODE_LINEBREAK: return .lineBreak
         case CMARK_NODE_HTML_INLINE: return .inlineHTML
-        default: return nil
+        case let type:
+            let types = extensionTypes
+            if type == types.tableCell { return .tableCell }
+            if type == types.tableRow { return .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0) }
+            if type == types.table { return .table }
+            if type == types.strikethrough { return .strikethrough }
+            return nil
         }
     }
 
