@@ -31,11 +31,17 @@ public struct ValidationContext: Sendable {
     func proseLines(of postmortem: Postmortem) -> [ProseLine] {
         prose.lines(of: postmortem)
     }
+
+    /// Which of `BodyKeywords.set` the postmortem's body holds.
+    func bodyKeywords(of postmortem: Postmortem) -> UInt64 {
+        prose.keywords(of: postmortem)
+    }
 }
 
-/// Prose lines by postmortem path, computed on first use.
+/// Prose lines and body keywords by postmortem path, computed on first use.
 private final class ProseCache: @unchecked Sendable {
     private var linesByPath: [String: [ProseLine]] = [:]
+    private var keywordsByPath: [String: UInt64] = [:]
     private let lock = NSLock()
 
     func lines(of postmortem: Postmortem) -> [ProseLine] {
@@ -43,6 +49,13 @@ private final class ProseCache: @unchecked Sendable {
         let lines = ProseLines.of(postmortem)
         lock.withLock { linesByPath[postmortem.path] = lines }
         return lines
+    }
+
+    func keywords(of postmortem: Postmortem) -> UInt64 {
+        if let cached = lock.withLock({ keywordsByPath[postmortem.path] }) { return cached }
+        let found = BodyKeywords.set.occurring(in: postmortem.body)
+        lock.withLock { keywordsByPath[postmortem.path] = found }
+        return found
     }
 }
 

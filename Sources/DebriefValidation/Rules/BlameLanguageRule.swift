@@ -10,7 +10,6 @@ public struct BlameLanguageRule: Rule {
     public static let summary = "Blaming language (\"human error\", a person as the root cause)"
 
     static let phrases = ["human error", "forgot to", "should have known", "fault of", "careless", "negligen"]
-    private static let phraseSet = KeywordSet(phrases)
 
     public init() {}
 
@@ -18,7 +17,7 @@ public struct BlameLanguageRule: Rule {
         var diagnostics: [Diagnostic] = []
         for postmortem in context.postmortems {
             // Most postmortems hold none of the phrases: one pass over the body tells which to look for.
-            let present = Self.phraseSet.occurring(in: postmortem.body)
+            let present = BodyKeywords.blamePhrases(context.bodyKeywords(of: postmortem))
             for line in present == 0 ? [] : context.proseLines(of: postmortem) {
                 for (index, phrase) in Self.phrases.enumerated() where present & (1 << UInt64(index)) != 0 {
                     guard let range = line.text.textRange(of: phrase) else { continue }

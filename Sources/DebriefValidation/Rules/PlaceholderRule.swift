@@ -39,10 +39,10 @@ public struct PlaceholderRule: Rule {
         ]
     }
 
-    /// The patterns that may match somewhere in `text`: one pass over its bytes for all
-    /// literals, so the lines of a postmortem without placeholders (most) are never scanned.
-    static func candidates(in text: String, _ patterns: [Pattern], _ literals: KeywordSet) -> [Pattern] {
-        let present = literals.occurring(in: text)
+    /// The patterns that may match somewhere in `text`, given which of their literals it holds
+    /// (`present`, one bit per literal in pattern order): the lines of a postmortem without
+    /// placeholders (most) are never scanned.
+    static func candidates(in text: String, _ patterns: [Pattern], present: UInt64) -> [Pattern] {
         var bit = 0
         return patterns.filter { pattern in
             guard !pattern.literals.isEmpty else { return mayHoldBracketPrompt(text) }
@@ -82,7 +82,6 @@ public struct PlaceholderRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let patterns = Self.patterns()
-        let literals = KeywordSet(patterns.flatMap(\.literals))
         var diagnostics: [Diagnostic] = []
         for postmortem in context.postmortems {
             // Front matter values (body fields are found by the line scan below).
@@ -92,7 +91,7 @@ public struct PlaceholderRule: Rule {
                                                   "`\(field.key)` still holds the template placeholder `\(text)`; replace it with \(pattern.replacement)"))
                 }
             }
-            let candidates = Self.candidates(in: postmortem.body, patterns, literals)
+            let candidates = Self.candidates(in: postmortem.body, patterns, present: BodyKeywords.placeholders(context.bodyKeywords(of: postmortem)))
             guard !candidates.isEmpty else { continue }
             for line in context.proseLines(of: postmortem) {
                 for (text, pattern, column) in Self.located(in: String(line.text), candidates) {
