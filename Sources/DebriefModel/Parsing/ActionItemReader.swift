@@ -178,7 +178,7 @@ struct ActionItemReader {
         }
         var found: [(key: Range<String.Index>, column: Column)] = []
         // One pass tells which keys occur (none, without a colon); only those are searched for.
-        let present = text.utf8.contains(UInt8(ascii: ":")) ? Self.inlineKeySet.occurring(in: text) : 0
+        let present = text.containsByte(UInt8(ascii: ":")) ? Self.inlineKeySet.occurring(in: text) : 0
         for (index, (key, column)) in Self.inlineKeys.enumerated() where present & (1 << UInt64(index)) != 0 {
             var from = 0
             while let range = text.textRange(of: key, fromByte: from) {
@@ -206,7 +206,7 @@ struct ActionItemReader {
             text = String(text[..<first.key.lowerBound])
         }
         // An `@handle` word (`Tune alert threshold @bob`) names the owner.
-        if item.owner == nil, text.utf8.contains(UInt8(ascii: "@")) {
+        if item.owner == nil, text.containsByte(UInt8(ascii: "@")) {
             var words = text.split(separator: " ", omittingEmptySubsequences: false)
             if let index = words.lastIndex(where: { $0.hasPrefix("@") || $0.hasPrefix("(@") }) {
                 let handle = words[index].trimmed("(),;.")

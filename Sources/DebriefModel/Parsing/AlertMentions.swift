@@ -55,12 +55,15 @@ enum AlertMentions {
             while upper > lower, drop(bytes[upper - 1]) { upper -= 1 }
             return lower..<upper
         }
+        func isOneOf(_ byte: UInt8, _ set: StaticString) -> Bool {
+            UnsafeBufferPointer(start: set.utf8Start, count: set.utf8CodeUnitCount).contains(byte)
+        }
         func lowercased(_ range: Range<Int>) -> String {
             String(decoding: bytes[range].map { $0 &- 65 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
         var names: [String] = []
         for (index, word) in words.enumerated() {
-            let bare = lowercased(trimming(word) { ":.,;!?\"'()".utf8.contains($0) })
+            let bare = lowercased(trimming(word) { isOneOf($0, ":.,;!?\"'()") })
             guard bare == "alert" || bare == "alerts" else { continue }
             var next = index + 1
             while next < words.count, next <= index + 3 {
@@ -69,8 +72,8 @@ enum AlertMentions {
                     next += 1
                     continue
                 }
-                let quoted = "\"'`".utf8.contains(bytes[candidate.lowerBound])
-                let name = String(decoding: bytes[trimming(candidate) { "\"'`:,.()".utf8.contains($0) }], as: UTF8.self)
+                let quoted = isOneOf(bytes[candidate.lowerBound], "\"'`")
+                let name = String(decoding: bytes[trimming(candidate) { isOneOf($0, "\"'`:,.()") }], as: UTF8.self)
                 if looksLikeAlertName(name, quoted: quoted) { names.append(name) }
                 break
             }

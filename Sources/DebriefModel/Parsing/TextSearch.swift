@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Substring search over UTF-8 bytes with ASCII case folding. Foundation's `range(of:)` and
 /// `contains(_:)` go through NSString on Linux and dominated parsing time; keywords here are
 /// short, so a plain scan is fast and needs no allocation.
@@ -260,5 +266,16 @@ extension StringProtocol {
         guard bytes.next() == byte else { return false }
         guard let next = bytes.next(), next >= 0x80 || (byte == 0x0D && next == 0x0A) else { return true }
         return first == Character(Unicode.Scalar(byte))
+    }
+}
+
+extension StringProtocol {
+    /// Whether the text holds `byte`, found with `memchr` in its contiguous bytes: iterating a
+    /// `UTF8View` is a generic loop of a dozen instructions a byte.
+    @inlinable
+    public func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.isEmpty ? false : memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil
+        } ?? utf8.contains(byte)
     }
 }

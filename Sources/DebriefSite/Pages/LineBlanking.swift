@@ -6,7 +6,7 @@ enum LineBlanking {
         guard !indices.isEmpty else { return text }
         // Without a CR, the "\n" characters are exactly the LF bytes (CRLF is one Character),
         // so the text can be copied byte by byte instead of split into Substrings.
-        guard !text.utf8.contains(UInt8(ascii: "\r")) else { return blankingCharacters(indices, in: text) }
+        guard !text.containsByte(UInt8(ascii: "\r")) else { return blankingCharacters(indices, in: text) }
         let blanked: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
             var out: [UInt8] = []
             out.reserveCapacity(bytes.count)

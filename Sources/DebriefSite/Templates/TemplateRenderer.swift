@@ -104,8 +104,8 @@ struct TemplateRenderer {
         if name.anchored {
             value = stack.last?.member(first)
         } else {
-            for context in stack.reversed() {
-                if let found = context.member(first) {
+            for index in stack.indices.reversed() {
+                if let found = stack[index].member(first) {
                     value = found
                     break
                 }

@@ -85,7 +85,9 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
     }
 
     public subscript(name: String) -> TemplateValue? {
-        members.first { $0.0 == name }?.1
+        // By index: `first(where:)` copied every pair it passed (a retain and release each).
+        for index in members.indices where members[index].0 == name { return members[index].1 }
+        return nil
     }
 
     public var isEmpty: Bool { members.isEmpty }
