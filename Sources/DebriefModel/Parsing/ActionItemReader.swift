@@ -257,7 +257,10 @@ struct ActionItemReader {
     /// Placeholder-free cell text; `-`, `—`, `n/a` and empty cells say nothing.
     private static func meaningful(_ text: String) -> String? {
         let trimmed = text.trimmed()
-        return ["", "-", "—", "–", "n/a", "none"].contains(trimmed.lowercased()) ? nil : trimmed
+        switch trimmed.lowercased() {
+        case "", "-", "—", "–", "n/a", "none": return nil
+        default: return trimmed
+        }
     }
 
     private static func links(in node: MarkdownNode) -> [String] {

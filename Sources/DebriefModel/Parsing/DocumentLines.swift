@@ -39,7 +39,7 @@ struct DocumentLines {
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\n") { end += 1 }
                 let contentEnd = end > start && bytes[end - 1] == UInt8(ascii: "\r") ? end - 1 : end
                 let lower = utf8.index(utf8.startIndex, offsetBy: start)
-                lines.append(Substring(utf8[lower..<utf8.index(lower, offsetBy: contentEnd - start)]))
+                lines.append(text[lower..<utf8.index(lower, offsetBy: contentEnd - start)])
                 if end == bytes.count { return lines }
                 start = end + 1
             }
