@@ -41,17 +41,24 @@ public struct Validator: Sendable {
         let active = rules.filter { knowledgeBase.config.rules[type(of: $0).id] != .off }
         let comparing = active.filter { type(of: $0).comparesDocuments }
         let perDocument = active.filter { !type(of: $0).comparesDocuments }
-        // The rules comparing all documents are one more task beside the slices; the order of
-        // findings does not matter, they are sorted below.
+        // The rules comparing all documents are one more task beside the slices, started first so
+        // that it does not run alone at the end; the order of findings does not matter, they are
+        // sorted below.
         let slices = Self.slices(of: knowledgeBase)
         let findings = Array(0...slices.count).concurrentFlatMap { task in
-            guard task < slices.count else { return run(comparing, ValidationContext(knowledgeBase: knowledgeBase, today: today)) }
+            guard task > 0 else { return run(comparing, ValidationContext(knowledgeBase: knowledgeBase, today: today)) }
             return run(perDocument, ValidationContext(knowledgeBase: knowledgeBase, today: today,
-                                                      postmortems: slices[task].postmortems, runbooks: slices[task].runbooks))
+                                                      postmortems: slices[task - 1].postmortems, runbooks: slices[task - 1].runbooks))
         }
+        // By index: `for postmortem in` copied every postmortem (a retain per field) to read two fields.
         var ignored: [String: Set<String>] = [:]
-        for postmortem in knowledgeBase.postmortems { ignored[postmortem.path] = Set(postmortem.ignoredRules) }
-        for runbook in knowledgeBase.runbooks { ignored[runbook.path] = Set(runbook.ignoredRules) }
+        let postmortems = knowledgeBase.postmortems, runbooks = knowledgeBase.runbooks
+        for index in postmortems.indices where !postmortems[index].ignoredRules.isEmpty {
+            ignored[postmortems[index].path] = Set(postmortems[index].ignoredRules)
+        }
+        for index in runbooks.indices where !runbooks[index].ignoredRules.isEmpty {
+            ignored[runbooks[index].path] = Set(runbooks[index].ignoredRules)
+        }
         // Parse problems (`front-matter`, `unreadable`, ...) take configured levels like rules do.
         var diagnostics: [Diagnostic] = []
         for var diagnostic in knowledgeBase.parseDiagnostics + findings where !(ignored[diagnostic.file]?.contains(diagnostic.rule) ?? false) {
