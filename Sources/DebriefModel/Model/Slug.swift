@@ -21,7 +21,7 @@ public enum Slug {
     /// `make` of an ASCII text, on bytes (every page and file name goes through here): no
     /// lower-cased copy, no Unicode property lookups. Non-ASCII text takes the general path,
     /// since some non-ASCII letters lower-case to ASCII ones (KELVIN SIGN to `k`).
-    private static func makeASCII(_ text: some Collection<UInt8>) -> String {
+    private static func makeASCII(_ text: String.UTF8View) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(min(text.count, 120))
         var lastWasDash = true
@@ -41,15 +41,19 @@ public enum Slug {
 
     /// The file name without folders and extension, slugified.
     public static func make(fromPath path: String) -> String {
+        make(String(fileStem(ofPath: path)))
+    }
+
+    /// The file name without folders and extension (`content/postmortems/a.b.md` gives `a.b`):
+    /// what a document is called when it names itself nowhere else.
+    public static func fileStem(ofPath path: String) -> Substring {
         let utf8 = path.utf8
         if utf8.last != UInt8(ascii: "/"), utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII: cut on bytes instead of splitting into Characters.
-            let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex
-            let name = path[nameStart...]
-            return makeASCII((name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[..<$0] } ?? name).utf8)
+            let name = path[(utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex)...]
+            return name.utf8.lastIndex(of: UInt8(ascii: ".")).map { name[..<$0] } ?? name
         }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        let stem = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
-        return make(stem)
+        let name = path.split(separator: "/").last ?? path[...]
+        return name.lastIndex(of: ".").map { name[..<$0] } ?? name
     }
 }

@@ -103,8 +103,7 @@ public struct PostmortemParser: Sendable {
             title = field.value
             postmortem.titleLine = field.line
         } else {
-            let name = postmortem.path.split(separator: "/").last.map(String.init) ?? postmortem.path
-            postmortem.title = name.contains(".") ? String(name[..<name.lastIndex(of: ".")!]) : name
+            postmortem.title = String(Slug.fileStem(ofPath: postmortem.path))
             postmortem.titleLine = 1
             return nil
         }

@@ -11,8 +11,7 @@ public struct TitleRule: Rule {
 
     /// The parser falls back to the file name for display; that is not a title the author wrote.
     static func isFileNameFallback(_ title: String, _ postmortem: Postmortem) -> Bool {
-        let name = postmortem.path.lastIndex(of: "/").map { postmortem.path[postmortem.path.index(after: $0)...] } ?? Substring(postmortem.path)
-        let stem = String(name.lastIndex(of: ".").map { name[..<$0] } ?? name)
+        let stem = String(Slug.fileStem(ofPath: postmortem.path))
         return title == stem && !postmortem.body.contains(stem) && !postmortem.fields.contains { $0.key.lowercased() == "title" }
     }
 
