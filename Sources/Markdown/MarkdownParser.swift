@@ -214,37 +214,10 @@ public enum MarkdownParser {
         }
     }
 
-    /// The kind of any other node, by its type name.
+    /// The kind of a node `coreKind` does not know, by its type name: a task list item, or a
+    /// node of an extension Debrief does not read.
     private static func extensionKind(_ node: OpaquePointer) -> MarkdownNode.Kind {
         let typeName = string(cmark_node_get_type_string(node))
-        let kind: MarkdownNode.Kind
-        switch typeName {
-        case "document": kind = .document
-        case "heading": kind = .heading(level: Int(cmark_node_get_heading_level(node)))
-        case "paragraph": kind = .paragraph
-        case "list": kind = .list(ordered: cmark_node_get_list_type(node) == CMARK_ORDERED_LIST)
-        case "item": kind = .item(task: nil)
-        case "tasklist": kind = .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node))
-        case "block_quote": kind = .blockQuote
-        case "code_block": kind = .codeBlock(info: string(cmark_node_get_fence_info(node)))
-        case "html_block": kind = .htmlBlock
-        case "thematic_break": kind = .thematicBreak
-        case "table": kind = .table
-        case "table_header": kind = .tableRow(isHeader: true)
-        case "table_row": kind = .tableRow(isHeader: cmark_gfm_extensions_get_table_row_is_header(node) != 0)
-        case "table_cell": kind = .tableCell
-        case "text": kind = .text
-        case "code": kind = .code
-        case "emph": kind = .emphasis
-        case "strong": kind = .strong
-        case "strikethrough": kind = .strikethrough
-        case "link": kind = .link(url: string(cmark_node_get_url(node)))
-        case "image": kind = .image(url: string(cmark_node_get_url(node)))
-        case "softbreak": kind = .softBreak
-        case "linebreak": kind = .lineBreak
-        case "html_inline": kind = .inlineHTML
-        default: kind = .other(typeName)
-        }
-        return kind
+        return typeName == "tasklist" ? .item(task: cmark_gfm_extensions_get_tasklist_item_checked(node)) : .other(typeName)
     }
 }
