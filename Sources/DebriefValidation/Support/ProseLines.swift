@@ -34,8 +34,9 @@ enum ProseLines {
         let scanned = needleBytes.withUnsafeBufferPointer { needleBytes in
             scan(body, lineOffset: lineOffset, numbers: Int.min...Int.max) { number, line, raw in
                 if prefilter, TextSearch.offset(of: needleBytes, in: raw, from: 0, foldingCase: false) == nil { return true }
-                guard let range = line().textRange(of: needle, foldingCase: false) else { return true }
-                found = (ProseLine(number: number, text: line()), range)
+                let text = line()
+                guard let range = text.textRange(of: needle, foldingCase: false) else { return true }
+                found = (ProseLine(number: number, text: text), range)
                 return false
             }
         }
