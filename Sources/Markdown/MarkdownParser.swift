@@ -7,7 +7,7 @@ import Darwin
 #endif
 
 /// Parses GitHub-flavoured markdown with cmark-gfm into `MarkdownNode` values and renders
-/// it to HTML. This file and `MarkdownNode.swift` are the only places that see C pointers.
+/// it to HTML. This file, `ParseArena.swift` and `MarkdownNode.swift` are the only places that see C pointers.
 public enum MarkdownParser {
     /// Deeper block nesting than this is flattened into text (hostile input guard).
     public static let maximumDepth = 40
@@ -46,9 +46,11 @@ public enum MarkdownParser {
         return cmark_parser_finish(parser)
     }
 
+    /// A parser whose allocations live in this thread's `ParseArena`: call it inside
+    /// `ParseArena.releasingAllocations`, which frees the parser and its tree together.
     private static func makeParser(options: Int32) -> OpaquePointer {
         _ = extensionsRegistered
-        let parser = cmark_parser_new(options)!
+        let parser = cmark_parser_new_with_mem(options, ParseArena.allocator)!
         for name in extensionNames {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
@@ -57,45 +59,42 @@ public enum MarkdownParser {
         return parser
     }
 
-    /// Parses `text`; `lineOffset` is added to every line number (for front matter that was
-    /// cut off before parsing).
-    public static func parse(_ text: String, lineOffset: Int = 0) -> MarkdownDocument {
-        let parser = makeParser(options: CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS)
-        defer { cmark_parser_free(parser) }
+    private static func feed(_ parser: OpaquePointer, _ text: String) {
         var source = text
         source.withUTF8 { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
         }
-        guard let root = finish(parser) else { return .empty }
-        defer { cmark_node_free(root) }
-        return convert(root, lineOffset: lineOffset, sourceLength: text.utf8.count)
+    }
+
+    /// Parses `text`; `lineOffset` is added to every line number (for front matter that was
+    /// cut off before parsing).
+    public static func parse(_ text: String, lineOffset: Int = 0) -> MarkdownDocument {
+        ParseArena.releasingAllocations {
+            let parser = makeParser(options: CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS)
+            feed(parser, text)
+            guard let root = finish(parser) else { return .empty }
+            return convert(root, lineOffset: lineOffset, sourceLength: text.utf8.count)
+        }
     }
 
     /// Renders markdown to HTML. Unless `unsafe`, raw HTML is omitted and
     /// `javascript:`, `vbscript:`, `file:` and `data:` link targets are emptied by cmark-gfm.
     public static func renderHTML(_ text: String, unsafe: Bool = false) -> String {
         let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0) | CMARK_OPT_GITHUB_PRE_LANG
-        let parser = makeParser(options: options)
-        defer { cmark_parser_free(parser) }
-        var source = text
-        source.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parser_feed(parser, chars.baseAddress, chars.count)
-            }
+        return ParseArena.releasingAllocations {
+            let parser = makeParser(options: options)
+            feed(parser, text)
+            guard let root = finish(parser),
+                  let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+            return String(cString: html)
         }
-        guard let root = finish(parser) else { return "" }
-        defer { cmark_node_free(root) }
-        guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
-        defer { free(html) }
-        return String(cString: html)
     }
 
     /// Walks the C tree with cmark's iterator (no recursion) and records its nodes in order.
     private static func convert(_ root: OpaquePointer, lineOffset: Int, sourceLength: Int) -> MarkdownDocument {
         guard let iterator = cmark_iter_new(root) else { return .empty }
-        defer { cmark_iter_free(iterator) }
         // About one node per 16 bytes of postmortem markdown: most documents need one allocation.
         var records: [MarkdownTree.Record] = []
         records.reserveCapacity(sourceLength / 16 + 16)

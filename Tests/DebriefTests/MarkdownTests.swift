@@ -43,6 +43,32 @@ import Testing
         }
         #expect(complete.value == count)
     }
+
+    /// cmark-gfm allocates from a per-thread arena that is reused from document to document:
+    /// a document larger than a chunk and than what the arena keeps, buffers that grow in place
+    /// and move, then small documents on the same threads must all come out whole.
+    @Test func documentsOfEverySizeSurviveTheReusedArena() {
+        let longWord = String(repeating: "x", count: 300_000)
+        let rows = (1...3000).map { "| \($0) | cell \($0) |" }.joined(separator: "\n")
+        let large = "# Big\n\n\(longWord)\n\n| n | text |\n|---|---|\n\(rows)\n\nAfter https://example.com/x\n"
+        let small = "Small ~~gone~~ with `code`.\n"
+        let complete = ResultCounter()
+        DispatchQueue.concurrentPerform(iterations: 16) { iteration in
+            let text = iteration.isMultiple(of: 2) ? large : small
+            let doc = MarkdownParser.parse(text)
+            let html = MarkdownParser.renderHTML(text)
+            if text == large {
+                let table = doc.blocks.first { $0.kind == .table }
+                guard doc.blocks.first?.plainText == "Big", doc.blocks[1].plainText == longWord, table?.children.count == 3001,
+                      table?.children.last?.children.last?.plainText == "cell 3000", html.contains("<p>\(longWord)</p>"),
+                      html.contains("<td>cell 3000</td>"), html.contains("<a href=\"https://example.com/x\">") else { return }
+            } else {
+                guard doc.root.plainText == "Small gone with code.", html == "<p>Small <del>gone</del> with <code>code</code>.</p>\n" else { return }
+            }
+            complete.add()
+        }
+        #expect(complete.value == 16)
+    }
 }
 
 /// A counter the concurrent parses of a test share.
