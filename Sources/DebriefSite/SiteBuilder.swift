@@ -80,7 +80,8 @@ public struct SiteBuilder {
             let config = try DebriefConfig.load(root: options.root)
             let output = outputURL(config)
             guard let manifest = BuildManifest.read(from: output) else { return nil }
-            guard manifest.inputs == fingerprint(config), SiteWriter.listFiles(in: output) == Set(manifest.files.keys) else { return nil }
+            guard manifest.inputs == fingerprint(config, files: InputFingerprint.contentHashes(root: options.root, config: config)),
+                  SiteWriter.listFiles(in: output) == Set(manifest.files.keys) else { return nil }
             return manifest
         }
     }
@@ -90,9 +91,9 @@ public struct SiteBuilder {
         progress("loading")
         let config = try DebriefConfig.load(root: options.root)
         let today = today(config)
-        // Fingerprinted before loading: a file edited during the load makes the next build redo it.
-        let inputs = timings.measure("fingerprint inputs") { fingerprint(config) }
         let knowledgeBase = try timings.measure("load and parse") { try KnowledgeBase.load(root: options.root, config: config) }
+        // Of the bytes that were parsed: a file edited during the load makes the next build redo it.
+        let inputs = fingerprint(config, files: knowledgeBase.sourceHashes)
         progress("validating \(knowledgeBase.postmortems.count) postmortems, \(knowledgeBase.runbooks.count) runbooks")
         let diagnostics = timings.measure("validate") { validator.validate(knowledgeBase, today: today) }
         return Prepared(knowledgeBase: knowledgeBase, today: today, diagnostics: diagnostics, inputs: inputs)
@@ -148,9 +149,9 @@ public struct SiteBuilder {
     }
 
     /// The inputs' fingerprint; the page kinds are part of it, since another set renders another site.
-    func fingerprint(_ config: DebriefConfig) -> String {
+    func fingerprint(_ config: DebriefConfig, files: [(path: String, hash: ContentHash?)]) -> String {
         InputFingerprint.compute(root: options.root, config: config, today: today(config), baseURL: baseURL(config),
-                                 pageKinds: generators.map { String(describing: type(of: $0)) })
+                                 pageKinds: generators.map { String(describing: type(of: $0)) }, files: files)
     }
 
     func today(_ config: DebriefConfig) -> Day {

@@ -8,12 +8,17 @@ public struct KnowledgeBase: Sendable {
     public var postmortems: [Postmortem]
     /// Sorted by path.
     public var runbooks: [Runbook]
+    /// Every content file `load` read, in `contentFiles` order, with the hash of the bytes it
+    /// parsed (nil when unreadable): what a build's input fingerprint covers.
+    public var sourceHashes: [(path: String, hash: ContentHash?)]
 
-    public init(root: URL, config: DebriefConfig, postmortems: [Postmortem], runbooks: [Runbook]) {
+    public init(root: URL, config: DebriefConfig, postmortems: [Postmortem], runbooks: [Runbook],
+                sourceHashes: [(path: String, hash: ContentHash?)] = []) {
         self.root = root
         self.config = config
         self.postmortems = postmortems
         self.runbooks = runbooks
+        self.sourceHashes = sourceHashes
     }
 
     /// Problems met while reading files (parse diagnostics of every document).
@@ -30,21 +35,22 @@ public struct KnowledgeBase: Sendable {
         let runbookFiles = ContentFiles.list(folder: config.contentDir + "/" + config.runbooksDir, root: root, extensions: ["yml", "yaml", "md", "markdown"])
         let postmortemParser = PostmortemParser(config: config)
         let runbookParser = RunbookParser(config: config)
-        let postmortems = ContentFiles.parseInParallel(postmortemFiles, root: root) { text, path in
+        let (postmortems, postmortemHashes) = ContentFiles.parseInParallel(postmortemFiles, root: root) { text, path in
             postmortemParser.parse(text: text, path: path)
         } unreadable: { path, diagnostics in
             var postmortem = Postmortem(path: path, slug: Slug.make(fromPath: path))
             postmortem.parseDiagnostics = diagnostics
             return postmortem
         }
-        let runbooks = ContentFiles.parseInParallel(runbookFiles, root: root) { text, path in
+        let (runbooks, runbookHashes) = ContentFiles.parseInParallel(runbookFiles, root: root) { text, path in
             runbookParser.parse(text: text, path: path)
         } unreadable: { path, diagnostics in
             var runbook = Runbook(path: path, slug: Slug.make(fromPath: path), format: path.hasSuffix(".md") ? .markdown : .yaml)
             runbook.parseDiagnostics = diagnostics
             return runbook
         }
-        return KnowledgeBase(root: root, config: config, postmortems: postmortems, runbooks: runbooks)
+        return KnowledgeBase(root: root, config: config, postmortems: postmortems, runbooks: runbooks,
+                             sourceHashes: Array(zip(postmortemFiles + runbookFiles, postmortemHashes + runbookHashes)))
     }
 }
 
@@ -67,29 +73,32 @@ enum ContentFiles {
         }.map { folder + "/" + $0 }.sorted()
     }
 
-    /// Parses every file on all cores; results keep the order of `paths`.
+    /// Parses every file on all cores, and hashes the bytes it parsed (nil: unreadable); results
+    /// keep the order of `paths`.
     static func parseInParallel<T: Sendable & DiagnosticCarrying>(_ paths: [String], root: URL,
                                              parse: @Sendable (String, String) -> T,
-                                             unreadable: @Sendable (String, [Diagnostic]) -> T) -> [T] {
-        let results = ResultSlots<T>(count: paths.count)
+                                             unreadable: @Sendable (String, [Diagnostic]) -> T) -> ([T], [ContentHash?]) {
+        let results = ResultSlots<(T, ContentHash?)>(count: paths.count)
         DispatchQueue.concurrentPerform(iterations: paths.count) { index in
             let path = paths[index]
             guard let bytes = FileBytes.contents(of: root.path + "/" + path) else {
-                results[index] = unreadable(path, [Diagnostic(file: path, line: 1, severity: .error, rule: "unreadable", message: "file cannot be read; check its permissions")])
+                results[index] = (unreadable(path, [Diagnostic(file: path, line: 1, severity: .error, rule: "unreadable", message: "file cannot be read; check its permissions")]), nil)
                 return
             }
+            let hash = ContentHash(bytes)
             let decoded = SourceText.decode(bytes: bytes, path: path)
             guard let text = decoded.text else {
-                results[index] = unreadable(path, decoded.diagnostics)
+                results[index] = (unreadable(path, decoded.diagnostics), hash)
                 return
             }
             var value = parse(text, path)
             if !decoded.diagnostics.isEmpty {
                 value.parseDiagnostics.insert(contentsOf: decoded.diagnostics, at: 0)
             }
-            results[index] = value
+            results[index] = (value, hash)
         }
-        return results.values
+        let values = results.values
+        return (values.map(\.0), values.map(\.1))
     }
 }
 

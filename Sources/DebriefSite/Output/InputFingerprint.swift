@@ -6,7 +6,10 @@ import DebriefModel
 /// bytes), the date used as today, the base URL and the page kinds rendered. When it equals the one recorded in the
 /// output's manifest, the previous output is still exact and the build can stop before parsing.
 public enum InputFingerprint {
-    public static func compute(root: URL, config: DebriefConfig, today: Day, baseURL: String, pageKinds: [String]) -> String {
+    /// `files`: every content file with the hash of its bytes (nil: unreadable), as
+    /// `KnowledgeBase.sourceHashes` records them or `contentHashes` reads them.
+    public static func compute(root: URL, config: DebriefConfig, today: Day, baseURL: String, pageKinds: [String],
+                               files: [(path: String, hash: ContentHash?)]) -> String {
         var hash = ContentHash()
         hash.add(field: "debrief-inputs-1")
         hash.add(field: executableIdentity())
@@ -25,13 +28,17 @@ public enum InputFingerprint {
                 hash.add(FileBytes.contents(of: folder.appendingPathComponent(name).path) ?? [])
             }
         }
-        let files = KnowledgeBase.contentFiles(root: root, config: config)
-        let fileHashes = ParallelHashing.hashes(of: files.map { root.appendingPathComponent($0).path })
-        for (path, fileHash) in zip(files, fileHashes) {
-            hash.add(field: path)
-            hash.add(field: fileHash?.hex ?? "unreadable")
+        for file in files {
+            hash.add(field: file.path)
+            hash.add(field: file.hash?.hex ?? "unreadable")
         }
         return hash.hex
+    }
+
+    /// Every content file `KnowledgeBase.load` would read, with the hash of its bytes on disk.
+    public static func contentHashes(root: URL, config: DebriefConfig) -> [(path: String, hash: ContentHash?)] {
+        let files = KnowledgeBase.contentFiles(root: root, config: config)
+        return Array(zip(files, ParallelHashing.hashes(of: files.map { root.appendingPathComponent($0).path })))
     }
 
     /// Size and modification time of the running executable: a new debrief renders differently.
