@@ -63,6 +63,20 @@ import Testing
         }
     }
 
+    /// The escaping the site's JSON exports and search scripts use, run by run: text before,
+    /// between and after each escape is copied whole.
+    @Test func jsonStringEscapesForJSONAndScriptElements() throws {
+        let text = "\"quote\" back\\slash\nline\r\ttab</script>\u{1}bell\u{1F} é\u{2028}\u{2029}\u{2027}end"
+        let escaped = Escaping.jsonString(text)
+        #expect(escaped == #""\"quote\" back\\slash\nline\r\ttab\u003c/script>\u0001bell\u001f é\u2028\u2029\#u{2027}end""#)
+        let decoded = try JSONSerialization.jsonObject(with: Data(escaped.utf8), options: .fragmentsAllowed) as? String
+        #expect(decoded == text)
+        var appended = Array("x".utf8)
+        Escaping.appendJSONString("", to: &appended)
+        Escaping.appendJSONString("plain", to: &appended)
+        #expect(String(decoding: appended, as: UTF8.self) == #"x"""plain""#)
+    }
+
     @Test func githubEscapesDataAndPropertiesThenPrintsText() {
         let lines = Self.report.render(.github).split(separator: "\n").map(String.init)
         #expect(lines[0] == "::error file=content/postmortems/a%2Cb%3Ac.md,line=12,col=3,title=action-owner::50%25 done%0Anext line, then: colon")

@@ -24,12 +24,20 @@ public enum Escaping {
     /// escaped so it can never close a <script> element, U+2028/U+2029 so older JS engines
     /// accept it.
     public static func jsonString(_ text: String) -> String {
-        // On UTF-8 bytes: the site's search index escapes megabytes of text with this.
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 2)
+        appendJSONString(text, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `jsonString(text)` appended to `out` as UTF-8. On bytes, copying the runs between
+    /// escapes at once: the site's API files and search index escape megabytes of text.
+    public static func appendJSONString(_ text: String, to out: inout [UInt8]) {
         var text = text
-        return text.withUTF8 { bytes in
-            var out: [UInt8] = []
-            out.reserveCapacity(bytes.count + 2)
-            func append(_ escape: StaticString) {
+        text.withUTF8 { bytes in
+            var runStart = 0
+            func escape(_ index: Int, _ escape: StaticString) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
                 out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
             }
             func hexDigit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? 48 + nibble : 87 + nibble }
@@ -38,27 +46,29 @@ public enum Escaping {
             while i < bytes.count {
                 let byte = bytes[i]
                 switch byte {
-                case UInt8(ascii: "\""): append("\\\"")
-                case UInt8(ascii: "\\"): append("\\\\")
-                case UInt8(ascii: "\n"): append("\\n")
-                case UInt8(ascii: "\r"): append("\\r")
-                case UInt8(ascii: "\t"): append("\\t")
-                case UInt8(ascii: "<"): append("\\u003c")
+                case UInt8(ascii: "\""): escape(i, "\\\"")
+                case UInt8(ascii: "\\"): escape(i, "\\\\")
+                case UInt8(ascii: "\n"): escape(i, "\\n")
+                case UInt8(ascii: "\r"): escape(i, "\\r")
+                case UInt8(ascii: "\t"): escape(i, "\\t")
+                case UInt8(ascii: "<"): escape(i, "\\u003c")
                 case 0..<0x20:
-                    append("\\u00")
+                    escape(i, "\\u00")
                     out.append(hexDigit(byte >> 4))
                     out.append(hexDigit(byte & 15))
                 case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
                     // U+2028, U+2029
-                    append(bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                    escape(i, bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029")
                     i += 2
                 default:
-                    out.append(byte)
+                    i += 1
+                    continue
                 }
                 i += 1
+                runStart = i
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
             out.append(UInt8(ascii: "\""))
-            return String(decoding: out, as: UTF8.self)
         }
     }
 }

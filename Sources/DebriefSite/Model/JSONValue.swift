@@ -46,7 +46,9 @@ public indirect enum JSONValue: Sendable, Hashable {
         out.append(contentsOf: "{\n".utf8)
         let keys = (Array(members.keys.filter { $0 != arrayKey }) + [arrayKey]).sorted()
         for (index, key) in keys.enumerated() {
-            out.append(contentsOf: "  \(JSONValue.quoted(key)): ".utf8)
+            out.append(contentsOf: "  ".utf8)
+            Escaping.appendJSONString(key, to: &out)
+            out.append(contentsOf: ": ".utf8)
             if key != arrayKey {
                 members[key]!.write(to: &out, depth: 1)
             } else if count == 0 {
@@ -74,7 +76,7 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .bool(let value): append(value ? "true" : "false")
         case .int(let value): append(String(value))
         case .double(let value): append(value.isFinite ? String(format: "%.3f", value) : "null")
-        case .string(let value): append(JSONValue.quoted(value))
+        case .string(let value): Escaping.appendJSONString(value, to: &out)
         case .array(let values):
             if values.isEmpty { append("[]"); return }
             append("[\n")
@@ -91,7 +93,7 @@ public indirect enum JSONValue: Sendable, Hashable {
             let keys = members.keys.sorted()
             for (index, key) in keys.enumerated() {
                 indent(depth + 1)
-                append(JSONValue.quoted(key))
+                Escaping.appendJSONString(key, to: &out)
                 append(": ")
                 members[key]!.write(to: &out, depth: depth + 1)
                 append(index == keys.count - 1 ? "\n" : ",\n")
@@ -100,6 +102,4 @@ public indirect enum JSONValue: Sendable, Hashable {
             append("}")
         }
     }
-
-    static func quoted(_ text: String) -> String { Escaping.jsonString(text) }
 }
