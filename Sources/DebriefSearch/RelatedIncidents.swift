@@ -30,10 +30,8 @@ public struct RelatedIncidents: Sendable {
     /// Shared root-cause terms needed before root causes count as similar.
     public static let minimumSharedRootCauseTerms = 2
 
-    enum Feature: Hashable, Sendable {
-        case alert(String), service(String), tag(String), cause(String)
-
-        var isCause: Bool { if case .cause = self { return true } else { return false } }
+    enum Kind: Sendable {
+        case alert, service, tag, cause
 
         var weight: Double {
             switch self {
@@ -45,11 +43,27 @@ public struct RelatedIncidents: Sendable {
         }
     }
 
+    /// A feature's kind and lower-cased name; each distinct one gets a number (`featureIDs`),
+    /// and scoring works on the numbers only.
+    struct Feature: Hashable, Sendable {
+        var kind: Kind
+        var name: String
+    }
+
+    /// One feature of an incident or runbook: its number and the spelling to show.
+    struct OwnFeature: Sendable {
+        var id: Int
+        var display: String
+    }
+
     public let postmortems: [Postmortem]
-    /// Per incident, its features with the spelling to show.
-    let features: [[(feature: Feature, display: String)]]
-    /// Feature -> incident indices in date order.
-    let postingLists: [Feature: [Int]]
+    /// Per incident, its features.
+    let features: [[OwnFeature]]
+    let featureIDs: [Feature: Int]
+    /// Feature number -> its kind.
+    let featureKinds: [Kind]
+    /// Feature number -> incident indices in date order.
+    let postingLists: [[Int]]
     /// Incident index -> its rank in date order (the order of every posting list).
     let dateRank: [Int]
     /// Incident index -> indices it links to explicitly, and the reason.
@@ -66,20 +80,31 @@ public struct RelatedIncidents: Sendable {
         dateRank = rank
 
         let causeTerms = RelatedIncidents.distinctiveRootCauseTerms(postmortems)
-        var features: [[(feature: Feature, display: String)]] = []
+        var ids: [Feature: Int] = [:]
+        var kinds: [Kind] = []
+        var features: [[OwnFeature]] = []
         for (index, p) in postmortems.enumerated() {
-            var list: [(Feature, String)] = []
-            var seen = Set<Feature>()
-            func add(_ feature: Feature, _ display: String) { if seen.insert(feature).inserted { list.append((feature, display)) } }
-            for alert in p.alerts { add(.alert(alert.lowercased()), alert) }
-            for service in p.services { add(.service(service.lowercased()), service) }
-            for tag in p.tags { add(.tag(tag.lowercased()), tag) }
-            for cause in causeTerms[index] { add(.cause(cause.term), cause.word) }
+            var list: [OwnFeature] = []
+            func add(_ kind: Kind, _ name: String, _ display: String) {
+                let feature = Feature(kind: kind, name: name)
+                let id = ids[feature] ?? {
+                    kinds.append(kind)
+                    ids[feature] = kinds.count - 1
+                    return kinds.count - 1
+                }()
+                if !list.contains(where: { $0.id == id }) { list.append(OwnFeature(id: id, display: display)) }
+            }
+            for alert in p.alerts { add(.alert, alert.lowercased(), alert) }
+            for service in p.services { add(.service, service.lowercased(), service) }
+            for tag in p.tags { add(.tag, tag.lowercased(), tag) }
+            for cause in causeTerms[index] { add(.cause, cause.term, cause.word) }
             features.append(list)
         }
         self.features = features
-        var lists: [Feature: [Int]] = [:]
-        for index in order { for (feature, _) in features[index] { lists[feature, default: []].append(index) } }
+        featureIDs = ids
+        featureKinds = kinds
+        var lists = [[Int]](repeating: [], count: kinds.count)
+        for index in order { for feature in features[index] { lists[feature.id].append(index) } }
         postingLists = lists
         explicitLinks = RelatedIncidents.resolveExplicitLinks(postmortems)
     }
@@ -115,11 +140,13 @@ public struct RelatedIncidents: Sendable {
     }
 
     func incidents(for runbook: Runbook, limit: Int, scratch: inout Scratch) -> [RelatedIncident] {
-        var runbookFeatures: [(feature: Feature, display: String)] = runbook.alertNames.map { (.alert($0.lowercased()), $0) }
-        if let service = runbook.service { runbookFeatures.append((.service(service.lowercased()), service)) }
+        var named = runbook.alertNames.map { (Feature(kind: .alert, name: $0.lowercased()), $0) }
+        if let service = runbook.service { named.append((Feature(kind: .service, name: service.lowercased()), service)) }
+        // A feature no incident has scores nothing.
+        let runbookFeatures = named.compactMap { feature, display in featureIDs[feature].map { OwnFeature(id: $0, display: display) } }
         // A runbook has no date: its neighbours are the most recent incidents.
         let candidates = scoredCandidates(runbookFeatures, around: postmortems.count, excluding: [], limit: limit,
-                                          alertReason: "alert %@ fired", scratch: &scratch)
+                                          alertReason: { "alert \($0) fired" }, scratch: &scratch)
         return candidates.map { incident($0.index, score: $0.score, explicit: false, reasons: $0.reasons) }
     }
 
@@ -187,15 +214,16 @@ public struct RelatedIncidents: Sendable {
 
     /// Scores every incident sharing a feature (one pass over capped posting lists, adding
     /// numbers only), then explains just the `limit` best.
-    func scoredCandidates(_ own: [(feature: Feature, display: String)], around rank: Int, excluding: Set<Int>,
-                          limit: Int, alertReason: String = "same alert %@", scratch: inout Scratch) -> [Candidate] {
+    func scoredCandidates(_ own: [OwnFeature], around rank: Int, excluding: Set<Int>,
+                          limit: Int, alertReason: (String) -> String = { "same alert \($0)" }, scratch: inout Scratch) -> [Candidate] {
         let count = Double(max(1, postmortems.count))
         defer { scratch.reset() }
         for entry in own {
-            guard let list = postingLists[entry.feature] else { continue }
+            let list = postingLists[entry.id]
+            let kind = featureKinds[entry.id]
             // Every value is positive (log of more than 1), so a zero score means untouched.
-            let value = entry.feature.weight * log(1 + count / Double(list.count))
-            let isCause = entry.feature.isCause
+            let value = kind.weight * log(1 + count / Double(list.count))
+            let isCause = kind == .cause
             for other in neighbours(in: list, around: rank) where !excluding.contains(other) {
                 scratch.touch(other)
                 if isCause {
@@ -225,15 +253,14 @@ public struct RelatedIncidents: Sendable {
             if best.count > limit { best.removeLast() }
         }
         return best.map { candidate in
-            let theirs = Set(features[candidate.index].map(\.feature))
-            let common = own.filter { theirs.contains($0.feature) }
-            func names(_ keep: (Feature) -> Bool) -> String { common.filter { keep($0.feature) }.map(\.display).joined(separator: ", ") }
-            let alerts = names { if case .alert = $0 { return true } else { return false } }
-            let services = names { if case .service = $0 { return true } else { return false } }
-            let tags = names { if case .tag = $0 { return true } else { return false } }
-            let causes = common.filter { $0.feature.isCause }
+            // A dozen features a side: scanning is cheaper than hashing.
+            let theirs = features[candidate.index]
+            let common = own.filter { mine in theirs.contains { $0.id == mine.id } }
+            func names(_ kind: Kind) -> String { common.filter { featureKinds[$0.id] == kind }.map(\.display).joined(separator: ", ") }
+            let (alerts, services, tags) = (names(.alert), names(.service), names(.tag))
+            let causes = common.filter { featureKinds[$0.id] == .cause }
             var reasons: [String] = []
-            if !alerts.isEmpty { reasons.append(String(format: alertReason, alerts)) }
+            if !alerts.isEmpty { reasons.append(alertReason(alerts)) }
             if !services.isEmpty { reasons.append("same service \(services)") }
             if !tags.isEmpty { reasons.append("shared tag \(tags)") }
             if causes.count >= RelatedIncidents.minimumSharedRootCauseTerms {
