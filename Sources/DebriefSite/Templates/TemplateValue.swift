@@ -84,9 +84,15 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
         members = elements
     }
 
+    /// The member named `name`. Names of another UTF-8 length are passed over without a string
+    /// comparison (most are; a name spelled in another Unicode normalization than the layout's
+    /// does not match).
     public subscript(name: String) -> TemplateValue? {
+        let length = name.utf8.count
         // By index: `first(where:)` copied every pair it passed (a retain and release each).
-        for index in members.indices where members[index].0 == name { return members[index].1 }
+        for index in members.indices where members[index].0.utf8.count == length && members[index].0 == name {
+            return members[index].1
+        }
         return nil
     }
 
