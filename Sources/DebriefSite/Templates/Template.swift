@@ -1,15 +1,60 @@
-/// A mustache layout parsed once into a tree of nodes (TemplateParser), rendered many times
+/// A mustache layout parsed once (TemplateParser) and flattened into `ops`, rendered many times
 /// (TemplateRenderer). docs/layouts.md lists the syntax supported.
 public struct Template: Sendable {
     /// The layout's name (file name without `.mustache`), for error messages.
     public let name: String
-    let nodes: [TemplateNode]
+    /// The nodes in document order, each section's children right after it.
+    let ops: [TemplateOp]
+    /// What the ops refer to by number: the renderer copies ops without retaining anything.
+    let texts: [[UInt8]]
+    let names: [TemplateName]
+    let partials: [(name: String, indentation: [UInt8]?)]
 
     /// Parses `text`; throws `TemplateSyntaxError` (with a line) for invalid or unsupported syntax.
     public init(name: String, text: String) throws {
         self.name = name
-        nodes = try TemplateParser.parse(text)
+        var program = Program()
+        program.add(try TemplateParser.parse(text))
+        (ops, texts, names, partials) = (program.ops, program.texts, program.names, program.partials)
     }
+
+    private struct Program {
+        var ops: [TemplateOp] = []
+        var texts: [[UInt8]] = []
+        var names: [TemplateName] = []
+        var partials: [(name: String, indentation: [UInt8]?)] = []
+
+        mutating func add(_ nodes: [TemplateNode]) {
+            for node in nodes {
+                switch node {
+                case .text(let bytes):
+                    texts.append(bytes)
+                    ops.append(.text(texts.count - 1))
+                case .variable(let name, let escaped, let line):
+                    names.append(name)
+                    ops.append(.variable(name: names.count - 1, escaped: escaped, line: line))
+                case .section(let name, let inverted, let children):
+                    names.append(name)
+                    let (nameIndex, position) = (names.count - 1, ops.count)
+                    ops.append(.section(name: nameIndex, inverted: inverted, end: position + 1))
+                    add(children)
+                    ops[position] = .section(name: nameIndex, inverted: inverted, end: ops.count)
+                case .partial(let name, let indentation):
+                    partials.append((name, indentation))
+                    ops.append(.partial(partials.count - 1))
+                }
+            }
+        }
+    }
+}
+
+/// One step of a flattened template; the numbers index the template's tables.
+enum TemplateOp: Sendable {
+    case text(Int)
+    case variable(name: Int, escaped: Bool, line: Int)
+    /// Its children are the ops after it, up to `end` (exclusive).
+    case section(name: Int, inverted: Bool, end: Int)
+    case partial(Int)
 }
 
 /// One piece of a parsed template.

@@ -4,44 +4,48 @@ struct TemplateRenderer {
     /// Partials nested deeper than this are a template that includes itself.
     static let maximumPartialDepth = 64
 
-    private let templates: [String: Template]
+    private let library: TemplateLibrary
     private(set) var output: [UInt8] = []
     private var stack: [TemplateValue]
-    /// Indentation owed before the next byte written (see `render(_:indentation:)`).
+    /// Indentation owed before the next byte written (see `render(_:of:indentation:)`).
     private var pendingIndentation: [UInt8]?
     private var partialDepth = 0
 
-    init(templates: [String: Template], context: TemplateValue, capacity: Int) {
-        self.templates = templates
+    init(library: TemplateLibrary, context: TemplateValue, capacity: Int) {
+        self.library = library
         stack = [context]
         output.reserveCapacity(capacity)
     }
 
-    mutating func render(_ template: Template) throws {
-        try render(template.nodes, in: template, indentation: [])
+    /// Renders the library's template number `template`.
+    mutating func render(_ template: Int) throws {
+        try render(library.numbered[template].ops.indices, of: template, indentation: [])
     }
 
     /// As swift-mustache does for a standalone partial: within one rendering of a node list (a
     /// partial, one pass of a section), a node that writes something right after a line feed
     /// written by that same list is preceded by `indentation`. The indentation is only owed until
     /// the node writes its first byte, so a node that writes nothing gets none.
-    private mutating func render(_ nodes: [TemplateNode], in template: Template, indentation: [UInt8]) throws {
+    private mutating func render(_ ops: Range<Int>, of template: Int, indentation: [UInt8]) throws {
         let start = output.count
-        for node in nodes {
+        var index = ops.lowerBound
+        while index < ops.upperBound {
             let owesIndentation = !indentation.isEmpty && output.count > start && output.last == UInt8(ascii: "\n")
             if owesIndentation { pendingIndentation = indentation }
-            try render(node, in: template, indentation: indentation)
+            let op = library.numbered[template].ops[index]
+            try render(op, at: index, of: template, indentation: indentation)
             if owesIndentation { pendingIndentation = nil }
+            if case .section(_, _, let end) = op { index = end } else { index += 1 }
         }
     }
 
-    private mutating func render(_ node: TemplateNode, in template: Template, indentation: [UInt8]) throws {
-        switch node {
-        case .text(let bytes):
-            write(bytes)
+    private mutating func render(_ op: TemplateOp, at index: Int, of template: Int, indentation: [UInt8]) throws {
+        switch op {
+        case .text(let text):
+            write(library.numbered[template].texts[text])
 
         case .variable(let name, let escaped, let line):
-            switch lookUp(name) {
+            switch lookUp(library.numbered[template].names[name]) {
             case nil, .null?:
                 break
             case .text(let text)?:
@@ -49,17 +53,19 @@ struct TemplateRenderer {
             case .bool(let flag)?:
                 write(flag ? "true" : "false")
             case .list?, .object?:
-                throw SiteBuildError("layout \(template.name).mustache line \(line): {{\(name.text)}} is a list or an object; use {{#\(name.text)}}...{{/\(name.text)}} to show its items")
+                let (layout, text) = (library.numbered[template].name, library.numbered[template].names[name].text)
+                throw SiteBuildError("layout \(layout).mustache line \(line): {{\(text)}} is a list or an object; use {{#\(text)}}...{{/\(text)}} to show its items")
             }
 
-        case .section(let name, let inverted, let children):
-            let value = lookUp(name)
+        case .section(let name, let inverted, let end):
+            let children = index + 1 ..< end
+            let value = lookUp(library.numbered[template].names[name])
             if inverted {
                 switch value {
                 case nil, .null?, .bool(false)?:
-                    try render(children, in: template, indentation: indentation)
+                    try render(children, of: template, indentation: indentation)
                 case .list(let items)? where items.isEmpty:
-                    try withContext(.list(items)) { try $0.render(children, in: template, indentation: indentation) }
+                    try withContext(.list(items)) { try $0.render(children, of: template, indentation: indentation) }
                 default:
                     break
                 }
@@ -69,24 +75,26 @@ struct TemplateRenderer {
             case nil, .null?, .bool(false)?:
                 break
             case .bool(true)?:
-                try render(children, in: template, indentation: indentation)
+                try render(children, of: template, indentation: indentation)
             case .list(let items)?:
                 for item in items {
-                    try withContext(item) { try $0.render(children, in: template, indentation: indentation) }
+                    try withContext(item) { try $0.render(children, of: template, indentation: indentation) }
                 }
             case let value?:
-                try withContext(value) { try $0.render(children, in: template, indentation: indentation) }
+                try withContext(value) { try $0.render(children, of: template, indentation: indentation) }
             }
 
-        case .partial(let name, let partialIndentation):
+        case .partial(let partial):
             // A partial naming no layout renders nothing, as in swift-mustache.
-            guard let partial = templates[name] else { return }
+            guard let target = library.partialTargets[template][partial] else { return }
             guard partialDepth < TemplateRenderer.maximumPartialDepth else {
-                throw SiteBuildError("layout \(template.name).mustache: partials nested more than \(TemplateRenderer.maximumPartialDepth) deep at {{> \(name)}} (does a layout include itself?)")
+                let (layout, name) = (library.numbered[template].name, library.numbered[template].partials[partial].name)
+                throw SiteBuildError("layout \(layout).mustache: partials nested more than \(TemplateRenderer.maximumPartialDepth) deep at {{> \(name)}} (does a layout include itself?)")
             }
             partialDepth += 1
             defer { partialDepth -= 1 }
-            try render(partial.nodes, in: partial, indentation: indentation + (partialIndentation ?? []))
+            let own = library.numbered[template].partials[partial].indentation ?? []
+            try render(library.numbered[target].ops.indices, of: target, indentation: indentation + own)
         }
     }
 
