@@ -117,13 +117,15 @@ public struct RelatedIncidents: Sendable {
 
     func related(to index: Int, limit: Int, scratch: inout Scratch) -> [RelatedIncident] {
         var result: [RelatedIncident] = []
-        var taken: Set<Int> = [index]
+        // The incident and its explicit links: a handful, so an array (no hashing per neighbour).
+        var taken = [index]
         for link in explicitLinks[index] {
             if let existing = result.firstIndex(where: { $0.slug == postmortems[link.target].slug }) {
                 if !result[existing].reasons.contains(link.reason) { result[existing].reasons.append(link.reason) }
                 continue
             }
-            guard taken.insert(link.target).inserted else { continue }
+            guard !taken.contains(link.target) else { continue }
+            taken.append(link.target)
             result.append(incident(link.target, score: 0, explicit: true, reasons: [link.reason]))
         }
         let candidates = scoredCandidates(features[index], around: dateRank[index], excluding: taken, limit: limit - result.count, scratch: &scratch)
@@ -214,7 +216,7 @@ public struct RelatedIncidents: Sendable {
 
     /// Scores every incident sharing a feature (one pass over capped posting lists, adding
     /// numbers only), then explains just the `limit` best.
-    func scoredCandidates(_ own: [OwnFeature], around rank: Int, excluding: Set<Int>,
+    func scoredCandidates(_ own: [OwnFeature], around rank: Int, excluding: [Int],
                           limit: Int, alertReason: (String) -> String = { "same alert \($0)" }, scratch: inout Scratch) -> [Candidate] {
         let count = Double(max(1, postmortems.count))
         defer { scratch.reset() }
