@@ -71,7 +71,6 @@ public struct SiteWriter: Sendable {
         private var unchanged: [String] = []
         private var written = 0
         private var stagingCreated = false
-        private var createdFolders: Set<String> = []
 
         init(writer: SiteWriter, previous: BuildManifest?) {
             self.writer = writer
@@ -80,23 +79,29 @@ public struct SiteWriter: Sendable {
             staging = writer.output.deletingLastPathComponent().appendingPathComponent(".\(writer.output.lastPathComponent).staging-\(pid)")
         }
 
-        /// Records pages and writes those that differ from the previous build into staging.
+        /// Records pages and writes those that differ from the previous build into staging. Only
+        /// the bookkeeping takes the lock: files are written by the calling thread, beside the
+        /// writes of other threads (one at a time, they were the build's bottleneck on disk).
         public func add(_ pages: [RenderedPage]) throws {
-            let records = pages.map { BuildManifest.FileRecord(hash: ContentHash($0.bytes).hex, size: $0.bytes.count) }
+            let records = pages.map { page in
+                let record = BuildManifest.FileRecord(hash: ContentHash(page.bytes).hex, size: page.bytes.count)
+                return (record, previous?.files[page.path] == record && writer.sizeOfOutputFile(page.path) == record.size)
+            }
+            var changed: [Int] = []
             try lock.withLock {
-                for (page, record) in zip(pages, records) {
+                for (index, (page, (record, isUnchanged))) in zip(pages, records).enumerated() {
                     guard SitePaths.isSafe(page.path), !page.path.hasPrefix(".") else {
                         throw SiteBuildError("refusing to write \(page.path): not a safe relative path")
                     }
                     guard files[page.path] == nil else { throw SiteBuildError("two pages would be written to \(page.path)") }
                     files[page.path] = record
-                    if previous?.files[page.path] == record, writer.sizeOfOutputFile(page.path) == record.size {
-                        unchanged.append(page.path)
-                    } else {
-                        try writeToStaging(page.path) { try writer.writeFile($0, page.bytes) }
-                        written += 1
-                    }
+                    if isUnchanged { unchanged.append(page.path) } else { changed.append(index) }
                 }
+                written += changed.count
+                if !changed.isEmpty { try createStaging() }
+            }
+            for index in changed {
+                try writeToStaging(pages[index].path) { try writer.writeFile($0, pages[index].bytes) }
             }
         }
 
@@ -110,6 +115,7 @@ public struct SiteWriter: Sendable {
                     if previous != manifest { try writer.replaceManifest(with: manifest) }
                     return .unchanged
                 }
+                try createStaging()
                 for path in unchanged {
                     try writeToStaging(path) { try SiteWriter.hardLink(writer.output.appendingPathComponent(path), to: $0) }
                 }
@@ -125,24 +131,30 @@ public struct SiteWriter: Sendable {
             try? FileManager.default.removeItem(at: staging)
         }
 
-        private func writeToStaging(_ path: String, _ write: (URL) throws -> Void) throws {
+        /// Called with the lock held.
+        private func createStaging() throws {
+            guard !stagingCreated else { return }
             let fileManager = FileManager.default
-            if !stagingCreated {
-                try? fileManager.removeItem(at: staging)
-                try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
-                stagingCreated = true
-            }
+            try? fileManager.removeItem(at: staging)
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            stagingCreated = true
+        }
+
+        private func writeToStaging(_ path: String, _ write: (URL) throws -> Void) throws {
             let url = staging.appendingPathComponent(path)
             guard url.standardizedFileURL.path.hasPrefix(staging.path + "/") else {
                 throw SiteBuildError("refusing to write \(path): outside the output folder")
             }
+            // One mkdir when the parent exists (most pages); FileManager's walk otherwise. Threads
+            // may create the same folder at once: EEXIST is success.
             let folder = url.deletingLastPathComponent()
-            if !createdFolders.contains(folder.path) {
-                // One mkdir when the parent exists (most pages); FileManager's walk otherwise.
-                if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
-                    try fileManager.createDirectory(at: folder, withIntermediateDirectories: true)
+            if mkdir(folder.path, 0o755) != 0 && errno != EEXIST {
+                do {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                } catch {
+                    var isFolder: ObjCBool = false
+                    guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else { throw error }
                 }
-                createdFolders.insert(folder.path)
             }
             try write(url)
         }
