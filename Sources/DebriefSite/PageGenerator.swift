@@ -34,6 +34,13 @@ public struct NavItem: Sendable, Hashable {
 public protocol PageGenerator: Sendable {
     /// The navigation entry for this generator's main page, nil for none.
     var navItem: NavItem? { get }
+    /// Roughly how long this kind takes to render, relative to the others (default 1): page
+    /// kinds render two at a time, each on one core, and the longest start first so that no
+    /// core idles at the end of a build.
+    var renderWeight: Int { get }
+    /// Computes the shared values this kind uses (`SiteRenderer.relatedIncidents`) before page
+    /// kinds render: then on all cores, and no page kind waits for another's computation.
+    func prepare(_ site: SiteRenderer)
     func pages(_ site: SiteRenderer) throws -> [RenderedPage]
     /// Hands the pages to `deliver` as they are rendered: a generator with thousands of pages
     /// delivers them in batches so the whole site never sits in memory. Default: `pages` at once.
@@ -42,6 +49,8 @@ public protocol PageGenerator: Sendable {
 
 extension PageGenerator {
     public var navItem: NavItem? { nil }
+    public var renderWeight: Int { 1 }
+    public func prepare(_ site: SiteRenderer) {}
 
     public func render(_ site: SiteRenderer, deliver: ([RenderedPage]) throws -> Void) throws {
         try deliver(try pages(site))

@@ -110,7 +110,12 @@ public struct SiteBuilder {
             let renderer = try makeRenderer(prepared)
             progress("rendering and writing \(generators.count) page kinds")
             let timings = self.timings
-            let counts = try ParallelRendering.map(generators) { generator in
+            // A parallel loop inside another runs serially (libdispatch), so each page kind renders
+            // on one core, two at a time: the heaviest first, ties in navigation order.
+            let order = generators.indices.sorted { a, b in
+                generators[a].renderWeight != generators[b].renderWeight ? generators[a].renderWeight > generators[b].renderWeight : a < b
+            }
+            let counts = try ParallelRendering.map(order.map { generators[$0] }) { generator in
                 try timings.measure(String(describing: type(of: generator))) {
                     var count = 0
                     try generator.render(renderer) { pages in
@@ -140,12 +145,14 @@ public struct SiteBuilder {
     func makeRenderer(_ prepared: Prepared) throws -> SiteRenderer {
         let config = prepared.knowledgeBase.config
         progress("compiling layouts")
-        return try timings.measure("layouts and site model") {
+        let renderer = try timings.measure("layouts and site model") {
             let layouts = try SiteLayouts(overrides: options.root.appendingPathComponent(config.layoutsDir))
             let model = SiteModel(knowledgeBase: prepared.knowledgeBase, diagnostics: prepared.diagnostics,
                                   today: prepared.today, baseURL: baseURL(config))
             return SiteRenderer(model: model, layouts: layouts, nav: generators.compactMap(\.navItem), timings: timings)
         }
+        timings.measure("shared values") { generators.forEach { $0.prepare(renderer) } }
+        return renderer
     }
 
     /// The inputs' fingerprint; the page kinds are part of it, since another set renders another site.

@@ -7,6 +7,8 @@ import DebriefAnalytics
 public struct APIExports: PageGenerator {
     public init() {}
 
+    public var renderWeight: Int { 3 }
+
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
         let model = site.model
         let incidents = JSONValue.serializedObject(["as_of": .string(model.today.description)], arrayKey: "incidents",

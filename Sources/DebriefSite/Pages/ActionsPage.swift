@@ -7,6 +7,8 @@ public struct ActionsPage: PageGenerator {
 
     public init() {}
 
+    public var renderWeight: Int { 2 }
+
     public var navItem: NavItem? { NavItem(title: "Actions", path: SitePaths.actions) }
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {

@@ -8,6 +8,12 @@ public struct PostmortemPages: PageGenerator {
     /// Pages rendered (in parallel) and delivered per batch: about 10 MB of HTML at a time.
     static let batchSize = 1_000
 
+    public var renderWeight: Int { 10 }
+
+    public func prepare(_ site: SiteRenderer) {
+        _ = site.relatedIncidents
+    }
+
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
         var pages: [RenderedPage] = []
         try render(site) { pages += $0 }

@@ -6,6 +6,11 @@ public struct RunbookPages: PageGenerator {
     public init() {}
 
     public var navItem: NavItem? { NavItem(title: "Runbooks", path: SitePaths.runbooks) }
+    public var renderWeight: Int { 2 }
+
+    public func prepare(_ site: SiteRenderer) {
+        _ = site.relatedIncidents
+    }
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
         let indexRoot = SitePaths.root(of: SitePaths.runbooks)

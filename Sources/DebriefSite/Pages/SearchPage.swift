@@ -8,6 +8,8 @@ public struct SearchPage: PageGenerator {
 
     public init() {}
 
+    public var renderWeight: Int { 6 }
+
     public var navItem: NavItem? { NavItem(title: "Search", path: SearchPage.path) }
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {

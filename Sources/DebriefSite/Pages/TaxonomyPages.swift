@@ -6,6 +6,8 @@ import DebriefAnalytics
 public struct TaxonomyPages: PageGenerator {
     public init() {}
 
+    public var renderWeight: Int { 4 }
+
     /// One value of a taxonomy and what it groups, as positions in `model.incidents` (whose rows
     /// are built once and shared by every page listing them) and `model.actions`.
     struct Term: Sendable {

@@ -11,6 +11,8 @@ public struct TrendsPage: PageGenerator {
 
     public init() {}
 
+    public var renderWeight: Int { 3 }
+
     public var navItem: NavItem? { NavItem(title: "Trends", path: TrendsPage.path) }
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
