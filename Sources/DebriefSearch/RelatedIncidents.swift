@@ -132,7 +132,7 @@ public struct RelatedIncidents: Sendable {
         for candidate in candidates {
             result.append(incident(candidate.index, score: candidate.score, explicit: false, reasons: candidate.reasons))
         }
-        return Array(result.prefix(max(limit, result.filter(\.isExplicit).count)))
+        return Array(result.prefix(max(limit, result.count(where: \.isExplicit))))
     }
 
     /// Incidents in which a runbook's alerts fired, then incidents of its service.

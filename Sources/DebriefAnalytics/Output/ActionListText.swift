@@ -7,7 +7,7 @@ public enum ActionListText {
     public static func table(_ actions: [TrackedAction], today: Day) -> String {
         var table = TextTable(headers: headers, alignments: [.left, .left, .left, .left, .right, .left])
         for action in actions { table.append(cells(action)) }
-        let overdue = actions.filter(\.isOverdue).count
+        let overdue = actions.count(where: \.isOverdue)
         let note = actions.contains(where: \.dueFromSLA) ? "\n(SLA) = no due date written: incident date + the action SLA days of its severity.\n" : ""
         return table.render() + "\n\(actions.count) action items, \(overdue) overdue as of \(today).\n" + note
     }

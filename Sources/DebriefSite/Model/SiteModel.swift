@@ -140,8 +140,8 @@ public struct SiteIncident: Sendable {
         }
     }
 
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var errorCount: Int { diagnostics.count(where: { $0.severity == .error }) }
+    public var warningCount: Int { diagnostics.count(where: { $0.severity == .warning }) }
     /// Incomplete postmortems (validation errors) are marked on their page and in lists.
     public var isComplete: Bool { errorCount == 0 }
     public var year: String? { postmortem.date.map { SiteIncident.fourDigits($0.year) } }

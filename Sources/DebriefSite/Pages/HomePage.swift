@@ -14,30 +14,32 @@ public struct HomePage: PageGenerator {
         let root = ""
         let levels = model.config.severities.map(\.name) + [nil]
         let severityCounts: [[String: Any]] = levels.compactMap { level in
-            let count = model.incidents.filter { $0.postmortem.severity == level }.count
+            let count = model.incidents.count(where: { $0.postmortem.severity == level })
             if level == nil && count == 0 { return nil }
             var values = site.severityValues(level)
             values["count"] = count
             values["url"] = count > 0 ? level.map { root + SitePaths.term(.severities, Slug.make($0)) } ?? "" : ""
             return values
         }
-        let open = model.actions.filter(\.isOpen)
+        let actions = model.actions
         // Most days overdue first, then by id; the ids are built once, not in every comparison.
-        let overdue = open.filter(\.isOverdue).map { (action: $0, days: $0.daysOverdue ?? 0, id: $0.stableID) }
+        // Positions, not copies, until the five shown.
+        let overdue = actions.indices.filter { actions[$0].isOpen && actions[$0].isOverdue }
+            .map { (position: $0, days: actions[$0].daysOverdue ?? 0, id: actions[$0].stableID) }
             .sorted { ($0.days, $1.id) > ($1.days, $0.id) }
-            .map(\.action)
+            .map(\.position)
         let values: [String: Any] = [
             "recent": model.incidents.prefix(HomePage.recentCount).map { site.incidentRow($0, root: root) },
             "incident_count": model.incidents.count,
             "runbook_count": model.runbooks.count,
-            "incomplete_count": model.incidents.filter { !$0.isComplete }.count,
+            "incomplete_count": model.incidents.count(where: { !$0.isComplete }),
             "has_incomplete": model.incidents.contains { !$0.isComplete },
             "severity_counts": severityCounts,
-            "open_action_count": open.count,
+            "open_action_count": actions.count(where: \.isOpen),
             "overdue_action_count": overdue.count,
             "has_overdue": !overdue.isEmpty,
             "has_incidents": !model.incidents.isEmpty,
-            "actions": overdue.prefix(5).map { site.actionRow($0, root: root) },
+            "actions": overdue.prefix(5).map { site.actionRow(actions[$0], root: root) },
             "as_of": model.today.description,
         ]
         return [try site.html(path: SitePaths.home, template: "home", title: model.config.title, values: values)]

@@ -59,7 +59,7 @@ public struct PostmortemPages: PageGenerator {
         values["body_html"] = .string(site.markdownHTML(PostmortemPages.bodyWithoutHeader(postmortem), source: postmortem.path, root: root))
         values["actions"] = .list(incident.actions.map { site.actionRow($0, root: root) })
         values["has_actions"] = .bool(!incident.actions.isEmpty)
-        values["overdue_count"] = .int(incident.actions.filter(\.isOverdue).count)
+        values["overdue_count"] = .int(incident.actions.count(where: \.isOverdue))
         values["runbooks"] = .list(incident.runbookSlugs.compactMap(model.runbook(slug:)).map { runbook in
             .object(["title": .string(runbook.title), "url": .string(root + SitePaths.runbook(runbook.slug)),
                      "alerts": .strings(runbook.runbook.alertNames)])

@@ -67,7 +67,7 @@ public struct RunbookPages: PageGenerator {
         values["has_incidents"] = .bool(!entry.incidentSlugs.isEmpty)
         values["diagnostics"] = site.diagnosticRows(entry.diagnostics)
         values["incomplete"] = .bool(entry.diagnostics.contains { $0.severity == .error })
-        values["error_count"] = .int(entry.diagnostics.filter { $0.severity == .error }.count)
+        values["error_count"] = .int(entry.diagnostics.count(where: { $0.severity == .error }))
         return values
     }
 

@@ -33,7 +33,7 @@ public struct TaxonomyPages: PageGenerator {
             let rows = terms.map { term -> [String: Any] in
                 var row: [String: Any] = ["name": term.name, "url": indexRoot + SitePaths.term(taxonomy, term.slug),
                                           "incident_count": term.incidents.count, "action_count": term.actions.count,
-                                          "overdue_count": term.actions.filter { actions[$0].isOverdue }.count]
+                                          "overdue_count": term.actions.count(where: { actions[$0].isOverdue })]
                 if taxonomy == .severities { row.merge(site.severityValues(term.name)) { _, new in new } }
                 return row
             }
@@ -53,18 +53,19 @@ public struct TaxonomyPages: PageGenerator {
                     "incident_count": .int(term.incidents.count),
                     "actions": .list((open + closed).map { site.actionRow(actions[$0], root: root) }),
                     "has_actions": .bool(!term.actions.isEmpty),
-                    "overdue_count": .int(term.actions.filter { actions[$0].isOverdue }.count),
-                    "response_times": TemplateValue(TaxonomyPages.responseTimes(of: term.incidents.map { model.incidents[$0] })),
+                    "overdue_count": .int(term.actions.count(where: { actions[$0].isOverdue })),
+                    "response_times": TemplateValue(TaxonomyPages.responseTimes(of: term.incidents, in: model)),
                 ])
             }
         }
         return pages
     }
 
-    /// MTTD, MTTA, MTTM and MTTR (mean / median in minutes, with n) over a term's incidents.
-    static func responseTimes(of incidents: [SiteIncident]) -> [[String: Any]] {
+    /// MTTD, MTTA, MTTM and MTTR (mean / median in minutes, with n) over a term's incidents
+    /// (positions in `model.incidents`, read in place: an incident is a large value to copy).
+    static func responseTimes(of incidents: [Int], in model: SiteModel) -> [[String: Any]] {
         ResponseMetric.allCases.map { metric in
-            let statistic = SummaryStatistic(incidents.map { $0.durations[metric].map { $0 / 60 } })
+            let statistic = SummaryStatistic(incidents.map { model.incidents[$0].durations[metric].map { $0 / 60 } })
             return ["label": metric.label, "meaning": metric.meaning, "text": FigureText.statistic(statistic)]
         }
     }
@@ -82,19 +83,20 @@ public struct TaxonomyPages: PageGenerator {
             terms[slug, default: Term(name: trimmed, slug: slug, incidents: [], actions: [])].add(incident: incident, action: action)
         }
         var nextAction = 0 // position in `model.actions` of the incident's first action item
-        for (position, incident) in model.incidents.enumerated() {
-            let postmortem = incident.postmortem
+        // Fields are read in place: binding each incident to a local copied it whole (a retain of
+        // every field), five times over the whole corpus.
+        for position in model.incidents.indices {
             switch taxonomy {
-            case .services: postmortem.services.forEach { add($0, incident: position, action: nil) }
-            case .tags: postmortem.tags.forEach { add($0, incident: position, action: nil) }
-            case .severities: postmortem.severity.map { add($0, incident: position, action: nil) }
-            case .years: incident.year.map { add($0, incident: position, action: nil) }
+            case .services: model.incidents[position].postmortem.services.forEach { add($0, incident: position, action: nil) }
+            case .tags: model.incidents[position].postmortem.tags.forEach { add($0, incident: position, action: nil) }
+            case .severities: model.incidents[position].postmortem.severity.map { add($0, incident: position, action: nil) }
+            case .years: model.incidents[position].year.map { add($0, incident: position, action: nil) }
             case .owners:
-                for (offset, action) in incident.actions.enumerated() {
-                    action.siteOwner.map { add($0, incident: position, action: nextAction + offset) }
+                for offset in model.incidents[position].actions.indices {
+                    model.incidents[position].actions[offset].siteOwner.map { add($0, incident: position, action: nextAction + offset) }
                 }
             }
-            nextAction += incident.actions.count
+            nextAction += model.incidents[position].actions.count
         }
         // Lower-cased once per term, not once per comparison.
         let keyed: [(key: String, term: Term)] = terms.values.map { ($0.name.lowercased(), $0) }

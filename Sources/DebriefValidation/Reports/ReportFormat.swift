@@ -22,8 +22,8 @@ public struct DiagnosticReport: Sendable {
     /// Number of files checked (for summaries).
     public var fileCount: Int { files.count }
 
-    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
-    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+    public var errorCount: Int { diagnostics.count(where: { $0.severity == .error }) }
+    public var warningCount: Int { diagnostics.count(where: { $0.severity == .warning }) }
 
     /// The report's text; `color` only applies to `text`.
     public func render(_ format: ReportFormat, color: Bool = false) -> String {
