@@ -67,8 +67,8 @@ public enum ActionCalendar {
         out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): out += [UInt8(ascii: "\\"), byte]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): out.append(UInt8(ascii: "\\")); out.append(byte)
+            case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
             case UInt8(ascii: "\r"): continue // alone or before \n (one character, written as \n)
             default: out.append(byte)
             }
@@ -92,13 +92,13 @@ public enum ActionCalendar {
             if byte & 0xC0 != 0x80 {
                 let size = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
                 if octets + size > 75 {
-                    out += [UInt8(ascii: "\r"), UInt8(ascii: "\n"), UInt8(ascii: " ")]
+                    out.append(contentsOf: "\r\n ".utf8)
                     octets = 1
                 }
                 octets += size
             }
             out.append(byte)
         }
-        out += [UInt8(ascii: "\r"), UInt8(ascii: "\n")]
+        out.append(contentsOf: "\r\n".utf8)
     }
 }
