@@ -112,9 +112,7 @@ public struct SiteBuilder {
             let timings = self.timings
             // A parallel loop inside another runs serially (libdispatch), so each page kind renders
             // on one core, two at a time: the heaviest first, ties in navigation order.
-            let order = generators.indices.sorted { a, b in
-                generators[a].renderWeight != generators[b].renderWeight ? generators[a].renderWeight > generators[b].renderWeight : a < b
-            }
+            let order = generators.indices.sorted { (-generators[$0].renderWeight, $0) < (-generators[$1].renderWeight, $1) }
             let counts = try ParallelRendering.map(order.map { generators[$0] }) { generator in
                 try timings.measure(String(describing: type(of: generator))) {
                     var count = 0

@@ -99,6 +99,32 @@ import DebriefSite
         #expect(SiteFixture.tree(output) == SiteFixture.tree(try { let fresh = root.appendingPathComponent("fresh"); _ = try build(root, into: fresh); return fresh }()))
     }
 
+    /// The manifest is written by hand, not by `JSONEncoder`: what `read` decodes must be exactly
+    /// what the build recorded (every file's hash and size, the inputs, the diagnostics).
+    @Test func manifestReadsBackAsWritten() throws {
+        let root = try SiteFixture.copy("kb")
+        let output = root.appendingPathComponent("public")
+        let builder = SiteFixture.builder(root: root, output: output)
+        let prepared = try builder.prepare()
+        _ = try builder.build(prepared)
+        let manifest = try #require(BuildManifest.read(from: output))
+        #expect(manifest.inputs == prepared.inputs)
+        #expect(manifest.diagnostics == prepared.diagnostics && !manifest.diagnostics.isEmpty)
+        #expect(manifest.diagnostics.contains { $0.message.contains("`") && $0.file.contains("/") })
+        #expect(manifest.postmortems == prepared.knowledgeBase.postmortems.count && manifest.runbooks == prepared.knowledgeBase.runbooks.count)
+        let enumerator = try #require(FileManager.default.enumerator(atPath: output.path))
+        let files = Set(enumerator.compactMap { $0 as? String }.filter { path in
+            var isFolder: ObjCBool = false
+            return !path.hasPrefix(".") && FileManager.default.fileExists(atPath: output.appendingPathComponent(path).path, isDirectory: &isFolder) && !isFolder.boolValue
+        })
+        #expect(Set(manifest.files.keys) == files && files.count > 20)
+        for path in files {
+            let bytes = try [UInt8](Data(contentsOf: output.appendingPathComponent(path)))
+            let record = try #require(manifest.files[path])
+            #expect(record.hash == ContentHash(bytes).hex && record.size == bytes.count, "\(path)")
+        }
+    }
+
     @Test func unchangedInputsAreRecognisedBeforeParsing() throws {
         let root = try SiteFixture.copy("kb")
         let output = root.appendingPathComponent("public")

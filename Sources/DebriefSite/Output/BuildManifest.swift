@@ -30,9 +30,42 @@ public struct BuildManifest: Codable, Sendable, Equatable {
         return manifest
     }
 
-    func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(self)
+    /// Compact JSON, keys sorted, that `read` decodes. Written directly: through `JSONEncoder`,
+    /// the records of every file and the diagnostics took 2% of a build's instructions, at its
+    /// serial end.
+    func encoded() -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(100 * files.count + 200 * diagnostics.count + 200)
+        func append(_ text: String) { out.append(contentsOf: text.utf8) }
+        append("{\"diagnostics\":[")
+        for (index, diagnostic) in diagnostics.enumerated() {
+            append(index == 0 ? "{\"column\":" : ",{\"column\":")
+            append(String(diagnostic.column))
+            append(",\"file\":")
+            Escaping.appendJSONString(diagnostic.file, to: &out)
+            append(",\"line\":")
+            append(String(diagnostic.line))
+            append(",\"message\":")
+            Escaping.appendJSONString(diagnostic.message, to: &out)
+            append(",\"rule\":")
+            Escaping.appendJSONString(diagnostic.rule, to: &out)
+            append(",\"severity\":")
+            Escaping.appendJSONString(diagnostic.severity.rawValue, to: &out)
+            append("}")
+        }
+        append("],\"files\":{")
+        for (index, path) in files.keys.sorted().enumerated() {
+            if index > 0 { append(",") }
+            Escaping.appendJSONString(path, to: &out)
+            append(":{\"hash\":")
+            Escaping.appendJSONString(files[path]!.hash, to: &out)
+            append(",\"size\":")
+            append(String(files[path]!.size))
+            append("}")
+        }
+        append("},\"inputs\":")
+        Escaping.appendJSONString(inputs, to: &out)
+        append(",\"postmortems\":\(postmortems),\"runbooks\":\(runbooks),\"version\":\(version)}")
+        return out
     }
 }

@@ -189,7 +189,7 @@ public struct SiteWriter: Sendable {
     /// Only the manifest changes (same output from changed inputs): replace it atomically.
     func replaceManifest(with manifest: BuildManifest) throws {
         let url = output.appendingPathComponent(SiteWriter.manifestName)
-        try manifest.encoded().write(to: url, options: .atomic)
+        try Data(manifest.encoded()).write(to: url, options: .atomic)
     }
 
     /// Size of a file of the current output, nil when it is missing.
