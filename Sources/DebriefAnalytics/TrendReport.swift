@@ -48,15 +48,7 @@ public struct TrendReport: Sendable, Hashable, Codable {
         overall = GroupFigures(key: "all", incidents: incidents, severityLevels: levels)
         undated = incidents.filter { $0.postmortem.date == nil }.map(\.postmortem.slug)
 
-        let byPeriod = Dictionary(grouping: incidents.filter { $0.postmortem.date != nil }) { options.grouping.period(of: $0.postmortem.date!) }
-        let days = incidents.compactMap(\.postmortem.date)
-        if let first = days.min(), let last = days.max() {
-            periods = options.grouping.periods(from: first, through: last).map { period in
-                GroupFigures(key: period.label, incidents: byPeriod[period] ?? [], severityLevels: levels)
-            }
-        } else {
-            periods = []
-        }
+        periods = Self.periods(of: incidents, grouping: options.grouping, severityLevels: levels)
 
         let bySeverityName = Dictionary(grouping: incidents) { incident in
             incident.postmortem.severity.flatMap { levels.contains($0) ? $0 : nil } ?? "unknown"
@@ -71,6 +63,17 @@ public struct TrendReport: Sendable, Hashable, Codable {
         byTag = Self.groupedByName(incidents, names: \.tags).map { NameCount(name: $0.0, count: $0.1.count) }
         recurringCauses = RecurringCause.find(in: incidents, windowDays: options.windowDays)
         repeatIncidents = RepeatIncident.find(in: incidents, windowDays: options.windowDays)
+    }
+
+    /// `periods` of a report over `incidents` grouped by `grouping`, without the rest of the
+    /// report (the site shows months beside a report by quarter).
+    public static func periods(of incidents: [AnalysedIncident], grouping: PeriodGrouping, severityLevels levels: [String]) -> [GroupFigures] {
+        let byPeriod = Dictionary(grouping: incidents.filter { $0.postmortem.date != nil }) { grouping.period(of: $0.postmortem.date!) }
+        let days = incidents.compactMap(\.postmortem.date)
+        guard let first = days.min(), let last = days.max() else { return [] }
+        return grouping.periods(from: first, through: last).map { period in
+            GroupFigures(key: period.label, incidents: byPeriod[period] ?? [], severityLevels: levels)
+        }
     }
 
     /// Incidents per service or tag (case-insensitive, first spelling kept), most first, then by name.

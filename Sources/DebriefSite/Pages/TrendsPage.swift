@@ -21,8 +21,7 @@ public struct TrendsPage: PageGenerator {
         // same day); both reports start from them.
         let analysed = model.incidents.map { AnalysedIncident(postmortem: $0.postmortem, durations: $0.durations, actions: $0.actions) }
         let byQuarter = TrendReport(incidents: analysed, config: model.config, today: model.today)
-        let byMonth = TrendReport(incidents: analysed, config: model.config, today: model.today,
-                                  options: TrendReport.Options(grouping: .month))
+        let months = TrendReport.periods(of: analysed, grouping: .month, severityLevels: model.config.severities.map(\.name))
         let root = SitePaths.root(of: TrendsPage.path)
         var values: [String: Any] = [
             "as_of": model.today.description,
@@ -33,7 +32,7 @@ public struct TrendsPage: PageGenerator {
             "window_days": byQuarter.options.windowDays,
             "metrics_url": root + TrendsPage.metricsPath,
         ]
-        values.merge(incidentsPerMonth(byMonth)) { $1 }
+        values.merge(incidentsPerMonth(months, levels: byQuarter.overall.bySeverity.map(\.name))) { $1 }
         values.merge(responseTimes(byQuarter)) { $1 }
         values.merge(topServicesAndCauses(byQuarter, root: root)) { $1 }
         values.merge(actionCompletion(byQuarter)) { $1 }
@@ -53,18 +52,18 @@ public struct TrendsPage: PageGenerator {
         ]
     }
 
-    /// Stacked columns by severity, one per month from the first incident to the last.
-    func incidentsPerMonth(_ report: TrendReport) -> [String: Any] {
-        let levels = report.overall.bySeverity.map(\.name)
+    /// Stacked columns by severity (`levels`: those of the overall figures), one per month from
+    /// the first incident to the last.
+    func incidentsPerMonth(_ months: [GroupFigures], levels: [String]) -> [String: Any] {
         let series = levels.map { level in
             SVGChart.Series(name: level, color: TrendsPage.severityColor(level, levels: levels),
-                            values: report.periods.map { period in Double(period.bySeverity.first { $0.name == level }?.count ?? 0) })
+                            values: months.map { period in Double(period.bySeverity.first { $0.name == level }?.count ?? 0) })
         }
         let chart = SVGChart.columns(id: "chart-incidents", title: "Incidents per month by severity",
                                      description: "Stacked columns: the number of incidents each month, split by severity. The table below lists the numbers.",
-                                     categories: report.periods.map(\.key), series: series, layout: .stacked, unit: "incidents",
+                                     categories: months.map(\.key), series: series, layout: .stacked, unit: "incidents",
                                      wholeNumbers: true)
-        let rows = report.periods.map { period -> [String: Any] in
+        let rows = months.map { period -> [String: Any] in
             ["period": period.key, "total": period.incidents,
              "counts": levels.map { level in ["count": period.bySeverity.first { $0.name == level }?.count ?? 0] }]
         }
