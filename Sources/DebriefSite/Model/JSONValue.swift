@@ -90,13 +90,14 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .object(let members):
             if members.isEmpty { append("{}"); return }
             append("{\n")
-            let keys = members.keys.sorted()
-            for (index, key) in keys.enumerated() {
+            // Pairs sorted by key: no lookup of each value again.
+            let sorted = members.sorted { $0.key < $1.key }
+            for (index, member) in sorted.enumerated() {
                 indent(depth + 1)
-                Escaping.appendJSONString(key, to: &out)
+                Escaping.appendJSONString(member.key, to: &out)
                 append(": ")
-                members[key]!.write(to: &out, depth: depth + 1)
-                append(index == keys.count - 1 ? "\n" : ",\n")
+                member.value.write(to: &out, depth: depth + 1)
+                append(index == sorted.count - 1 ? "\n" : ",\n")
             }
             indent(depth)
             append("}")
