@@ -28,6 +28,19 @@ import Testing
         #expect(lines.contains { $0.hasPrefix(" ") }) // the long summary was folded
     }
 
+    /// Each physical line takes as many whole scalars as fit in 75 octets (a continuation's
+    /// leading space included): lines of 2- and 4-byte scalars end short of 75 when the next
+    /// scalar would not fit.
+    @Test func foldKeepsScalarsWholeAndFillsEachLine() {
+        let line = "SUMMARY:" + String(repeating: "é", count: 60) + String(repeating: "🔥", count: 30) + "end"
+        let folded = Array(ActionCalendar.fold(line).utf8)
+        let physical = folded.split(separator: UInt8(ascii: "\n")).map { Array($0.dropLast()) } // drop each CR
+        #expect(physical.map(\.count) == [74, 75, 73, 32])
+        #expect(physical.dropFirst().allSatisfy { $0.first == UInt8(ascii: " ") })
+        #expect(String(decoding: physical.enumerated().flatMap { $0.offset == 0 ? $0.element : Array($0.element.dropFirst()) }, as: UTF8.self) == line)
+        #expect(ActionCalendar.fold("short") == "short\r\n")
+    }
+
     @Test func textIsEscapedAndUnfoldsToTheOriginal() {
         let unfolded = Self.calendar().replacingOccurrences(of: "\r\n ", with: "")
         #expect(unfolded.contains("SUMMARY:Rotate the TLS certificates for api\\, cdn\\; and search – then document the runbook step in detail\r\n"))

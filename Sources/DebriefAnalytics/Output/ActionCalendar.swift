@@ -84,20 +84,23 @@ public enum ActionCalendar {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `fold` appending UTF-8 to `out`.
+    /// `fold` appending UTF-8 to `out`: each chunk is the longest run of whole scalars that fits,
+    /// copied at once.
     static func fold(_ line: String, into out: inout [UInt8]) {
-        var octets = 0
-        for byte in line.utf8 {
-            // A scalar starts at every byte that is not a continuation byte (10xxxxxx).
-            if byte & 0xC0 != 0x80 {
-                let size = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                if octets + size > 75 {
-                    out.append(contentsOf: "\r\n ".utf8)
-                    octets = 1
-                }
-                octets += size
+        var line = line
+        line.withUTF8 { bytes in
+            var start = 0
+            var limit = 75
+            while bytes.count - start > limit {
+                var end = start + limit
+                // Back to the start of the scalar that would not fit (continuation bytes are 10xxxxxx).
+                while bytes[end] & 0xC0 == 0x80 { end -= 1 }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<end]))
+                out.append(contentsOf: "\r\n ".utf8)
+                start = end
+                limit = 74 // the continuation's leading space counts
             }
-            out.append(byte)
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         out.append(contentsOf: "\r\n".utf8)
     }
