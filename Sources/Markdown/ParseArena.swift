@@ -8,7 +8,8 @@ import Darwin
 /// cmark-gfm's memory for one document at a time, per thread: its nodes, strings and buffers
 /// are carved out of a few reused chunks and all given back at once when the document has been
 /// converted, instead of hundreds of `calloc`/`realloc`/`free` calls and a walk of the C tree
-/// to free it. Those were 12% of `debrief check`'s instructions; the arena's work is under 2%.
+/// to free it: those were about a tenth of `debrief check`'s instructions, the arena's work is
+/// about 3%, and `check` runs 7% fewer instructions.
 ///
 /// cmark-gfm calls its allocator without a context argument, so each thread finds its arena
 /// through a pthread key. Documents are parsed start to finish on one thread, so an arena is
