@@ -81,7 +81,8 @@ public struct SiteWriter: Sendable {
 
         /// Records pages and writes those that differ from the previous build into staging. Only
         /// the bookkeeping takes the lock: files are written by the calling thread, beside the
-        /// writes of other threads (one at a time, they were the build's bottleneck on disk).
+        /// writes of other threads (one at a time, a write waiting for the disk held up every
+        /// other thread's pages).
         public func add(_ pages: [RenderedPage]) throws {
             let records = pages.map { page in
                 let record = BuildManifest.FileRecord(hash: ContentHash(page.bytes).hex, size: page.bytes.count)
