@@ -7,7 +7,8 @@ import Darwin
 #endif
 
 /// Parses GitHub-flavoured markdown with cmark-gfm into `MarkdownNode` values and renders
-/// it to HTML. This file, `ParseArena.swift` and `MarkdownNode.swift` are the only places that see C pointers.
+/// it to HTML. This file, `ParseArena.swift` and `MarkdownNode.swift` are the only places that
+/// see C pointers.
 public enum MarkdownParser {
     /// Deeper block nesting than this is flattened into text (hostile input guard).
     public static let maximumDepth = 40

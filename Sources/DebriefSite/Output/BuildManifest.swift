@@ -54,13 +54,13 @@ public struct BuildManifest: Codable, Sendable, Equatable {
             append("}")
         }
         append("],\"files\":{")
-        for (index, path) in files.keys.sorted().enumerated() {
+        for (index, file) in files.sorted(by: { $0.key < $1.key }).enumerated() {
             if index > 0 { append(",") }
-            Escaping.appendJSONString(path, to: &out)
+            Escaping.appendJSONString(file.key, to: &out)
             append(":{\"hash\":")
-            Escaping.appendJSONString(files[path]!.hash, to: &out)
+            Escaping.appendJSONString(file.value.hash, to: &out)
             append(",\"size\":")
-            append(String(files[path]!.size))
+            append(String(file.value.size))
             append("}")
         }
         append("},\"inputs\":")
