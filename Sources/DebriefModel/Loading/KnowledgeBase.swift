@@ -106,5 +106,10 @@ protocol DiagnosticCarrying {
     var parseDiagnostics: [Diagnostic] { get set }
 }
 
-extension Postmortem: DiagnosticCarrying {}
+extension Postmortem: DiagnosticCarrying {
+    var parseDiagnostics: [Diagnostic] {
+        get { self[dynamicMember: \.parseDiagnostics] }
+        set { self[dynamicMember: \.parseDiagnostics] = newValue }
+    }
+}
 extension Runbook: DiagnosticCarrying {}

@@ -108,7 +108,7 @@ enum ProseLines {
 extension Postmortem {
     /// Line of the first header field named by one of `keys` (case-insensitive).
     func fieldLine(_ keys: String...) -> Int? {
-        fields.first { field in keys.contains { Self.isKey(field.key, $0) } }?.line
+        self.fields.first { field in keys.contains { Self.isKey(field.key, $0) } }?.line
     }
 
     /// `key.lowercased().trimmed() == wanted` (a lower-case key), without making strings for
@@ -124,7 +124,7 @@ extension Postmortem {
     }
 
     /// Where the document starts to say something: its title line.
-    var headerLine: Int { titleLine }
+    var headerLine: Int { self.titleLine }
 }
 
 extension StringProtocol {
