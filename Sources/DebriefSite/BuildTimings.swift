@@ -1,7 +1,8 @@
 import Foundation
 
-/// How long each step of a build took (`debrief build --timings`). Page kinds render at the same
-/// time, so their times overlap and add up to more than the wall time.
+/// How long each step of a build took (`debrief build --timings`). A page kind's time is that of
+/// its jobs added up; they run beside each other and beside other kinds' jobs, so the kinds add
+/// up to more than the wall time of "render and write".
 public final class BuildTimings: @unchecked Sendable {
     public struct Step: Sendable {
         public var name: String
@@ -21,6 +22,23 @@ public final class BuildTimings: @unchecked Sendable {
         defer {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             lock.withLock { recorded.append(Step(name: name, seconds: seconds)) }
+        }
+        return try work()
+    }
+
+    /// Runs `work` and adds its wall time to the step `name` (a page kind's jobs, which run on
+    /// several cores at once).
+    public func accumulate<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+        let start = DispatchTime.now().uptimeNanoseconds
+        defer {
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            lock.withLock {
+                if let index = recorded.firstIndex(where: { $0.name == name }) {
+                    recorded[index].seconds += seconds
+                } else {
+                    recorded.append(Step(name: name, seconds: seconds))
+                }
+            }
         }
         return try work()
     }

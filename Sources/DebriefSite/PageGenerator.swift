@@ -34,17 +34,19 @@ public struct NavItem: Sendable, Hashable {
 public protocol PageGenerator: Sendable {
     /// The navigation entry for this generator's main page, nil for none.
     var navItem: NavItem? { get }
-    /// Roughly how long this kind takes to render, relative to the others (default 1): page
-    /// kinds render two at a time, each on one core, and the longest start first so that no
-    /// core idles at the end of a build.
+    /// Roughly how long one of this kind's jobs takes, relative to the others (default 1). The
+    /// jobs of every kind share one loop over the cores and start heaviest first: a long job
+    /// started last would leave the other cores idle at the end of a build, while the many
+    /// small batches of the page-per-document kinds fill them.
     var renderWeight: Int { get }
     /// Computes the shared values this kind uses (`SiteRenderer.relatedIncidents`) before page
-    /// kinds render: then on all cores, and no page kind waits for another's computation.
+    /// kinds render: then on all cores, and no job waits for another's computation.
     func prepare(_ site: SiteRenderer)
     func pages(_ site: SiteRenderer) throws -> [RenderedPage]
-    /// Hands the pages to `deliver` as they are rendered: a generator with thousands of pages
-    /// delivers them in batches so the whole site never sits in memory. Default: `pages` at once.
-    func render(_ site: SiteRenderer, deliver: ([RenderedPage]) throws -> Void) throws
+    /// The work of `pages` as independent jobs, each rendering some of the pages, which the
+    /// build runs on any free core and writes as each finishes: a kind with thousands of pages
+    /// renders them in batches, so the whole site never sits in memory. Default: one job, `pages`.
+    func jobs(_ site: SiteRenderer) -> [RenderJob]
 }
 
 extension PageGenerator {
@@ -52,7 +54,21 @@ extension PageGenerator {
     public var renderWeight: Int { 1 }
     public func prepare(_ site: SiteRenderer) {}
 
-    public func render(_ site: SiteRenderer, deliver: ([RenderedPage]) throws -> Void) throws {
-        try deliver(try pages(site))
+    public func jobs(_ site: SiteRenderer) -> [RenderJob] {
+        [RenderJob { try pages(site) }]
+    }
+}
+
+/// Some of a page kind's pages, rendered when a core is free.
+public struct RenderJob: Sendable {
+    public let render: @Sendable () throws -> [RenderedPage]
+
+    public init(_ render: @escaping @Sendable () throws -> [RenderedPage]) {
+        self.render = render
+    }
+
+    /// The pages of all `jobs`, rendered one after the other.
+    public static func pages(of jobs: [RenderJob]) throws -> [RenderedPage] {
+        try jobs.flatMap { try $0.render() }
     }
 }

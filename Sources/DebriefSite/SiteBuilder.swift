@@ -99,9 +99,8 @@ public struct SiteBuilder {
         return Prepared(knowledgeBase: knowledgeBase, today: today, diagnostics: diagnostics, inputs: inputs)
     }
 
-    /// Steps 3-5: model, render, write. Pages are handed to the writer as soon as they are
-    /// rendered (per page kind, or per batch for the postmortem pages), so the whole site is never
-    /// held in memory at once.
+    /// Steps 3-5: model, render, write. Pages are handed to the writer as each job renders them
+    /// (a page kind, or a batch of postmortem pages), so the whole site is never held in memory.
     public func build(_ prepared: Prepared) throws -> Result {
         var writer = SiteWriter(output: outputURL(prepared.knowledgeBase.config))
         if let writeFile { writer.writeFile = writeFile }
@@ -109,18 +108,10 @@ public struct SiteBuilder {
         do {
             let renderer = try makeRenderer(prepared)
             progress("rendering and writing \(generators.count) page kinds")
-            let timings = self.timings
-            // A parallel loop inside another runs serially (libdispatch), so each page kind renders
-            // on one core, two at a time: the heaviest first, ties in navigation order.
-            let order = generators.indices.sorted { (-generators[$0].renderWeight, $0) < (-generators[$1].renderWeight, $1) }
-            let counts = try ParallelRendering.map(order.map { generators[$0] }) { generator in
-                try timings.measure(String(describing: type(of: generator))) {
-                    var count = 0
-                    try generator.render(renderer) { pages in
-                        try session.add(pages)
-                        count += pages.count
-                    }
-                    return count
+            let counts = try timings.measure("render and write") {
+                try RenderQueue(generators: generators, site: renderer).run(timings: timings) { pages in
+                    try session.add(pages)
+                    return pages.count
                 }
             }
             let summary = SiteWriter.Summary(inputs: prepared.inputs, postmortems: prepared.knowledgeBase.postmortems.count,
@@ -136,7 +127,7 @@ public struct SiteBuilder {
     /// Every output file, in memory, sorted by path (tests and tools; `build` streams instead).
     public func render(_ prepared: Prepared) throws -> [RenderedPage] {
         let renderer = try makeRenderer(prepared)
-        let pages = try ParallelRendering.map(generators) { try $0.pages(renderer) }.joined()
+        let pages = try RenderQueue(generators: generators, site: renderer).run(timings: timings) { $0 }.joined()
         return pages.sorted { $0.path < $1.path }
     }
 

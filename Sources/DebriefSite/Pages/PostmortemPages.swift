@@ -5,32 +5,30 @@ import DebriefAnalytics
 public struct PostmortemPages: PageGenerator {
     public init() {}
 
-    /// Pages rendered (in parallel) and delivered per batch: about 10 MB of HTML at a time.
-    static let batchSize = 1_000
-
-    public var renderWeight: Int { 10 }
+    /// Pages per job: about 2 MB of HTML, small enough to even out the cores at the end of a build.
+    static let batchSize = 200
 
     public func prepare(_ site: SiteRenderer) {
         _ = site.relatedIncidents
     }
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
-        var pages: [RenderedPage] = []
-        try render(site) { pages += $0 }
-        return pages
+        try RenderJob.pages(of: jobs(site))
     }
 
-    public func render(_ site: SiteRenderer, deliver: ([RenderedPage]) throws -> Void) throws {
-        let related = site.relatedIncidents
-        for batch in Array(site.model.incidents.indices).chunks(of: PostmortemPages.batchSize) {
-            try deliver(try ParallelRendering.map(batch) { position in
-                let incident = site.model.incidents[position]
-                let path = SitePaths.postmortem(incident.slug)
-                let root = SitePaths.root(of: path)
-                var pageValues = values(incident, site: site, root: root)
-                pageValues.merge(related.values(forIncidentAt: position, root: root)) { $1 }
-                return try site.html(path: path, template: "postmortem", title: incident.title, converted: pageValues)
-            })
+    public func jobs(_ site: SiteRenderer) -> [RenderJob] {
+        site.model.incidents.indices.batches(of: PostmortemPages.batchSize).map { batch in
+            RenderJob {
+                let related = site.relatedIncidents
+                return try batch.map { position in
+                    let incident = site.model.incidents[position]
+                    let path = SitePaths.postmortem(incident.slug)
+                    let root = SitePaths.root(of: path)
+                    var pageValues = values(incident, site: site, root: root)
+                    pageValues.merge(related.values(forIncidentAt: position, root: root)) { $1 }
+                    return try site.html(path: path, template: "postmortem", title: incident.title, converted: pageValues)
+                }
+            }
         }
     }
 

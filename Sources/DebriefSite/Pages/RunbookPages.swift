@@ -6,32 +6,42 @@ public struct RunbookPages: PageGenerator {
     public init() {}
 
     public var navItem: NavItem? { NavItem(title: "Runbooks", path: SitePaths.runbooks) }
-    public var renderWeight: Int { 2 }
 
     public func prepare(_ site: SiteRenderer) {
         _ = site.relatedIncidents
     }
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
-        let indexRoot = SitePaths.root(of: SitePaths.runbooks)
-        let rows = site.model.runbooks.map { entry -> [String: Any] in
-            [
-                "title": entry.title, "url": indexRoot + SitePaths.runbook(entry.slug),
-                "service": entry.runbook.service ?? "", "owner": entry.runbook.owner ?? "",
-                "alerts": entry.runbook.alertNames, "incident_count": entry.incidentSlugs.count,
-                "incomplete": entry.diagnostics.contains { $0.severity == .error },
-            ]
+        try RenderJob.pages(of: jobs(site))
+    }
+
+    /// The index, then the runbook pages in batches.
+    public func jobs(_ site: SiteRenderer) -> [RenderJob] {
+        let index = RenderJob {
+            let indexRoot = SitePaths.root(of: SitePaths.runbooks)
+            let rows = site.model.runbooks.map { entry -> [String: Any] in
+                [
+                    "title": entry.title, "url": indexRoot + SitePaths.runbook(entry.slug),
+                    "service": entry.runbook.service ?? "", "owner": entry.runbook.owner ?? "",
+                    "alerts": entry.runbook.alertNames, "incident_count": entry.incidentSlugs.count,
+                    "incomplete": entry.diagnostics.contains { $0.severity == .error },
+                ]
+            }
+            return [try site.html(path: SitePaths.runbooks, template: "runbooks", title: "Runbooks",
+                                  values: ["runbooks": rows, "runbook_count": rows.count])]
         }
-        var pages = [try site.html(path: SitePaths.runbooks, template: "runbooks", title: "Runbooks",
-                                   values: ["runbooks": rows, "runbook_count": rows.count])]
-        let related = site.relatedIncidents
-        pages += try ParallelRendering.map(site.model.runbooks) { entry in
-            let path = SitePaths.runbook(entry.slug)
-            let root = SitePaths.root(of: path)
-            let pageValues = values(entry, site: site, root: root).merging(related.values(for: entry.runbook, root: root)) { $1 }
-            return try site.html(path: path, template: "runbook", title: entry.title, converted: pageValues)
+        return [index] + site.model.runbooks.indices.batches(of: PostmortemPages.batchSize).map { batch in
+            RenderJob {
+                let related = site.relatedIncidents
+                return try batch.map { position in
+                    let entry = site.model.runbooks[position]
+                    let path = SitePaths.runbook(entry.slug)
+                    let root = SitePaths.root(of: path)
+                    let pageValues = values(entry, site: site, root: root).merging(related.values(for: entry.runbook, root: root)) { $1 }
+                    return try site.html(path: path, template: "runbook", title: entry.title, converted: pageValues)
+                }
+            }
         }
-        return pages
     }
 
     func values(_ entry: SiteRunbook, site: SiteRenderer, root: String) -> [String: TemplateValue] {

@@ -23,40 +23,46 @@ public struct TaxonomyPages: PageGenerator {
     }
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
+        try RenderJob.pages(of: jobs(site))
+    }
+
+    /// One job per taxonomy: its index and its terms' pages.
+    public func jobs(_ site: SiteRenderer) -> [RenderJob] {
+        Taxonomy.allCases.map { taxonomy in RenderJob { try pages(taxonomy, site: site) } }
+    }
+
+    func pages(_ taxonomy: Taxonomy, site: SiteRenderer) throws -> [RenderedPage] {
         let model = site.model
         let actions = model.actions
-        var pages: [RenderedPage] = []
-        for taxonomy in Taxonomy.allCases {
-            let terms = TaxonomyPages.terms(taxonomy, in: model)
-            let indexPath = SitePaths.taxonomy(taxonomy)
-            let indexRoot = SitePaths.root(of: indexPath)
-            let rows = terms.map { term -> [String: Any] in
-                var row: [String: Any] = ["name": term.name, "url": indexRoot + SitePaths.term(taxonomy, term.slug),
-                                          "incident_count": term.incidents.count, "action_count": term.actions.count,
-                                          "overdue_count": term.actions.count(where: { actions[$0].isOverdue })]
-                if taxonomy == .severities { row.merge(site.severityValues(term.name)) { _, new in new } }
-                return row
-            }
-            pages.append(try site.html(path: indexPath, template: "terms", title: taxonomy.title, values: [
-                "taxonomy": taxonomy.title, "terms": rows, "is_owners": taxonomy == .owners,
-            ]))
-            pages += try ParallelRendering.map(terms) { term in
-                let path = SitePaths.term(taxonomy, term.slug)
-                let root = SitePaths.root(of: path)
-                let incidentRows = site.incidentRows(root: root)
-                let open = term.actions.filter { actions[$0].isOpen }.sorted { ActionsPage.urgency(actions[$0], actions[$1]) }
-                let closed = term.actions.filter { !actions[$0].isOpen }
-                return try site.html(path: path, template: "term", title: "\(taxonomy.singular): \(term.name)", converted: [
-                    "taxonomy": .string(taxonomy.title), "taxonomy_singular": .string(taxonomy.singular), "name": .string(term.name),
-                    "taxonomy_url": .string(root + SitePaths.taxonomy(taxonomy)),
-                    "incidents": .list(term.incidents.map { incidentRows[$0] }),
-                    "incident_count": .int(term.incidents.count),
-                    "actions": .list((open + closed).map { site.actionRow(actions[$0], root: root) }),
-                    "has_actions": .bool(!term.actions.isEmpty),
-                    "overdue_count": .int(term.actions.count(where: { actions[$0].isOverdue })),
-                    "response_times": TemplateValue(TaxonomyPages.responseTimes(of: term.incidents, in: model)),
-                ])
-            }
+        let terms = TaxonomyPages.terms(taxonomy, in: model)
+        let indexPath = SitePaths.taxonomy(taxonomy)
+        let indexRoot = SitePaths.root(of: indexPath)
+        let rows = terms.map { term -> [String: Any] in
+            var row: [String: Any] = ["name": term.name, "url": indexRoot + SitePaths.term(taxonomy, term.slug),
+                                      "incident_count": term.incidents.count, "action_count": term.actions.count,
+                                      "overdue_count": term.actions.count(where: { actions[$0].isOverdue })]
+            if taxonomy == .severities { row.merge(site.severityValues(term.name)) { _, new in new } }
+            return row
+        }
+        var pages = [try site.html(path: indexPath, template: "terms", title: taxonomy.title, values: [
+            "taxonomy": taxonomy.title, "terms": rows, "is_owners": taxonomy == .owners,
+        ])]
+        pages += try terms.map { term in
+            let path = SitePaths.term(taxonomy, term.slug)
+            let root = SitePaths.root(of: path)
+            let incidentRows = site.incidentRows(root: root)
+            let open = term.actions.filter { actions[$0].isOpen }.sorted { ActionsPage.urgency(actions[$0], actions[$1]) }
+            let closed = term.actions.filter { !actions[$0].isOpen }
+            return try site.html(path: path, template: "term", title: "\(taxonomy.singular): \(term.name)", converted: [
+                "taxonomy": .string(taxonomy.title), "taxonomy_singular": .string(taxonomy.singular), "name": .string(term.name),
+                "taxonomy_url": .string(root + SitePaths.taxonomy(taxonomy)),
+                "incidents": .list(term.incidents.map { incidentRows[$0] }),
+                "incident_count": .int(term.incidents.count),
+                "actions": .list((open + closed).map { site.actionRow(actions[$0], root: root) }),
+                "has_actions": .bool(!term.actions.isEmpty),
+                "overdue_count": .int(term.actions.count(where: { actions[$0].isOverdue })),
+                "response_times": TemplateValue(TaxonomyPages.responseTimes(of: term.incidents, in: model)),
+            ])
         }
         return pages
     }
