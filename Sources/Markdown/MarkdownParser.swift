@@ -17,9 +17,32 @@ public enum MarkdownParser {
     /// initialised exactly once, so every entry point goes through it.
     private static let extensionsRegistered: Bool = {
         cmark_gfm_core_extensions_ensure_registered()
+        pinExtensionCharacters()
         return true
     }()
 
+    /// cmark-gfm 0.29.0.gfm.6 keeps the characters that start extension syntax (autolink's `:`
+    /// and `w`, strikethrough's `~`) in one process-wide table: `cmark_parser_finish` sets its
+    /// parser's extensions' characters, parses the inlines, then clears them, so documents
+    /// finishing at the same time on other threads lost their autolinks and strikethrough.
+    /// So the characters are set once, for good, and every extension but strikethrough forgets
+    /// its list: their finishing then clears nothing. Strikethrough needs its list to close its
+    /// delimiters, so it is attached only to documents that contain a `~`, and those finish one
+    /// at a time (`strikethroughPhase`); what clearing `~` does to other documents is nothing,
+    /// since they have none.
+    private static func pinExtensionCharacters() {
+        let parser = cmark_parser_new(CMARK_OPT_DEFAULT)!
+        defer { cmark_parser_free(parser) }
+        extensionNames.compactMap { cmark_find_syntax_extension($0) }.forEach { cmark_parser_attach_syntax_extension(parser, $0) }
+        cmark_manage_extensions_special_characters(parser, 1)
+        for name in extensionNames where name != "strikethrough" {
+            cmark_find_syntax_extension(name).map { cmark_syntax_extension_set_special_inline_chars($0, nil) }
+        }
+    }
+
+    private static let strikethroughPhase = NSLock()
+
+    /// Strikethrough is attached only to documents with a `~` (`pinExtensionCharacters`).
     private static let extensionNames = ["table", "tasklist", "strikethrough", "autolink"]
 
     /// The type numbers the extensions registered, read once after registration: comparing
@@ -34,25 +57,12 @@ public enum MarkdownParser {
                               tableCell: debrief_node_type_table_cell(), strikethrough: debrief_node_type_strikethrough())
     }()
 
-    /// cmark-gfm keeps the characters that start extension syntax (autolink's `:` `w` `@`,
-    /// strikethrough's `~`) in one process-wide table: `cmark_parser_finish` sets its parser's
-    /// characters, parses inlines, then clears them. Documents finishing at the same time on
-    /// other threads lost their autolinks and strikethrough. Block parsing (`cmark_parser_feed`,
-    /// the larger part) stays parallel; finishing, which parses the inlines, takes turns.
-    private static let inlinePhase = NSLock()
-
-    private static func finish(_ parser: OpaquePointer) -> OpaquePointer? {
-        inlinePhase.lock()
-        defer { inlinePhase.unlock() }
-        return cmark_parser_finish(parser)
-    }
-
     /// A parser whose allocations live in this thread's `ParseArena`: call it inside
     /// `ParseArena.releasingAllocations`, which frees the parser and its tree together.
-    private static func makeParser(options: Int32) -> OpaquePointer {
+    private static func makeParser(options: Int32, strikethrough: Bool) -> OpaquePointer {
         _ = extensionsRegistered
         let parser = cmark_parser_new_with_mem(options, ParseArena.allocator)!
-        for name in extensionNames {
+        for name in extensionNames where strikethrough || name != "strikethrough" {
             if let ext = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, ext)
             }
@@ -60,12 +70,21 @@ public enum MarkdownParser {
         return parser
     }
 
-    private static func feed(_ parser: OpaquePointer, _ text: String) {
+    /// Parses `text` into a C tree with the extensions it needs.
+    private static func parseTree(_ text: String, options: Int32) -> (parser: OpaquePointer, root: OpaquePointer?) {
         var source = text
-        source.withUTF8 { buffer in
+        return source.withUTF8 { buffer in
+            let strikethrough = buffer.baseAddress.map { memchr($0, Int32(UInt8(ascii: "~")), buffer.count) != nil } ?? false
+            let parser = makeParser(options: options, strikethrough: strikethrough)
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
+            if strikethrough {
+                strikethroughPhase.lock()
+                defer { strikethroughPhase.unlock() }
+                return (parser, cmark_parser_finish(parser))
+            }
+            return (parser, cmark_parser_finish(parser))
         }
     }
 
@@ -73,9 +92,7 @@ public enum MarkdownParser {
     /// cut off before parsing).
     public static func parse(_ text: String, lineOffset: Int = 0) -> MarkdownDocument {
         ParseArena.releasingAllocations {
-            let parser = makeParser(options: CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS)
-            feed(parser, text)
-            guard let root = finish(parser) else { return .empty }
+            guard let root = parseTree(text, options: CMARK_OPT_DEFAULT | CMARK_OPT_SOURCEPOS).root else { return .empty }
             return convert(root, lineOffset: lineOffset, sourceLength: text.utf8.count)
         }
     }
@@ -85,9 +102,8 @@ public enum MarkdownParser {
     public static func renderHTML(_ text: String, unsafe: Bool = false) -> String {
         let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0) | CMARK_OPT_GITHUB_PRE_LANG
         return ParseArena.releasingAllocations {
-            let parser = makeParser(options: options)
-            feed(parser, text)
-            guard let root = finish(parser),
+            let (parser, root) = parseTree(text, options: options)
+            guard let root,
                   let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
             return String(cString: html)
         }
