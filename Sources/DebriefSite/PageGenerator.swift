@@ -67,6 +67,12 @@ public struct RenderJob: Sendable {
         self.render = render
     }
 
+    /// One job per `size` consecutive positions, each rendering `page` of its positions in order.
+    public static func batches(_ positions: Range<Int>, size: Int,
+                               page: @escaping @Sendable (Int) throws -> RenderedPage) -> [RenderJob] {
+        positions.batches(of: size).map { batch in RenderJob { try batch.map(page) } }
+    }
+
     /// The pages of all `jobs`, rendered one after the other.
     public static func pages(of jobs: [RenderJob]) throws -> [RenderedPage] {
         try jobs.flatMap { try $0.render() }

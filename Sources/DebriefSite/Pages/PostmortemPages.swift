@@ -17,18 +17,13 @@ public struct PostmortemPages: PageGenerator {
     }
 
     public func jobs(_ site: SiteRenderer) -> [RenderJob] {
-        site.model.incidents.indices.batches(of: PostmortemPages.batchSize).map { batch in
-            RenderJob {
-                let related = site.relatedIncidents
-                return try batch.map { position in
-                    let incident = site.model.incidents[position]
-                    let path = SitePaths.postmortem(incident.slug)
-                    let root = SitePaths.root(of: path)
-                    var pageValues = values(incident, site: site, root: root)
-                    pageValues.merge(related.values(forIncidentAt: position, root: root)) { $1 }
-                    return try site.html(path: path, template: "postmortem", title: incident.title, converted: pageValues)
-                }
-            }
+        RenderJob.batches(site.model.incidents.indices, size: PostmortemPages.batchSize) { position in
+            let incident = site.model.incidents[position]
+            let path = SitePaths.postmortem(incident.slug)
+            let root = SitePaths.root(of: path)
+            var pageValues = values(incident, site: site, root: root)
+            pageValues.merge(site.relatedIncidents.values(forIncidentAt: position, root: root)) { $1 }
+            return try site.html(path: path, template: "postmortem", title: incident.title, converted: pageValues)
         }
     }
 

@@ -30,17 +30,12 @@ public struct RunbookPages: PageGenerator {
             return [try site.html(path: SitePaths.runbooks, template: "runbooks", title: "Runbooks",
                                   values: ["runbooks": rows, "runbook_count": rows.count])]
         }
-        return [index] + site.model.runbooks.indices.batches(of: PostmortemPages.batchSize).map { batch in
-            RenderJob {
-                let related = site.relatedIncidents
-                return try batch.map { position in
-                    let entry = site.model.runbooks[position]
-                    let path = SitePaths.runbook(entry.slug)
-                    let root = SitePaths.root(of: path)
-                    let pageValues = values(entry, site: site, root: root).merging(related.values(for: entry.runbook, root: root)) { $1 }
-                    return try site.html(path: path, template: "runbook", title: entry.title, converted: pageValues)
-                }
-            }
+        return [index] + RenderJob.batches(site.model.runbooks.indices, size: PostmortemPages.batchSize) { position in
+            let entry = site.model.runbooks[position]
+            let path = SitePaths.runbook(entry.slug)
+            let root = SitePaths.root(of: path)
+            let pageValues = values(entry, site: site, root: root).merging(site.relatedIncidents.values(for: entry.runbook, root: root)) { $1 }
+            return try site.html(path: path, template: "runbook", title: entry.title, converted: pageValues)
         }
     }
 
