@@ -18,27 +18,27 @@ public final class BuildTimings: @unchecked Sendable {
 
     /// Runs `work` and records its wall time under `name`.
     public func measure<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
-        let start = DispatchTime.now().uptimeNanoseconds
-        defer {
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            lock.withLock { recorded.append(Step(name: name, seconds: seconds)) }
-        }
-        return try work()
+        try timing(work) { recorded.append(Step(name: name, seconds: $0)) }
     }
 
     /// Runs `work` and adds its wall time to the step `name` (a page kind's jobs, which run on
     /// several cores at once).
     public func accumulate<T>(_ name: String, _ work: () throws -> T) rethrows -> T {
+        try timing(work) { seconds in
+            if let index = recorded.firstIndex(where: { $0.name == name }) {
+                recorded[index].seconds += seconds
+            } else {
+                recorded.append(Step(name: name, seconds: seconds))
+            }
+        }
+    }
+
+    /// Runs `work`, then hands its wall time to `record` with the lock held.
+    private func timing<T>(_ work: () throws -> T, record: (Double) -> Void) rethrows -> T {
         let start = DispatchTime.now().uptimeNanoseconds
         defer {
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            lock.withLock {
-                if let index = recorded.firstIndex(where: { $0.name == name }) {
-                    recorded[index].seconds += seconds
-                } else {
-                    recorded.append(Step(name: name, seconds: seconds))
-                }
-            }
+            lock.withLock { record(seconds) }
         }
         return try work()
     }

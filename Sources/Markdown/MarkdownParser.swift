@@ -79,12 +79,8 @@ public enum MarkdownParser {
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 cmark_parser_feed(parser, chars.baseAddress, chars.count)
             }
-            if strikethrough {
-                strikethroughPhase.lock()
-                defer { strikethroughPhase.unlock() }
-                return (parser, cmark_parser_finish(parser))
-            }
-            return (parser, cmark_parser_finish(parser))
+            let root = strikethrough ? strikethroughPhase.withLock { cmark_parser_finish(parser) } : cmark_parser_finish(parser)
+            return (parser, root)
         }
     }
 
