@@ -33,7 +33,7 @@ def ensure_tools():
 
 
 def measure(cmd, cwd=None, ok_codes=(0,)):
-    """Runs cmd once; returns wall seconds, user+sys CPU seconds, user CPU, peak RSS (MB)."""
+    """Runs cmd once; returns wall seconds, user+sys CPU seconds, user CPU, system CPU, peak RSS (MB)."""
     start = time.perf_counter()
     # stderr goes to a file: a pipe nobody reads fills up and blocks a chatty child.
     with open(os.devnull, "wb") as devnull, tempfile.TemporaryFile() as errors:
@@ -45,7 +45,7 @@ def measure(cmd, cwd=None, ok_codes=(0,)):
     code = os.waitstatus_to_exitcode(status)
     if code not in ok_codes:
         sys.exit(f"command failed ({code}): {' '.join(cmd)}\n{err[-2000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "user": usage.ru_utime, "rss_mb": usage.ru_maxrss / 1024}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "user": usage.ru_utime, "sys": usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
 
 
 def median_of(runs):
@@ -131,7 +131,7 @@ def main():
 
     def show(name):
         r = results[name]
-        print(f"{name:<28} wall {r['wall']:7.2f}s  cpu {r['cpu']:7.2f}s  user {r['user']:7.2f}s  rss {r['rss_mb']:7.0f} MB", flush=True)
+        print(f"{name:<28} wall {r['wall']:7.2f}s  cpu {r['cpu']:7.2f}s  user {r['user']:7.2f}s  sys {r['sys']:6.2f}s  rss {r['rss_mb']:7.0f} MB", flush=True)
 
     def rounds(*commands):
         """Runs the commands one after the other, --runs times: the tools a ratio compares are
