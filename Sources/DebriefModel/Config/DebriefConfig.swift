@@ -100,6 +100,8 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
     public var requiredSections: [String]
     public var rules: [String: RuleLevel]
     public var milestoneKeywords: MilestoneKeywords
+    /// More headings per section kind (`root-cause: [Why it broke]`), added to the built-in synonyms.
+    public var sectionSynonyms: [SectionKind: [String]]
     /// "Today" for every date comparison; nil means the real date (use `--as-of` for reproducible output).
     public var today: Day?
     /// Owner aliases: handle or spelling -> canonical person or team.
@@ -129,6 +131,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         requiredSections = ["Summary", "Impact", "Timeline", "Root Cause", "Action Items"]
         rules = [:]
         milestoneKeywords = MilestoneKeywords()
+        sectionSynonyms = [:]
         today = nil
         owners = [:]
         draftAgeDays = 14
@@ -149,6 +152,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         case requiredSections = "required_sections"
         case rules
         case milestoneKeywords = "milestone_keywords"
+        case sectionSynonyms = "section_synonyms"
         case today
         case owners
         case draftAgeDays = "draft_age_days"
@@ -171,6 +175,14 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         requiredSections = try c.decodeIfPresent([String].self, forKey: .requiredSections) ?? d.requiredSections
         rules = try c.decodeIfPresent([String: RuleLevel].self, forKey: .rules) ?? d.rules
         milestoneKeywords = try c.decodeIfPresent(MilestoneKeywords.self, forKey: .milestoneKeywords) ?? d.milestoneKeywords
+        sectionSynonyms = [:]
+        for (name, synonyms) in try c.decodeIfPresent([String: [String]].self, forKey: .sectionSynonyms) ?? [:] {
+            guard let kind = SectionKind(rawValue: name) else {
+                throw DecodingError.dataCorruptedError(forKey: .sectionSynonyms, in: c, debugDescription:
+                    "section_synonyms: unknown section `\(name)`; use one of \(SectionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            sectionSynonyms[kind] = synonyms
+        }
         today = try c.decodeIfPresent(Day.self, forKey: .today)
         owners = try c.decodeIfPresent([String: String].self, forKey: .owners) ?? d.owners
         draftAgeDays = try c.decodeIfPresent(Int.self, forKey: .draftAgeDays) ?? d.draftAgeDays
@@ -191,6 +203,9 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
             throw ConfigError(message: "debrief.yml: \(error)")
         }
     }
+
+    /// The section synonym table: built-in names plus `section_synonyms`.
+    public var sectionNames: SectionNames { SectionNames(extra: sectionSynonyms) }
 
     /// Sections required for a postmortem of `severity` (a configured level name).
     public func requiredSections(for severity: String?) -> [String] {

@@ -14,22 +14,28 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     case relatedIncidents = "related-incidents"
     case appendix
 
-    /// Lower-cased heading texts (trailing parentheticals removed) that name this section.
+    /// Heading texts that name this section, matched by meaning: `SectionNames.normalized`
+    /// is applied to both sides, so case, punctuation, parentheticals, small words and plurals
+    /// do not matter (`### Root Cause(s)`, `## Timeline of the incident`, `What happened?`).
+    /// `debrief.yml` adds more with `section_synonyms:`; docs/formats.md lists these.
     public var synonyms: [String] {
         switch self {
-        case .summary: return ["summary", "executive summary", "tl;dr", "tldr", "overview"]
-        case .impact: return ["impact", "customer impact", "user impact"]
-        case .timeline: return ["timeline", "key events", "detailed timeline"]
-        case .rootCause: return ["root cause", "root causes", "root cause analysis", "cause"]
-        case .contributingFactors: return ["contributing factors", "contributing factor"]
-        case .resolution: return ["resolution", "resolution and recovery", "mitigation", "recovery"]
-        case .wentWell: return ["what went well", "went well", "things that went well"]
-        case .wentWrong: return ["what went wrong", "what went poorly", "went wrong", "went poorly", "what didn't go well", "things that went wrong"]
-        case .gotLucky: return ["where we got lucky", "got lucky", "where we were lucky"]
-        case .lessonsLearned: return ["lessons learned", "lessons learnt", "lessons"]
-        case .actionItems: return ["action items", "action item", "follow-ups", "follow ups", "followups", "review actions", "next steps", "corrective actions", "remediation"]
-        case .relatedIncidents: return ["related incidents", "related", "similar incidents"]
-        case .appendix: return ["appendix", "references", "supporting information"]
+        case .summary: return ["summary", "executive summary", "tl;dr", "tldr", "overview", "what happened", "description", "incident summary"]
+        case .impact: return ["impact", "customer impact", "user impact", "business impact", "impact assessment", "who was affected", "affected users"]
+        case .timeline: return ["timeline", "key events", "detailed timeline", "chronology", "sequence of events", "events", "incident log"]
+        case .rootCause: return ["root cause", "root cause analysis", "rca", "cause", "why it happened", "what caused it", "trigger", "five whys", "5 whys"]
+        case .contributingFactors: return ["contributing factors", "contributing causes", "contributors"]
+        case .resolution: return ["resolution", "resolution and recovery", "mitigation", "recovery", "fix", "how it was fixed", "remediation steps taken", "response"]
+        case .wentWell: return ["what went well", "went well", "things that went well", "what worked", "what worked well"]
+        case .wentWrong: return ["what went wrong", "what went poorly", "went wrong", "went poorly", "what didn't go well", "things that went wrong", "what could have gone better", "what could have been better", "what didn't work", "what could be improved", "where we could improve"]
+        case .gotLucky: return ["where we got lucky", "got lucky", "where we were lucky", "lucky"]
+        case .lessonsLearned: return ["lessons learned", "lessons learnt", "lessons", "learnings", "takeaways", "what we learned"]
+        case .actionItems: return ["action items", "action item", "actions", "follow ups", "followups", "follow up actions", "review actions", "next steps",
+                                   "corrective actions", "corrective and preventative measures", "preventive actions", "preventative actions", "remediation",
+                                   "remediation items", "actions in progress", "action plan", "todo", "to do", "improvements", "prevention",
+                                   "actions taken", "immediate actions taken", "immediate actions", "completed actions"]
+        case .relatedIncidents: return ["related incidents", "related", "similar incidents", "previous incidents"]
+        case .appendix: return ["appendix", "references", "supporting information", "links"]
         }
     }
 
@@ -52,22 +58,59 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
-    /// Matches a heading such as `Timeline (All times UTC)` or `ROOT CAUSE:`.
+    /// Matches a heading such as `Timeline (All times UTC)` or `ROOT CAUSE:` against the
+    /// built-in synonyms; a parser with `section_synonyms` uses its own `SectionNames`.
     public static func matching(heading: String) -> SectionKind? {
-        var text = heading.lowercased().trimmed()
-        // On bytes for ASCII headings: a Character search runs grapheme breaking over the text.
-        let open = text.utf8.allSatisfy { $0 < 0x80 } ? text.firstIndex(ofASCII: UInt8(ascii: "(")) : text.firstIndex(of: "(")
-        if let open, text.hasSuffix(")") { text = String(text[..<open]) }
-        text = text.trimmed(" :.-")
-        return bySynonym[text]
+        SectionNames.builtIn.kind(of: heading)
+    }
+}
+
+/// The section synonym table: every synonym of every kind, normalized once.
+public struct SectionNames: Sendable {
+    public static let builtIn = SectionNames()
+
+    private var byName: [String: SectionKind] = [:]
+
+    /// The built-in synonyms plus `extra` (kind -> more headings, from `section_synonyms:`).
+    public init(extra: [SectionKind: [String]] = [:]) {
+        for kind in SectionKind.allCases {
+            // The first kind (in declaration order) wins a shared synonym; configured ones win over built-in.
+            for synonym in kind.synonyms { let name = Self.normalized(synonym); if byName[name] == nil { byName[name] = kind } }
+        }
+        for (kind, synonyms) in extra { for synonym in synonyms { byName[Self.normalized(synonym)] = kind } }
     }
 
-    /// Every synonym with its kind; the first kind (in declaration order) wins a shared synonym.
-    private static let bySynonym: [String: SectionKind] = {
-        var map: [String: SectionKind] = [:]
-        for kind in allCases { for synonym in kind.synonyms where map[synonym] == nil { map[synonym] = kind } }
-        return map
-    }()
+    public func kind(of heading: String) -> SectionKind? {
+        let name = Self.normalized(heading)
+        return name.isEmpty ? nil : byName[name]
+    }
+
+    /// Words that carry no meaning in a heading (`Timeline of the incident` is `timeline`).
+    static let smallWords: Set<String> = ["a", "an", "the", "of", "for", "to", "in", "on", "and", "our", "this", "that", "its",
+                                          "with", "from", "during", "by", "incident", "outage", "postmortem", "all", "any", "we"]
+
+    /// Lower case; parentheticals, numbering, punctuation and small words dropped; plurals made singular.
+    public static func normalized(_ heading: String) -> String {
+        var text = ""
+        var depth = 0
+        for character in heading.lowercased() {
+            switch character {
+            case "(", "[": depth += 1
+            case ")", "]": depth = max(0, depth - 1)
+            default:
+                guard depth == 0 else { continue }
+                if character.isLetter || character.isNumber || character == ";" || character == "'" { text.append(character) }
+                else if character == "’" { text.append("'") }
+                else { text.append(" ") }
+            }
+        }
+        let words = text.split(separator: " ").compactMap { word -> String? in
+            var word = word.trimmingCharacters(in: CharacterSet(charactersIn: "';"))
+            if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") { word.removeLast() }
+            return word.isEmpty || smallWords.contains(word) || word.allSatisfy(\.isNumber) ? nil : word
+        }
+        return words.joined(separator: " ")
+    }
 }
 
 import Foundation

@@ -13,12 +13,12 @@ struct ActionItemReader {
 
     func read(sections: [Section]) -> [ActionItem] {
         var items: [ActionItem] = []
-        for section in sections where section.kind == .actionItems && section.level <= 2 {
+        for section in SectionReader.outermost(.actionItems, in: sections) {
             let labelRest = lines[section.line].hasPrefix("#") ? nil : SectionReader.labelLine(lines[section.line])?.rest
             for block in SectionReader.blocks(overlapping: section, in: blocks) {
                 switch block.kind {
                 case .table: readTable(block, into: &items)
-                case .list: readList(block, into: &items)
+                case .list: readList(block, lines: section.line...section.endLine, into: &items)
                 case .paragraph:
                     let first = max(block.line, section.line), last = min(max(block.endLine, block.line), section.endLine)
                     if first <= last { readChecklistLines(first...last, labelLine: labelRest == nil ? nil : section.line, labelRest: labelRest, into: &items) }
@@ -91,15 +91,16 @@ struct ActionItemReader {
 
     // MARK: Lists and lines
 
-    private func readList(_ list: MarkdownNode, into items: inout [ActionItem]) {
-        for node in list.children {
+    private func readList(_ list: MarkdownNode, lines range: ClosedRange<Int>, into items: inout [ActionItem]) {
+        // A bold-label section (`- **Review actions**:`) holds only some items of its list.
+        for node in list.children where range.contains(node.line) {
             guard case .item(let task) = node.kind else { continue }
             let paragraphs = node.children.filter { !isList($0) }
             let nested = node.children.filter(isList)
             let text = paragraphs.map(\.plainText).joined(separator: " ").collapsingWhitespace
             // `- Process improvements:` over a nested list is a group heading, not an item.
             if task == nil, !nested.isEmpty, text.hasSuffix(":") || text.split(separator: " ").count <= 3 {
-                for child in nested { readList(child, into: &items) }
+                for child in nested { readList(child, lines: range, into: &items) }
                 continue
             }
             guard !text.isEmpty else { continue }

@@ -149,6 +149,18 @@ enum DateReader {
             ? Day(year: reference.year + 1, month: month, day: dayOfMonth) : nil
     }
 
+    /// Places a month-day date in the year that puts it nearest `reference`: a timeline's
+    /// `Dec 30` before a `Jan 2` incident is in the year before, `Jan 29` in a report
+    /// published on Jan 31 is in the same year.
+    static func resolveNearest(_ match: DateTimeMatch, reference: Day?) -> Day? {
+        if let day = match.day { return day }
+        guard let (month, dayOfMonth) = match.monthDay, let reference else { return nil }
+        return [reference.year, reference.year - 1, reference.year + 1]
+            .filter { Day.isValid(year: $0, month: month, day: dayOfMonth) }
+            .map { Day(year: $0, month: month, day: dayOfMonth) }
+            .min { abs(reference.days(until: $0)) < abs(reference.days(until: $1)) }
+    }
+
     /// Drops the punctuation people put between a time and its text (` - `, `: `, `|`).
     static func trimSeparators(_ text: String) -> String {
         let scalars = text.unicodeScalars

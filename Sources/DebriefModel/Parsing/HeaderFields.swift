@@ -90,7 +90,9 @@ struct HeaderFields {
             // Both are suffixes of the line: a later start is a shorter text (no character count).
             let isIndentedItem = (raw.startsWithASCII(UInt8(ascii: " ")) || raw.startsWithASCII(UInt8(ascii: "\t"))) && content.startIndex > trimmed.startIndex
             if inKeyEvents, isIndentedItem {
-                if let (key, value) = Self.keyValue(InlineMarkup.strip(content)) {
+                let plain = InlineMarkup.strip(content)
+                // `First detected: 2024-04-15 12:32`, or without the colon.
+                if let (key, value) = Self.keyValue(plain) ?? Self.keyBeforeDate(plain) {
                     keyEvents.append(Field(key: key, value: value, line: number))
                     append(Field(key: key, value: value, line: number))
                 }
@@ -150,6 +152,15 @@ struct HeaderFields {
             let value = text[start.valueStart..<end].trimmed()
             append(Field(key: start.key, value: value, line: line))
         }
+    }
+
+    /// Splits `First detected 2020-08-14 10:43` at its date: a key event written without a colon.
+    static func keyBeforeDate(_ text: String) -> (String, String)? {
+        guard let match = DateReader.firstDateTime(in: text), match.start > 0 else { return nil }
+        let scalars = Array(text.unicodeScalars)
+        let key = String(String.UnicodeScalarView(scalars[..<match.start])).trimmed(" -–:")
+        guard let first = key.first, first.isLetter, key.count <= 40 else { return nil }
+        return (key, String(String.UnicodeScalarView(scalars[match.start...])).trimmed())
     }
 
     /// Splits `Key: value` (key up to 40 characters, starting with a letter).

@@ -6,10 +6,12 @@ import Markdown
 public struct PostmortemParser: Sendable {
     public let config: DebriefConfig
     private let milestoneKeywords: MilestoneKeywordMatcher
+    private let sectionNames: SectionNames
 
     public init(config: DebriefConfig = DebriefConfig()) {
         self.config = config
         milestoneKeywords = MilestoneKeywordMatcher(config.milestoneKeywords)
+        sectionNames = config.sectionNames
     }
 
     /// Header fields are looked for in at most this many lines before the first section.
@@ -36,12 +38,13 @@ public struct PostmortemParser: Sendable {
                 if case .heading = block.kind { return Self.strippingTitlePrefix(block.plainText) != nil }
                 return false
             }
-        let sections = SectionReader.read(blocks: blocks, lines: lines, titleLine: titleHeading?.line)
+        let sections = SectionReader.read(blocks: blocks, lines: lines, titleLine: titleHeading?.line, names: sectionNames)
         postmortem.sections = sections
 
         var header = HeaderFields()
         header.read(frontMatter: front)
-        let firstSection = sections.first?.line ?? lines.lastLine + 1
+        // Bold labels in the header (`- **Impact**: ...`, `- **Key events**`) are fields too.
+        let firstSection = sections.first { $0.level < SectionReader.labelLevel }?.line ?? lines.lastLine + 1
         let headerEnd = min(firstSection - 1, lines.bodyStart + Self.headerLineLimit, lines.lastLine)
         if lines.bodyStart <= headerEnd { header.read(lines: lines, range: lines.bodyStart...headerEnd) }
         if header.field(.duration) == nil, let impactDuration = Self.impactDuration(sections: sections, lines: lines) {
@@ -53,8 +56,20 @@ public struct PostmortemParser: Sendable {
         readMetadata(into: &postmortem, front: front, header: header, titleDate: titleDate)
         readTimezone(into: &postmortem, front: front, sections: sections, lines: lines)
 
-        let timeline = TimelineReader(lines: lines, blocks: blocks, incidentDate: postmortem.date,
-                                      timezoneOffset: postmortem.timezoneOffset).read(sections: sections)
+        // Incident date: the explicit field or title date, else the first dated timeline entry,
+        // else the file name's date (often the publication date, so it comes last and only
+        // places a timeline's dates without a year).
+        let fileDate = DateReader.leadingDateTime(postmortem.path.split(separator: "/").last ?? "")?.match.day // 2018-01-18-name.md
+        func readTimeline(on day: Day?) -> (entries: [TimelineEntry], firstDay: Day?) {
+            TimelineReader(lines: lines, blocks: blocks, incidentDate: day, timezoneOffset: postmortem.timezoneOffset)
+                .readWithFirstDay(sections: sections)
+        }
+        var (timeline, firstDay) = readTimeline(on: postmortem.date ?? fileDate)
+        if postmortem.date == nil, let firstDay {
+            postmortem.date = firstDay
+            if firstDay != fileDate { timeline = readTimeline(on: firstDay).entries }
+        }
+        if postmortem.date == nil { postmortem.date = fileDate }
         postmortem.timeline = timeline
         for entry in timeline {
             for name in AlertMentions.names(in: entry.text) where !postmortem.alerts.contains(name) {
@@ -138,7 +153,6 @@ public struct PostmortemParser: Sendable {
         postmortem.date = header.field(.date).flatMap { DateReader.day(in: $0.value) }
             ?? titleDate
             ?? header.keyEvents.lazy.compactMap { DateReader.day(in: $0.value) }.first
-            ?? DateReader.leadingDateTime(postmortem.path.split(separator: "/").last ?? "")?.match.day // 2018-01-18-name.md
         if let severity = header.field(.severity), !severity.value.isEmpty {
             postmortem.rawSeverity = severity.value
             postmortem.severity = SeverityNormalizer(levels: config.severities).normalize(severity.value)

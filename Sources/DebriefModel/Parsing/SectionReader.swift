@@ -1,50 +1,53 @@
 import Foundation
 import Markdown
 
-/// Splits a postmortem into sections: H2 headings (or whichever level the document uses for
-/// its known sections), the went-well/went-wrong/got-lucky H3s under them, or, in a plain-text
-/// document without headings, upper-case label lines (`TIMELINE:`).
+/// Splits a postmortem into sections, recognised by meaning wherever they start: headings at
+/// the document's section level (known or not), a known section's heading at any other level
+/// (`### Root Cause` under `## Summary` is the root cause), a bold label opening a paragraph or
+/// list item (`**Impact:** ...`, `- **Review actions**:`), or, in a plain-text document
+/// without such headings, upper-case label lines (`TIMELINE:`).
 enum SectionReader {
     private struct Start {
         var heading: String
         var kind: SectionKind?
         var level: Int
         var line: Int
-        /// Text after the colon of a label line (`TIMELINE: 14:30 - ...`).
-        var inlineContent: Substring?
+        /// Text after a label on its own line (`TIMELINE: 14:30 - ...`, `**Impact:** 5% of users`).
+        var inlineContent: String?
     }
 
-    private static let subsectionKinds: Set<SectionKind> = [.wentWell, .wentWrong, .gotLucky]
+    /// The level given to bold-label sections: deeper than any heading, so a label section
+    /// ends at the next label or heading and never ends a heading's section.
+    static let labelLevel = 7
 
-    static func read(blocks: [MarkdownNode], lines: DocumentLines, titleLine: Int?) -> [Section] {
+    static func read(blocks: [MarkdownNode], lines: DocumentLines, titleLine: Int?, names: SectionNames = .builtIn) -> [Section] {
         let headings: [(level: Int, line: Int, text: String, kind: SectionKind?)] = blocks.compactMap { block in
             guard case .heading(let level) = block.kind, block.line != titleLine else { return nil }
             let text = block.plainText.collapsingWhitespace
-            return (level, block.line, text, SectionKind.matching(heading: text))
+            return (level, block.line, text, names.kind(of: text))
         }
         let sectionLevel = headings.first { $0.kind != nil }?.level
             ?? (headings.contains { $0.level == 2 } ? 2 : headings.first?.level ?? 2)
         var starts: [Start] = []
         var boundaries: [(line: Int, level: Int)] = headings.map { ($0.line, $0.level) }
-        for heading in headings {
-            let kind = heading.kind
-            if heading.level == sectionLevel {
-                starts.append(Start(heading: heading.text, kind: kind, level: heading.level, line: heading.line))
-            } else if heading.level > sectionLevel, let kind, subsectionKinds.contains(kind) {
-                starts.append(Start(heading: heading.text, kind: kind, level: heading.level, line: heading.line))
-            }
+        for heading in headings where heading.level == sectionLevel || heading.kind != nil {
+            starts.append(Start(heading: heading.text, kind: heading.kind, level: heading.level, line: heading.line))
+        }
+        for (label, kind, line, rest) in boldLabels(in: blocks, lines: lines, names: names) {
+            starts.append(Start(heading: label, kind: kind, level: labelLevel, line: line, inlineContent: rest))
+            boundaries.append((line, labelLevel))
         }
         if !headings.contains(where: { $0.level == sectionLevel && $0.kind != nil }) {
             // A plain-text document: `SUMMARY:` style labels start sections.
             for number in lines.bodyStart...max(lines.bodyStart, lines.lastLine) where !lines.isCode(number) {
                 guard let (label, rest) = labelLine(lines[number]) else { continue }
-                starts.append(Start(heading: label, kind: SectionKind.matching(heading: label), level: sectionLevel,
-                                    line: number, inlineContent: rest))
+                starts.append(Start(heading: label, kind: names.kind(of: label), level: sectionLevel,
+                                    line: number, inlineContent: String(rest)))
                 boundaries.append((number, sectionLevel))
             }
-            starts.sort { $0.line < $1.line }
-            boundaries.sort { $0.line < $1.line }
         }
+        starts.sort { $0.line < $1.line }
+        boundaries.sort { $0.line < $1.line }
         let blockList = blocks.filter { $0.line > 0 }
         var boundaryIndex = 0
         return starts.map { start in
@@ -59,6 +62,47 @@ enum SectionReader {
             let text = sectionText(start, endLine: end, blocks: blockList, lines: lines)
             return Section(heading: start.heading, kind: start.kind, level: start.level, line: start.line, endLine: end, text: text)
         }
+    }
+
+    /// The sections of `kind` that are not inside another section of the same kind (a reader
+    /// reads a `### Timeline` under `## Timeline` once).
+    static func outermost(_ kind: SectionKind, in sections: [Section]) -> [Section] {
+        var result: [Section] = []
+        for section in sections where section.kind == kind {
+            if let last = result.last, last.line <= section.line, section.endLine <= last.endLine { continue }
+            result.append(section)
+        }
+        return result
+    }
+
+    /// Paragraphs and top-level list items that open with a bold known section name:
+    /// `**Root cause:** ...`, `- **Impact**: ...`, a paragraph that is only `**Timeline**`.
+    private static func boldLabels(in blocks: [MarkdownNode], lines: DocumentLines, names: SectionNames)
+        -> [(label: String, kind: SectionKind, line: Int, rest: String)] {
+        var found: [(String, SectionKind, Int, String)] = []
+        func consider(_ paragraph: MarkdownNode) {
+            guard paragraph.kind == .paragraph, let first = paragraph.children.first, first.kind == .strong else { return }
+            let strong = first.plainText.collapsingWhitespace
+            let label = strong.trimmed(" :")
+            guard !label.isEmpty, label.count <= 60, let kind = names.kind(of: label) else { return }
+            let after = paragraph.children.dropFirst().first.map(\.plainText) ?? ""
+            // `**Impact:**`, `**Impact**:` or the label alone; not `**Impact** of the change was ...`.
+            guard strong.hasSuffix(":") || after.hasPrefix(":") || paragraph.children.count == 1
+                    || paragraph.children.dropFirst().first?.kind == .softBreak else { return }
+            let plain = InlineMarkup.strip(InlineMarkup.dropListMarker(lines[paragraph.line]))
+            var rest = plain.hasPrefix(label) ? String(plain.dropFirst(label.count)) : ""
+            rest = rest.trimmed(" :")
+            found.append((label, kind, paragraph.line, rest))
+        }
+        for block in blocks {
+            switch block.kind {
+            case .paragraph: consider(block)
+            case .list:
+                for item in block.children { if let paragraph = item.children.first { consider(paragraph) } }
+            default: continue
+            }
+        }
+        return found
     }
 
     /// Plain text of the blocks after the heading up to `endLine`; a block cut by a label line
@@ -78,8 +122,10 @@ enum SectionReader {
             if block.line >= contentStart, lastLine <= endLine || ((endLine + 1)...lastLine).allSatisfy(lines.isBlank) {
                 parts.append(block.plainText)
             } else {
-                for number in max(block.line, contentStart)...min(max(block.endLine, block.line), endLine) {
-                    parts.append(InlineMarkup.strip(lines[number]))
+                // Positions from cmark are not trusted to be ordered: an empty range adds nothing.
+                let first = max(block.line, contentStart), last = min(max(block.endLine, block.line), endLine)
+                if first <= last {
+                    for number in first...last { parts.append(InlineMarkup.strip(lines[number])) }
                 }
             }
             index += 1

@@ -26,11 +26,26 @@ struct TimelineReader {
     static let rolloverThreshold = 6 * 3600
 
     func read(sections: [Section]) -> [TimelineEntry] {
+        readWithFirstDay(sections: sections).entries
+    }
+
+    /// The entries, and the first day the timeline writes out (a date heading or a dated
+    /// entry): the incident's date when no header gives it.
+    func readWithFirstDay(sections: [Section]) -> (entries: [TimelineEntry], firstDay: Day?) {
         var raw: [RawEntry] = []
-        for section in sections where section.kind == .timeline {
+        for section in SectionReader.outermost(.timeline, in: sections) {
             read(section: section, into: &raw)
         }
-        return place(raw)
+        raw.sort { $0.line < $1.line }
+        return (place(raw), raw.lazy.compactMap(\.match.day).first)
+    }
+
+    /// A date or time at the start of `text`; a date without a year goes in the year nearest
+    /// the incident date.
+    private func leadingDateTime(_ text: some StringProtocol) -> (match: DateTimeMatch, raw: String, remainder: String)? {
+        guard var found = DateReader.leadingDateTime(text) else { return nil }
+        if found.match.day == nil { found.match.day = DateReader.resolveNearest(found.match, reference: incidentDate) }
+        return found
     }
 
     // MARK: Shapes
@@ -43,7 +58,7 @@ struct TimelineReader {
                 openHeadingEntry = nil
                 guard block.line != section.line else { continue }
                 let text = block.plainText.collapsingWhitespace
-                if let (match, rawTime, rest) = DateReader.leadingDateTime(text, reference: incidentDate) {
+                if let (match, rawTime, rest) = leadingDateTime(text) {
                     raw.append(RawEntry(match: match, rawTime: rawTime, text: rest, line: block.line))
                     if match.time != nil { openHeadingEntry = raw.count - 1 }
                 }
@@ -59,7 +74,7 @@ struct TimelineReader {
             case .table:
                 readTable(block, into: &raw)
             case .list:
-                readList(block, into: &raw)
+                readList(block, lines: section.line...section.endLine, into: &raw)
             case .paragraph:
                 let first = max(block.line, section.line)
                 let last = min(max(block.endLine, block.line), section.endLine)
@@ -72,15 +87,16 @@ struct TimelineReader {
     }
 
     /// List items that start with a time; items that do not may hold a nested list that does.
-    private func readList(_ list: MarkdownNode, into raw: inout [RawEntry]) {
-        for item in list.children {
+    private func readList(_ list: MarkdownNode, lines range: ClosedRange<Int>, into raw: inout [RawEntry]) {
+        // A bold-label section (`- **Timeline**:`) holds only some items of its list.
+        for item in list.children where range.contains(item.line) {
             let text = item.plainText.collapsingWhitespace
-            if let (match, rawTime, rest) = DateReader.leadingDateTime(text, reference: incidentDate) {
+            if let (match, rawTime, rest) = leadingDateTime(text) {
                 raw.append(RawEntry(match: match, rawTime: rawTime, text: rest, line: item.line))
                 if match.time != nil { continue }
             }
             for child in item.children where child.kind == .list(ordered: false) || child.kind == .list(ordered: true) {
-                readList(child, into: &raw)
+                readList(child, lines: range, into: &raw)
             }
         }
     }
@@ -91,15 +107,25 @@ struct TimelineReader {
         var current: Int?
         for number in range where !lines.isCode(number) {
             let source = number == labelLine ? (labelRest ?? "") : lines[number]
+            if source.trimmed().hasPrefix("|") {
+                // A table row without a header row is a paragraph to cmark: `| Jan 18 11:30 | text |`.
+                let cells = Self.cells(of: source).filter { !$0.isEmpty }
+                if let first = cells.first, let (match, rawTime, rest) = leadingDateTime(first) {
+                    let text = ([rest] + cells.dropFirst()).filter { !$0.isEmpty }.joined(separator: " — ")
+                    raw.append(RawEntry(match: match, rawTime: rawTime, text: text, line: number))
+                    current = raw.count - 1
+                }
+                continue
+            }
             let plain = InlineMarkup.strip(InlineMarkup.dropListMarker(source))
             if plain.isEmpty { continue }
             var pieces = Self.splitAtTimes(plain)
-            if let head = pieces.first, DateReader.leadingDateTime(head, reference: incidentDate)?.match.time == nil {
+            if let head = pieces.first, leadingDateTime(head)?.match.time == nil {
                 if let current { raw[current].text += " " + head }
                 pieces.removeFirst()
             }
             for piece in pieces {
-                guard let (match, rawTime, rest) = DateReader.leadingDateTime(piece, reference: incidentDate) else { continue }
+                guard let (match, rawTime, rest) = leadingDateTime(piece) else { continue }
                 raw.append(RawEntry(match: match, rawTime: rawTime, text: rest, line: number))
                 current = raw.count - 1
             }
@@ -136,7 +162,11 @@ struct TimelineReader {
         let timeWords = ["time", "when", "timestamp", "date", "hour"]
         let eventWords = ["event", "what", "description", "detail", "action", "update", "note", "activity", "happened"]
         var timeColumn = names.firstIndex { name in timeWords.contains { name.containsText($0) } }
-        let rows = table.children.dropFirst()
+        var rows = table.children.dropFirst()
+        if timeColumn == nil, let first = header.children.first, DateReader.leadingDateTime(first.plainText)?.match.time != nil {
+            // The first row is an entry, not a header.
+            rows = table.children[...]
+        }
         if timeColumn == nil, let firstRow = rows.first, let cell = firstRow.children.first,
            DateReader.leadingDateTime(cell.plainText)?.match.time != nil {
             timeColumn = 0
@@ -148,13 +178,13 @@ struct TimelineReader {
             let cells = Self.cells(of: lines[row.line])
             guard timeColumn < cells.count else { continue }
             let text = eventColumns.filter { $0 < cells.count }.map { cells[$0] }.filter { !$0.isEmpty }.joined(separator: " — ")
-            if let (match, rawTime, rest) = DateReader.leadingDateTime(cells[timeColumn], reference: incidentDate) {
+            if let (match, rawTime, rest) = leadingDateTime(cells[timeColumn]) {
                 let combined = [rest, text].filter { !$0.isEmpty }.joined(separator: " ")
                 raw.append(RawEntry(match: match, rawTime: rawTime, text: combined, line: row.line))
             }
             var extra = names.count
             while extra + 1 < cells.count {
-                if let (match, rawTime, _) = DateReader.leadingDateTime(cells[extra], reference: incidentDate), match.time != nil {
+                if let (match, rawTime, _) = leadingDateTime(cells[extra]), match.time != nil {
                     raw.append(RawEntry(match: match, rawTime: rawTime, text: cells[extra + 1], line: row.line))
                 }
                 extra += 2
@@ -216,7 +246,7 @@ struct TimelineReader {
         var currentDay = incidentDate
         var currentZone = timezoneOffset
         var previous: Int?
-        for entry in raw.sorted(by: { $0.line < $1.line }) {
+        for entry in raw {
             if let day = entry.match.day {
                 currentDay = day
                 previous = nil

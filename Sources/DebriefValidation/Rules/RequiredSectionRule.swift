@@ -12,28 +12,44 @@ public struct RequiredSectionRule: Rule {
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let names = context.config.sectionNames
         var kinds: [String: SectionKind?] = [:]
         for postmortem in context.postmortems {
             for name in context.config.requiredSections(for: postmortem.severity) {
                 // `.some`: a heading with no kind is remembered too (assigning nil would remove the key).
-                if kinds[name] == nil { kinds[name] = .some(SectionKind.matching(heading: name)) }
+                if kinds[name] == nil { kinds[name] = .some(names.kind(of: name)) }
                 let kind = kinds[name]!
-                let section = postmortem.sections.first { section in
-                    kind.map { section.kind == $0 } ?? (section.heading.caseInsensitiveCompare(name) == .orderedSame)
+                let candidates = postmortem.sections.filter { section in
+                    kind.map { Self.meets($0, section.kind) } ?? (section.heading.caseInsensitiveCompare(name) == .orderedSame)
                 }
                 let hint = Self.hint(kind)
-                if let section {
-                    if section.isEmpty {
+                if let section = candidates.first {
+                    if candidates.allSatisfy(\.isEmpty), !Self.hasEntries(postmortem, for: kind) {
                         diagnostics.append(diagnostic(postmortem.path, line: section.line,
                                                       "section `\(section.heading)` is empty; write \(hint)"))
                     }
-                } else {
+                } else if !Self.hasEntries(postmortem, for: kind) {
                     diagnostics.append(diagnostic(postmortem.path, line: postmortem.titleLine,
                                                   "required section `## \(name)` is missing; add it with \(hint)"))
                 }
             }
         }
         return diagnostics
+    }
+
+    /// Whether a section of kind `found` fulfils a requirement for `required`: many teams write
+    /// contributing factors instead of one root cause.
+    static func meets(_ required: SectionKind, _ found: SectionKind?) -> Bool {
+        found == required || (required == .rootCause && found == .contributingFactors)
+    }
+
+    /// A timeline or action items read from wherever they are written count as the section.
+    private static func hasEntries(_ postmortem: Postmortem, for kind: SectionKind?) -> Bool {
+        switch kind {
+        case .timeline?: return !postmortem.timeline.isEmpty
+        case .actionItems?: return !postmortem.actionItems.isEmpty
+        default: return false
+        }
     }
 
     private static func hint(_ kind: SectionKind?) -> String {

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+
+/// The parser and `check` measured on hand-labelled real postmortems
+/// (`../shared/corpus/real-postmortems/*/labels.json`, absent from a user's clone: then skipped).
+/// `DEBRIEF_SCORE_FOLDERS` (colon-separated folders, each with a `labels.json`) scores other
+/// labelled folders instead; `DEBRIEF_SCORE_MISSES=1` prints every miss.
+@Suite struct RealCorpusScoringTests {
+    static let corpus = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/corpus/real-postmortems")
+
+    static var folders: [URL] {
+        if let list = ProcessInfo.processInfo.environment["DEBRIEF_SCORE_FOLDERS"] {
+            return list.split(separator: ":").map { URL(fileURLWithPath: String($0)) }
+        }
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: corpus.path)) ?? []
+        return names.sorted().map { corpus.appendingPathComponent($0) }
+            .filter { FileManager.default.fileExists(atPath: $0.appendingPathComponent("labels.json").path) }
+    }
+
+    /// The floor each figure must stay at or above (false errors: at or below).
+    static let floors: [String: Double] = [
+        "title": 0.95, "date": 0.95, "milestones": 0.90, "timeline": 0.95, "action items": 0.95,
+        "owners": 0.95, "due": 0.95, "done": 0.95, "sections": 0.95,
+    ]
+    static let falseErrorCeiling = 0.01
+
+    @Test(.enabled(if: !folders.isEmpty, "no labelled real postmortems next to the package"))
+    func realPostmortemsScore() throws {
+        var rows: [(String, RealCorpusScore)] = []
+        for folder in Self.folders { rows.append((folder.lastPathComponent, try RealCorpusScore.score(folder: folder))) }
+        let overall = rows.map(\.1).reduce(RealCorpusScore(), +)
+        print("Real postmortems scored against their labels:\n" + RealCorpusScore.table(rows + [("overall", overall)]))
+        if ProcessInfo.processInfo.environment["DEBRIEF_SCORE_MISSES"] != nil {
+            print(overall.misses.joined(separator: "\n"))
+        }
+        for (field, floor) in Self.floors {
+            if let figure = overall.figure(field) { #expect(figure >= floor, "\(field): \(figure)") }
+        }
+        #expect((overall.figure("false errors") ?? 0) <= Self.falseErrorCeiling)
+    }
+}
