@@ -46,26 +46,53 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         }
     }
 
-    /// Keyword lists that turn timeline text into milestones (case-insensitive substrings).
+    /// Keyword lists that turn timeline text into milestones. Each phrase matches whole words,
+    /// case-insensitively, also with an `s`/`ed`/`d`/`ing`/`es` ending (`alert` matches
+    /// `alerts` and `alerted`), and not in a negated clause (`no alert fired`).
     public struct MilestoneKeywords: Sendable, Hashable, Codable {
+        /// Explicit markers of the start of impact.
         public var started: [String]
         public var detected: [String]
         public var acknowledged: [String]
         public var mitigated: [String]
         public var resolved: [String]
+        /// Words that describe impact: without a `started` marker, impact starts at the first
+        /// entry that uses one (or at the change just before it).
+        public var impact: [String]
+        /// Words that describe a change to the system: the trigger when impact follows within a day.
+        public var change: [String]
 
         public init(
-            started: [String] = ["impact began", "impact started", "outage began", "incident began", "issue started", "started failing"],
-            detected: [String] = ["alert fired", "alert fires", "alert:", "alerted", "detected", "first detected", "paged", "noticed", "reported by", "monitoring"],
-            acknowledged: [String] = ["acknowledged", "acknowledges", "ack'd", "incident declared", "declared", "takes ic", "assigned as ic", "investigation launched", "investigation started", "begins investigation"],
-            mitigated: [String] = ["rollback complete", "rolled back", "mitigated", "mitigation applied", "repaired", "service restored", "restored", "error rate back to normal", "back to normal", "returns to normal", "back to 100%", "working again", "is restored", "self-heals", "goes away", "recovered", "fully stable"],
-            resolved: [String] = ["resolved", "incident closed", "all clear", "fixed", "outage to an end", "everything is working", "everything is fine"]
+            started: [String] = ["impact began", "impact started", "impact start", "outage began", "outage started", "incident began", "incident started",
+                                 "issue started", "started failing", "start of outage", "start of impact", "fault occurs", "fault occurred"],
+            detected: [String] = ["alert", "alarm", "paged", "detect", "notice", "report", "notify", "notified", "discover",
+                                  "observe", "spotted", "complain", "complaint", "reach support", "contacted support", "first sign", "monitoring"],
+            acknowledged: [String] = ["acknowledge", "ack'd", "declare", "incident raised", "incident opened", "investigate", "investigation",
+                                      "verify", "verified", "verification", "joined", "join", "sign on", "signs on", "posted", "slack",
+                                      "looking into", "escalate", "escalated", "response team", "war room", "triage", "takes ic", "assigned as ic",
+                                      "incident response", "confirmed the issue", "confirm the issue", "began working", "started working", "status page"],
+            mitigated: [String] = ["mitigate", "mitigated", "mitigation", "rollback complete", "rolled back", "roll back", "rollback", "revert",
+                                   "restored", "restore", "recovered", "recover", "back to normal", "returned to normal", "returns to normal",
+                                   "back to baseline", "workaround", "fix applied", "applied fix", "fix deployed", "deployed fix", "fix was deployed",
+                                   "hotfix", "repaired", "working again", "back up", "back online", "resumed", "stabilized", "stable",
+                                   "self-heals", "goes away", "end of outage", "end of impact", "impact ended", "error rate back", "service restored"],
+            resolved: [String] = ["resolved", "resolve", "resolution", "incident closed", "closed the incident", "all clear", "permanently",
+                                  "long-term fix", "fully operational", "fully recovered", "outage to an end", "everything is working", "everything is fine"],
+            impact: [String] = ["error", "errors", "fail", "failed", "failing", "failure", "down", "outage", "unavailable", "unable", "broke",
+                                "broken", "breaking", "timeout", "timeouts", "timing out", "degraded", "degradation", "crash", "crashed",
+                                "not working", "stopped", "impact", "impacted", "affected", "packet loss", "latency", "slow", "5xx", "500",
+                                "502", "503", "504", "disruption", "unhealthy", "lost", "full", "exhausted", "spike"],
+            change: [String] = ["deploy", "deployed", "deployment", "applied", "apply", "upgrade", "upgraded", "update", "updated", "migration",
+                                "migrated", "merged", "release", "released", "rolled out", "rollout", "changed", "change", "maintenance",
+                                "pushed", "enabled", "disabled", "config", "configuration"]
         ) {
             self.started = started
             self.detected = detected
             self.acknowledged = acknowledged
             self.mitigated = mitigated
             self.resolved = resolved
+            self.impact = impact
+            self.change = change
         }
 
         public subscript(kind: MilestoneKind) -> [String] {
@@ -86,6 +113,8 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
             acknowledged = try c.decodeIfPresent([String].self, forKey: .acknowledged) ?? d.acknowledged
             mitigated = try c.decodeIfPresent([String].self, forKey: .mitigated) ?? d.mitigated
             resolved = try c.decodeIfPresent([String].self, forKey: .resolved) ?? d.resolved
+            impact = try c.decodeIfPresent([String].self, forKey: .impact) ?? d.impact
+            change = try c.decodeIfPresent([String].self, forKey: .change) ?? d.change
         }
     }
 

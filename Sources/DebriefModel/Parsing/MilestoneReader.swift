@@ -12,16 +12,8 @@ struct MilestoneReader {
     /// mention "resolved" or "detected" in passing.
     static let matchedPrefixLength = 160
 
-    /// The first `matchedPrefixLength` characters, cut on bytes when they are the same thing:
-    /// `prefix(_:)` walks grapheme boundaries.
-    static func opening(of text: String) -> Substring {
-        let bytes = text.utf8
-        if bytes.count <= matchedPrefixLength { return text[...] }
-        let head = bytes.prefix(matchedPrefixLength)
-        // ASCII without CR: one byte a character (a non-ASCII mark after the cut matches no keyword).
-        guard head.allSatisfy({ $0 < 0x80 && $0 != UInt8(ascii: "\r") }) else { return text.prefix(matchedPrefixLength) }
-        return Substring(head)
-    }
+    /// A dateless impact entry follows its trigger within this many seconds.
+    static let triggerWindow: TimeInterval = 24 * 3600
 
     func read(frontMatter: FrontMatter, keyEvents: [Field], timeline: [TimelineEntry]) -> Milestones {
         var milestones = Milestones()
@@ -34,20 +26,53 @@ struct MilestoneReader {
             guard let kind = kind(ofLabel: field.key), milestones[kind] == nil, let time = moment(field.value) else { continue }
             milestones[kind] = Milestone(time: time, source: .keyEvent, line: field.line)
         }
-        var found = [UInt64?](repeating: nil, count: timeline.count)
-        for kind in MilestoneKind.allCases where milestones[kind] == nil {
-            if let index = timeline.indices.first(where: { index in
-                timeline[index].time != nil
-                    && keywords.matches(kind, in: Self.opening(of: timeline[index].text), found: &found[index])
-            }) {
-                let entry = timeline[index]
-                milestones[kind] = Milestone(time: entry.time!, source: .timeline, line: entry.line)
-            }
-        }
-        if milestones.started == nil, let first = timeline.first(where: { $0.time != nil }) {
-            milestones.started = Milestone(time: first.time!, source: .firstTimelineEntry, line: first.line)
-        }
+        readTimeline(timeline, into: &milestones)
         return milestones
+    }
+
+    /// Milestones the header did not give, from the timeline: each kind at the first entry
+    /// (after the milestone before it) whose opening matches its keywords; `resolved` at the
+    /// last such entry, since incidents are re-opened; an end written only once is both
+    /// mitigated and resolved. Impact starts at an explicit marker, else at the first entry
+    /// describing impact, or at the change that triggered it when that came shortly before.
+    private func readTimeline(_ timeline: [TimelineEntry], into milestones: inout Milestones) {
+        let timed = timeline.filter { $0.time != nil }
+        guard !timed.isEmpty else { return }
+        let openings = timed.map { keywords.words(in: Self.opening(of: $0.text)) }
+        func first(_ list: KeywordList, from start: Int = 0) -> Int? {
+            (start..<timed.count).first { list.matches(openings[$0]) }
+        }
+        func index(of milestone: Milestone?) -> Int? {
+            milestone.flatMap { found in timed.firstIndex { $0.line == found.line } }
+        }
+        func set(_ kind: MilestoneKind, _ index: Int?) {
+            guard milestones[kind] == nil, let index else { return }
+            milestones[kind] = Milestone(time: timed[index].time!, source: .timeline, line: timed[index].line)
+        }
+        set(.started, first(keywords.started))
+        set(.detected, first(keywords.detected, from: index(of: milestones.started) ?? 0))
+        let afterDetection = index(of: milestones.detected) ?? index(of: milestones.started) ?? 0
+        set(.acknowledged, first(keywords.acknowledged, from: afterDetection))
+        set(.mitigated, first(keywords.mitigated, from: afterDetection + (milestones.detected == nil ? 0 : 1)))
+        let afterMitigation = index(of: milestones.mitigated) ?? afterDetection
+        set(.resolved, (afterMitigation..<timed.count).last { keywords.resolved.matches(openings[$0]) })
+        if milestones.resolved == nil, let mitigated = milestones.mitigated { milestones.resolved = mitigated }
+        if milestones.mitigated == nil, let resolved = milestones.resolved, resolved.source == .timeline { milestones.mitigated = resolved }
+        if milestones.started == nil {
+            let limit = index(of: milestones.detected) ?? timed.count - 1
+            let impact = (0...limit).first { keywords.impact.matches(openings[$0]) } ?? 0
+            var start = impact
+            if let trigger = (0..<impact).last(where: { keywords.change.matches(openings[$0]) }),
+               timed[impact].time!.timeIntervalSince(timed[trigger].time!) <= Self.triggerWindow {
+                start = trigger
+            }
+            milestones.started = Milestone(time: timed[start].time!, source: .firstTimelineEntry, line: timed[start].line)
+        }
+    }
+
+    /// The first `matchedPrefixLength` characters.
+    static func opening(of text: String) -> Substring {
+        text.prefix(matchedPrefixLength)
     }
 
     /// `detected: ...`, `detected_at: ...` or `milestones: {detected: ...}` in front matter.
@@ -72,7 +97,8 @@ struct MilestoneReader {
         if let exact = MilestoneKind(rawValue: lower) { return exact }
         if ["start", "began", "begin", "impact start"].contains(lower) { return .started }
         // Later milestones first: "resolved" labels should not match an earlier kind's keyword.
-        for kind in MilestoneKind.allCases.reversed() where keywords.words[kind].contains(where: { lower.containsText($0) }) {
+        let words = keywords.words(in: Substring(lower))
+        for kind in MilestoneKind.allCases.reversed() where keywords[kind].matches(words) {
             return kind
         }
         return nil
@@ -87,41 +113,99 @@ struct MilestoneReader {
     }
 }
 
-/// The configured milestone keywords, with all of them in one `KeywordSet` (built once per
-/// parser) so that a timeline entry is scanned once for every kind, not once per keyword.
+/// The configured milestone keywords as word lists, built once per parser.
 struct MilestoneKeywordMatcher: Sendable {
-    let words: DebriefConfig.MilestoneKeywords
-    /// nil when a keyword is empty or not ASCII, or there are more than 64: then each keyword
-    /// is searched on its own.
-    private let all: KeywordSet?
-    /// The bits of `all` that belong to each kind, in `MilestoneKind.allCases` order.
-    private let kindBits: [UInt64]
+    let started, detected, acknowledged, mitigated, resolved, impact, change: KeywordList
 
     init(_ words: DebriefConfig.MilestoneKeywords) {
-        self.words = words
-        let lists = MilestoneKind.allCases.map { words[$0] }
-        let flat = lists.flatMap { $0 }
-        guard flat.count <= 64, flat.allSatisfy({ !$0.isEmpty && $0.utf8.allSatisfy { $0 < 0x80 } }) else {
-            all = nil
-            kindBits = []
-            return
-        }
-        all = KeywordSet(flat)
-        var bits: [UInt64] = []
-        var next = 0
-        for list in lists {
-            bits.append(list.isEmpty ? 0 : ((1 << UInt64(list.count)) - 1) << UInt64(next))
-            next += list.count
-        }
-        kindBits = bits
+        started = KeywordList(words.started)
+        detected = KeywordList(words.detected)
+        acknowledged = KeywordList(words.acknowledged)
+        mitigated = KeywordList(words.mitigated)
+        resolved = KeywordList(words.resolved)
+        impact = KeywordList(words.impact)
+        change = KeywordList(words.change)
     }
 
-    /// Whether one of `kind`'s keywords occurs in `text`; `found` keeps the text's scan for the
-    /// next kind asked about.
-    func matches(_ kind: MilestoneKind, in text: Substring, found: inout UInt64?) -> Bool {
-        guard let all else { return words[kind].contains { text.containsText($0) } }
-        let present = found ?? all.occurring(in: text)
-        found = present
-        return present & kindBits[MilestoneKind.allCases.firstIndex(of: kind)!] != 0
+    subscript(kind: MilestoneKind) -> KeywordList {
+        switch kind {
+        case .started: return started
+        case .detected: return detected
+        case .acknowledged: return acknowledged
+        case .mitigated: return mitigated
+        case .resolved: return resolved
+        }
+    }
+
+    /// The text as lower-case words, with the clauses that are negated (`no alert fired`,
+    /// `tried to roll back but it was not possible`) left out.
+    func words(in text: Substring) -> [String] {
+        var kept: [String] = []
+        for clause in KeywordList.clauses(of: text) where !clause.contains(where: KeywordList.negations.contains) {
+            kept += clause
+            kept.append("") // a clause boundary no phrase crosses
+        }
+        return kept
+    }
+}
+
+/// Phrases matched as whole words; a phrase's last word may take a common ending.
+struct KeywordList: Sendable {
+    let phrases: [[String]]
+
+    init(_ phrases: [String]) {
+        self.phrases = phrases.map { Self.words(of: Substring($0.lowercased())) }.filter { !$0.isEmpty }
+    }
+
+    static let negations: Set<String> = ["not", "no", "never", "without", "unable", "cannot", "can't", "couldn't", "didn't", "wasn't",
+                                          "weren't", "isn't", "won't", "nothing", "tried", "attempted", "nor"]
+    private static let endings = ["s", "es", "d", "ed", "ing"]
+
+    func matches(_ words: [String]) -> Bool {
+        phrases.contains { phrase in
+            guard phrase.count <= words.count else { return false }
+            for start in 0...(words.count - phrase.count) {
+                var matched = true
+                for (offset, word) in phrase.enumerated() {
+                    let candidate = words[start + offset]
+                    if candidate == word { continue }
+                    if offset == phrase.count - 1, candidate.hasPrefix(word),
+                       Self.endings.contains(String(candidate.dropFirst(word.count))) { continue }
+                    matched = false
+                    break
+                }
+                if matched { return true }
+            }
+            return false
+        }
+    }
+
+    /// Lower-case words: letters, digits, `'` and `-` inside a word.
+    static func words(of text: Substring) -> [String] {
+        clauses(of: text).flatMap { $0 }
+    }
+
+    /// Words grouped by clause: `.`, `,`, `;`, `:`, `!`, `?`, `(` and `but` end a clause.
+    static func clauses(of text: Substring) -> [[String]] {
+        var clauses: [[String]] = [[]]
+        var word = ""
+        func endWord() {
+            guard !word.isEmpty else { return }
+            let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: "'-"))
+            if trimmed == "but" { clauses.append([]) } else if !trimmed.isEmpty { clauses[clauses.count - 1].append(trimmed) }
+            word = ""
+        }
+        for character in text.lowercased() {
+            if character.isLetter || character.isNumber || character == "'" || character == "-" {
+                word.append(character)
+            } else if character == "’" {
+                word.append("'")
+            } else {
+                endWord()
+                if ".,;:!?()".contains(character) { clauses.append([]) }
+            }
+        }
+        endWord()
+        return clauses.filter { !$0.isEmpty }
     }
 }

@@ -54,14 +54,14 @@ public struct PostmortemParser: Sendable {
 
         let titleDate = readTitle(into: &postmortem, front: front, heading: titleHeading, header: header)
         readMetadata(into: &postmortem, front: front, header: header, titleDate: titleDate)
-        readTimezone(into: &postmortem, front: front, sections: sections, lines: lines)
+        let region = readTimezone(into: &postmortem, front: front, sections: sections, lines: lines)
 
         // Incident date: the explicit field or title date, else the first dated timeline entry,
         // else the file name's date (often the publication date, so it comes last and only
         // places a timeline's dates without a year).
         let fileDate = DateReader.leadingDateTime(postmortem.path.split(separator: "/").last ?? "")?.match.day // 2018-01-18-name.md
         func readTimeline(on day: Day?) -> (entries: [TimelineEntry], firstDay: Day?) {
-            TimelineReader(lines: lines, blocks: blocks, incidentDate: day, timezoneOffset: postmortem.timezoneOffset)
+            TimelineReader(lines: lines, blocks: blocks, incidentDate: day, timezoneOffset: postmortem.timezoneOffset, region: region)
                 .readWithFirstDay(sections: sections)
         }
         var (timeline, firstDay) = readTimeline(on: postmortem.date ?? fileDate)
@@ -70,6 +70,9 @@ public struct PostmortemParser: Sendable {
             if firstDay != fileDate { timeline = readTimeline(on: firstDay).entries }
         }
         if postmortem.date == nil { postmortem.date = fileDate }
+        if let region, let date = postmortem.date {
+            postmortem.timezoneOffset = region.secondsFromGMT(for: date.date.addingTimeInterval(12 * 3600))
+        }
         postmortem.timeline = timeline
         for entry in timeline {
             for name in AlertMentions.names(in: entry.text) where !postmortem.alerts.contains(name) {
@@ -204,9 +207,11 @@ public struct PostmortemParser: Sendable {
 
     // MARK: Time zone
 
-    /// Front matter `timezone`, else a note in the timeline heading (`Timeline (UTC)`) or its
-    /// first lines (`All times in CEST`), else any `All times ...` line; UTC otherwise.
-    private func readTimezone(into postmortem: inout Postmortem, front: FrontMatter, sections: [Section], lines: DocumentLines) {
+    /// Front matter `timezone`, else a note in the timeline heading (`Timeline (UTC)`), its
+    /// first lines (`All times in CEST`, a table header `Date and Time in CET`), else any
+    /// `All times ...` line; UTC otherwise. Returns the region zone (`US/Pacific`) when one is
+    /// named, whose offset follows daylight saving.
+    private func readTimezone(into postmortem: inout Postmortem, front: FrontMatter, sections: [Section], lines: DocumentLines) -> TimeZone? {
         var candidates: [Substring] = []
         if let zone = front.string("timezone") ?? front.string("time_zone") { candidates.append(Substring(zone)) }
         for section in sections where section.kind == .timeline {
@@ -221,26 +226,24 @@ public struct PostmortemParser: Sendable {
                 number += 1
             }
         }
+        if lines.bodyStart <= lines.lastLine {
+            for number in lines.bodyStart...lines.lastLine {
+                let line = lines[number].drop { $0 == "*" || $0 == "_" || $0 == "(" || $0 == " " }
+                if line.hasPrefix("All times") || line.hasPrefix("all times") || line.hasPrefix("Times are") { candidates.append(line) }
+            }
+        }
         for candidate in candidates {
+            if let region = TimezoneNote.region(in: candidate) {
+                postmortem.timezoneName = region.identifier
+                postmortem.timezoneOffset = region.secondsFromGMT(for: postmortem.date?.date.addingTimeInterval(12 * 3600) ?? Date(timeIntervalSince1970: 0))
+                return region
+            }
             if let zone = TimezoneNote.find(in: candidate) {
                 postmortem.timezoneOffset = zone.offset
                 postmortem.timezoneName = zone.name
-                return
+                return nil
             }
         }
-        guard lines.bodyStart <= lines.lastLine else { return }
-        for number in lines.bodyStart...lines.lastLine {
-            let line = lines[number]
-            // The first byte rules out nearly every line before the five prefix comparisons.
-            guard let first = line.utf8.first, first == UInt8(ascii: "A") || first == UInt8(ascii: "a") || first == UInt8(ascii: "T")
-                || first == UInt8(ascii: "*") || first == UInt8(ascii: "_") else { continue }
-            guard line.hasPrefix("All times") || line.hasPrefix("all times") || line.hasPrefix("Times are")
-                || line.hasPrefix("*All times") || line.hasPrefix("_All times") else { continue }
-            if let zone = TimezoneNote.find(in: line) {
-                postmortem.timezoneOffset = zone.offset
-                postmortem.timezoneName = zone.name
-                return
-            }
-        }
+        return nil
     }
 }

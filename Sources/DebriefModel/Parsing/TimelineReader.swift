@@ -12,6 +12,8 @@ struct TimelineReader {
     let incidentDate: Day?
     /// Seconds from UTC of the document's timeline.
     let timezoneOffset: Int
+    /// A region zone (`US/Pacific`): each entry's offset then follows daylight saving.
+    var region: TimeZone? = nil
 
     /// An entry before it is placed on the calendar; `match.time == nil` marks a date heading
     /// that sets the day for the entries after it.
@@ -264,7 +266,10 @@ struct TimelineReader {
             previous = seconds
             // A zone written on one entry (`16:22 PST`) holds for the entries after it.
             if let zone = entry.match.zoneOffset { currentZone = zone }
-            let offset = currentZone
+            var offset = currentZone
+            if let region, entry.match.zoneOffset == nil, currentZone == timezoneOffset, let day = currentDay {
+                offset = region.secondsFromGMT(for: day.date.addingTimeInterval(TimeInterval(seconds - region.secondsFromGMT(for: day.date))))
+            }
             let time = currentDay.map { $0.date.addingTimeInterval(TimeInterval(seconds - offset)) }
             entries.append(TimelineEntry(time: time, rawTime: entry.rawTime, text: entry.text, line: entry.line))
         }

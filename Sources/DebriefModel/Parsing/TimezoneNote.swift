@@ -1,6 +1,18 @@
+import Foundation
+
 /// Reads the time zone a timeline is written in from notes such as `All times in CEST`,
 /// `(All times UTC)`, `All times in PST (UTC-7)` or `All times in GMT+2`.
 enum TimezoneNote {
+    /// A region zone from the system time-zone database (`US/Pacific`, `Europe/Copenhagen`):
+    /// its offset follows daylight saving, unlike an abbreviation, which means what it says.
+    static func region(in text: some StringProtocol) -> TimeZone? {
+        for word in text.split(whereSeparator: { !($0.isLetter || $0 == "/" || $0 == "_" || $0 == "-") }) where word.contains("/") {
+            let name = word.trimmingCharacters(in: CharacterSet(charactersIn: "/-_"))
+            if name.contains("/"), let zone = TimeZone(identifier: name) { return zone }
+        }
+        return nil
+    }
+
     /// Seconds from UTC for the common abbreviations (standard or daylight time as named).
     static func offset(forAbbreviation text: String) -> Int? {
         abbreviations[text.lowercased()]
@@ -64,7 +76,8 @@ enum TimezoneNote {
     /// Whether a line reads as a note about times (`All times in PST`, `Times are UTC`), as
     /// opposed to a timeline entry that happens to name a zone.
     static func isNote(_ line: some StringProtocol) -> Bool {
-        line.containsText("times") || line.containsText("timezone") || line.containsText("time zone")
-            || line.containsText("timestamps")
+        // `Times are UTC`, `Date and Time in CET`, and a table header naming its zone.
+        let lower = line.lowercased()
+        return lower.containsText("time") || lower.containsText("zone") || lower.trimmed().hasPrefix("|")
     }
 }
