@@ -74,7 +74,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
                                       "joined call", "sign on", "signs on", "posted in slack", "posted to slack", "posted on slack",
                                       "looking into", "escalate", "escalated", "response team", "war room", "triage", "takes ic", "assigned as ic",
                                       "incident response", "confirmed the issue", "confirm the issue", "began working", "started working", "status page"],
-            mitigated: [String] = ["mitigate", "mitigated", "mitigation", "rollback complete", "rolled back", "roll back", "rollback", "revert",
+            mitigated: [String] = ["mitigate", "mitigated", "mitigation", "rollback complete", "rollback completed", "rolled back", "reverted",
                                    "restored", "restore", "recovered", "recover", "back to normal", "returned to normal", "returns to normal",
                                    "back to baseline", "workaround", "fix applied", "applied fix", "fix deployed", "deployed fix", "fix was deployed",
                                    "hotfix", "repaired", "working again", "back up", "back online", "resumed", "stabilized", "stable", "again",

@@ -23,7 +23,7 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .summary: return ["summary", "executive summary", "tl;dr", "tldr", "overview", "what happened", "description", "incident summary"]
         case .impact: return ["impact", "customer impact", "user impact", "business impact", "impact assessment", "who was affected", "affected users"]
         case .timeline: return ["timeline", "key events", "detailed timeline", "chronology", "sequence of events", "events", "incident log"]
-        case .rootCause: return ["root cause", "root cause analysis", "rca", "cause", "why it happened", "what caused it", "trigger", "five whys", "5 whys"]
+        case .rootCause: return ["root cause", "root cause analysis", "rca", "cause", "analysis", "incident analysis", "post incident analysis", "technical analysis", "why it happened", "what caused it", "trigger", "five whys", "5 whys"]
         case .contributingFactors: return ["contributing factors", "contributing causes", "contributors"]
         case .resolution: return ["resolution", "resolution and recovery", "mitigation", "recovery", "fix", "how it was fixed", "remediation steps taken", "response"]
         case .wentWell: return ["what went well", "went well", "things that went well", "what worked", "what worked well"]
@@ -32,7 +32,7 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .lessonsLearned: return ["lessons learned", "lessons learnt", "lessons", "learnings", "takeaways", "what we learned"]
         case .actionItems: return ["action items", "action item", "actions", "follow ups", "followups", "follow up actions", "review actions", "next steps",
                                    "corrective actions", "corrective and preventative measures", "preventive actions", "preventative actions", "remediation",
-                                   "remediation items", "actions in progress", "action plan", "todo", "to do", "improvements", "prevention",
+                                   "remediation items", "remediation plan", "remediation plan in progress", "actions in progress", "action plan", "todo", "to do", "improvements", "prevention",
                                    "actions taken", "immediate actions taken", "immediate actions", "completed actions"]
         case .relatedIncidents: return ["related incidents", "related", "similar incidents", "previous incidents"]
         case .appendix: return ["appendix", "references", "supporting information", "links"]

@@ -14,6 +14,13 @@ struct ActionItemReader {
     func read(sections: [Section]) -> [ActionItem] {
         var items: [ActionItem] = []
         for section in SectionReader.outermost(.actionItems, in: sections) {
+            let start = items.count
+            defer {
+                // `## Immediate actions taken`: every item under it is done.
+                if Self.isCompletedActions(section.heading) {
+                    for index in start..<items.count where items[index].status == .open { items[index].status = .done }
+                }
+            }
             let labelRest = lines[section.line].hasPrefix("#") ? nil : SectionReader.labelLine(lines[section.line])?.rest
             for block in SectionReader.blocks(overlapping: section, in: blocks) {
                 switch block.kind {
@@ -98,9 +105,14 @@ struct ActionItemReader {
             let paragraphs = node.children.filter { !isList($0) }
             let nested = node.children.filter(isList)
             let text = paragraphs.map(\.plainText).joined(separator: " ").collapsingWhitespace
-            // `- Process improvements:` over a nested list is a group heading, not an item.
+            // `- Process improvements:` over a nested list is a group heading, not an item;
+            // `- On the provider's side:` also names the owner of the items under it.
             if task == nil, !nested.isEmpty, text.hasSuffix(":") || text.split(separator: " ").count <= 3 {
+                let start = items.count
                 for child in nested { readList(child, lines: range, into: &items) }
+                if let owner = Self.groupOwner(text) {
+                    for index in start..<items.count where items[index].owner == nil { items[index].owner = owner }
+                }
                 continue
             }
             guard !text.isEmpty else { continue }
@@ -108,7 +120,11 @@ struct ActionItemReader {
             item.link = Self.trackingLink(paragraphs.flatMap(Self.links(in:)))
             if let task { item.status = task ? .done : .open }
             apply(inlineFields: &item)
+            if task == nil, item.status == .open, Self.isWordedAsDone(item.text) { item.status = .done }
+            if item.owner == nil { item.owner = Self.subjectOwner(item.text) }
             items.append(item)
+            // Sub-items under an action are actions of their own.
+            for child in nested { readList(child, lines: range, into: &items) }
         }
     }
 
@@ -224,6 +240,33 @@ struct ActionItemReader {
 
     // MARK: Status
 
+    /// A heading for work already done: `Immediate actions taken`, `Completed actions`.
+    static func isCompletedActions(_ heading: String) -> Bool {
+        let words = SectionNames.normalized(heading).split(separator: " ")
+        return words.contains { ["taken", "completed", "done", "implemented"].contains($0) }
+    }
+
+    /// An item that says it is done (`(done)`, `DONE`) or is worded in the past tense:
+    /// `We added ...`, `We've advised ...`, `A fix was deployed ...`, `Tweaked the limit`.
+    static func isWordedAsDone(_ text: String) -> Bool {
+        let words = KeywordList.words(of: Substring(text))
+        guard !words.isEmpty else { return false }
+        if words.contains("done") || text.containsText("(Done") { return true }
+        if words.contains(where: { ["will", "should", "must", "need", "needs", "todo", "planned", "pending", "underway", "ongoing"].contains($0) }) { return false }
+        func isPast(_ word: String) -> Bool {
+            (word.count > 4 && word.hasSuffix("ed") && !word.hasSuffix("eed")) || irregularPast.contains(word)
+        }
+        // `we added`, `we have added`, `we've added`, `the team has added`, `... was/were deployed`.
+        for (index, word) in words.enumerated().prefix(8) {
+            if ["was", "were", "has", "have", "had", "we've", "i've"].contains(word), index + 1 < words.count,
+               isPast(words[index + 1]) || (index + 2 < words.count && words[index + 1] == "been" && isPast(words[index + 2])) { return true }
+        }
+        if ["we", "i"].contains(words[0]), words.count > 1, isPast(words[1]) { return true }
+        return words.count > 1 && isPast(words[0]) && text.first?.isUppercase == true
+    }
+
+    private static let irregularPast: Set<String> = ["made", "built", "wrote", "written", "sent", "done", "added", "ran", "met", "held", "taken", "began", "begun", "rewrote", "brought"]
+
     static func status(from text: String) -> ActionItem.Status? {
         let lower = text.lowercased()
         if let emoji = emojiStatus(in: text) { return emoji }
@@ -254,6 +297,29 @@ struct ActionItemReader {
     }
 
     // MARK: Links and owners
+
+    /// `On the provider's side:`, `By Platform:` or `Owner: X` over a group of items.
+    static func groupOwner(_ lead: String) -> String? {
+        var text = lead.trimmed(" :")
+        if let range = text.range(of: "owner:", options: .caseInsensitive) { return String(text[range.upperBound...]).trimmed(" ,;") }
+        for suffix in ["'s side", "’s side", " side"] where text.lowercased().hasSuffix(suffix) {
+            text = String(text.dropLast(suffix.count))
+            for prefix in ["on ", "by ", "for "] where text.lowercased().hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
+            if text.lowercased().hasPrefix("the ") { text = String(text.dropFirst(4)) }
+            return text.isEmpty ? nil : text
+        }
+        return nil
+    }
+
+    /// `DevEx will update ...`: a named subject of `will` at the start of the item owns it.
+    static func subjectOwner(_ text: String) -> String? {
+        let words = text.split(separator: " ").prefix(4)
+        guard let will = words.firstIndex(of: "will"), will > words.startIndex else { return nil }
+        let subject = words[..<will]
+        guard subject.allSatisfy({ $0.first?.isUppercase == true || $0.first == "@" }),
+              !["We", "I", "It", "This", "That", "They", "The", "A", "An", "Our", "You", "There"].contains(String(subject.first!)) else { return nil }
+        return subject.joined(separator: " ")
+    }
 
     /// Placeholder-free cell text; `-`, `—`, `n/a` and empty cells say nothing.
     private static func meaningful(_ text: String) -> String? {

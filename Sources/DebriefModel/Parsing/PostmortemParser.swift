@@ -64,6 +64,7 @@ public struct PostmortemParser: Sendable {
             TimelineReader(lines: lines, blocks: blocks, incidentDate: day, timezoneOffset: postmortem.timezoneOffset, region: region)
                 .readWithFirstDay(sections: sections)
         }
+        let dateIsExplicit = postmortem.date != nil
         var (timeline, firstDay) = readTimeline(on: postmortem.date ?? fileDate)
         if postmortem.date == nil, let firstDay {
             postmortem.date = firstDay
@@ -83,6 +84,11 @@ public struct PostmortemParser: Sendable {
         postmortem.milestones = MilestoneReader(keywords: milestoneKeywords, incidentDate: postmortem.date,
                                                 timezoneOffset: postmortem.timezoneOffset)
             .read(frontMatter: front, keyEvents: header.keyEvents, timeline: timeline)
+        // A timeline often opens with background days before the impact: the incident's day is
+        // the day impact began.
+        if !dateIsExplicit, let started = postmortem.milestones.started, timeline.contains(where: { $0.line == started.line }) {
+            postmortem.date = Day(started.time.addingTimeInterval(TimeInterval(postmortem.timezoneOffset)))
+        }
         postmortem.headerLines = Self.headerLines(blocks: blocks, fields: postmortem.fields, bodyLineOffset: front.bodyLineOffset)
         document.root.forEachDescendant { node in
             if case .link(let url) = node.kind { postmortem.links.append(Link(text: node.plainText, url: url, line: node.line)) }
