@@ -23,7 +23,7 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .summary: return ["summary", "executive summary", "tl;dr", "tldr", "overview", "what happened", "description", "incident summary"]
         case .impact: return ["impact", "customer impact", "user impact", "business impact", "impact assessment", "who was affected", "affected users"]
         case .timeline: return ["timeline", "key events", "detailed timeline", "chronology", "sequence of events", "events", "incident log"]
-        case .rootCause: return ["root cause", "root cause analysis", "rca", "cause", "analysis", "incident analysis", "post incident analysis", "technical analysis", "why it happened", "what caused it", "trigger", "five whys", "5 whys"]
+        case .rootCause: return ["root cause", "root cause analysis", "rca", "cause", "why did it happen", "why did this happen", "conclusion", "analysis", "incident analysis", "post incident analysis", "technical analysis", "why it happened", "what caused it", "trigger", "five whys", "5 whys"]
         case .contributingFactors: return ["contributing factors", "contributing causes", "contributors"]
         case .resolution: return ["resolution", "resolution and recovery", "mitigation", "recovery", "fix", "how it was fixed", "remediation steps taken", "response"]
         case .wentWell: return ["what went well", "went well", "things that went well", "what worked", "what worked well"]
@@ -33,7 +33,8 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .actionItems: return ["action items", "action item", "actions", "follow ups", "followups", "follow up actions", "review actions", "next steps",
                                    "corrective actions", "corrective and preventative measures", "preventive actions", "preventative actions", "remediation",
                                    "remediation items", "remediation plan", "remediation plan in progress", "actions in progress", "action plan", "todo", "to do", "improvements", "prevention",
-                                   "actions taken", "immediate actions taken", "immediate actions", "completed actions"]
+                                   "actions taken", "immediate actions taken", "immediate actions", "completed actions", "solution",
+                                   "corrective and preventive measures", "preventive measures", "future improvements"]
         case .relatedIncidents: return ["related incidents", "related", "similar incidents", "previous incidents"]
         case .appendix: return ["appendix", "references", "supporting information", "links"]
         }
@@ -80,14 +81,21 @@ public struct SectionNames: Sendable {
         for (kind, synonyms) in extra { for synonym in synonyms { byName[Self.normalized(synonym)] = kind } }
     }
 
+    /// The kind whose synonym the heading is, or starts with (`Timeline - UTC`,
+    /// `Lessons learned and future improvements`): the longest such synonym wins.
     public func kind(of heading: String) -> SectionKind? {
-        let name = Self.normalized(heading)
-        return name.isEmpty ? nil : byName[name]
+        var words = Self.normalized(heading).split(separator: " ")
+        while !words.isEmpty {
+            if let kind = byName[words.joined(separator: " ")] { return kind }
+            words.removeLast()
+        }
+        return nil
     }
 
     /// Words that carry no meaning in a heading (`Timeline of the incident` is `timeline`).
     static let smallWords: Set<String> = ["a", "an", "the", "of", "for", "to", "in", "on", "and", "our", "this", "that", "its",
-                                          "with", "from", "during", "by", "incident", "outage", "postmortem", "all", "any", "we"]
+                                          "with", "from", "during", "by", "incident", "outage", "postmortem", "all", "any", "we",
+                                          "issue", "utc", "gmt", "pst", "pdt", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "bst"]
 
     /// Lower case; parentheticals, numbering, punctuation and small words dropped; plurals made singular.
     public static func normalized(_ heading: String) -> String {
