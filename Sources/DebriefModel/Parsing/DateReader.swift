@@ -74,6 +74,13 @@ enum DateReader {
            let second = tokens.time(at: dash + 1) {
             end = second.end
         }
+        // `12:45 PM PST Saturday Oct 30th: ...`: the date may follow the time.
+        if match.day == nil, match.monthDay == nil, match.time != nil, let next = tokens.index(startingAt: end),
+           let (date, _) = tokens.date(at: next), date.time == nil, date.day != nil || date.monthDay != nil {
+            match.day = date.day ?? resolve(date, reference: reference)
+            match.monthDay = date.monthDay
+            end = date.end
+        }
         if let close = tokens.index(startingAt: end), close < tokens.tokens.count, tokens.tokens[close].isOne(of: "])"),
            tokens.tokens[close].text.count == 1 {
             end = tokens.tokens[close].end
@@ -413,6 +420,10 @@ struct DateTokens {
                 meridiem = true
                 if isPM, hour < 12 { hour += 12 }
                 if !isPM, hour == 12 { hour = 0 }
+                end = tokens[k - 1].end
+                j = k
+            } else if ok, (13...23).contains(hour) {
+                // `13:55 PM`: a 24-hour time with a stray meridiem, which is dropped.
                 end = tokens[k - 1].end
                 j = k
             }

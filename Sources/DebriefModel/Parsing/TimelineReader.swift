@@ -122,7 +122,12 @@ struct TimelineReader {
             let plain = InlineMarkup.strip(InlineMarkup.dropListMarker(source))
             if plain.isEmpty { continue }
             var pieces = Self.splitAtTimes(plain)
-            if let head = pieces.first, leadingDateTime(head)?.match.time == nil {
+            if let head = pieces.first, let found = leadingDateTime(head), found.match.time == nil, found.match.day != nil {
+                // `10/14/2022 - text`: an all-day entry; a date alone (`_7/5/2023_`) sets the day.
+                raw.append(RawEntry(match: found.match, rawTime: found.raw, text: found.remainder, line: number))
+                current = found.remainder.isEmpty ? nil : raw.count - 1
+                pieces.removeFirst()
+            } else if let head = pieces.first, leadingDateTime(head)?.match.time == nil {
                 if let current { raw[current].text += " " + head }
                 pieces.removeFirst()
             }
@@ -253,7 +258,11 @@ struct TimelineReader {
                 currentDay = day
                 previous = nil
             }
-            guard let clock = entry.match.time else { continue } // a date heading only sets the day
+            guard let clock = entry.match.time else {
+                // A date with text is an all-day entry: it orders the timeline, has no moment.
+                if !entry.text.isEmpty { entries.append(TimelineEntry(time: nil, rawTime: entry.rawTime, text: entry.text, line: entry.line)) }
+                continue
+            }
             var seconds = clock.secondsIntoDay
             if entry.match.day == nil, let last = previous, seconds < last {
                 let afternoon = seconds + 12 * 3600
