@@ -85,7 +85,8 @@ def postmortem(rng, index, shape, defect):
     root = "" if defect == "missing-root-cause" else f"## Root Cause\n\n{cause.capitalize()}. {words(rng, 40)}.\n\n"
     summary = f"## Summary\n\n{words(rng, 50).capitalize()}.\n\n"
     impact = f"## Impact\n\n- {rng.randint(100, 90000)} users affected\n- {words(rng, 12)}\n\n"
-    factors = f"## Contributing Factors\n\n1. {words(rng, 10)}\n2. {words(rng, 10)}\n\n"
+    # Contributing factors meet the root-cause requirement (SPEC 3), so a planted missing root cause drops both.
+    factors = "" if defect == "missing-root-cause" else f"## Contributing Factors\n\n1. {words(rng, 10)}\n2. {words(rng, 10)}\n\n"
     items = action_items(rng, date, defect)
     duration = int((points[-1][0] - points[0][0]).total_seconds() // 60)
 

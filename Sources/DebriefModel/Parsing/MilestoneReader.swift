@@ -42,8 +42,9 @@ struct MilestoneReader {
         func first(_ list: KeywordList, from start: Int = 0) -> Int? {
             (start..<timed.count).first { list.matches(openings[$0]) }
         }
+        /// Where a milestone (from the header or the timeline) falls in the timeline.
         func index(of milestone: Milestone?) -> Int? {
-            milestone.flatMap { found in timed.firstIndex { $0.line == found.line } }
+            milestone.flatMap { found in timed.firstIndex { $0.line == found.line } ?? timed.firstIndex { $0.time! >= found.time } }
         }
         func set(_ kind: MilestoneKind, _ index: Int?) {
             guard milestones[kind] == nil, let index else { return }
@@ -59,7 +60,8 @@ struct MilestoneReader {
         if milestones.resolved == nil, let mitigated = milestones.mitigated { milestones.resolved = mitigated }
         if milestones.mitigated == nil, let resolved = milestones.resolved, resolved.source == .timeline { milestones.mitigated = resolved }
         if milestones.started == nil {
-            let limit = index(of: milestones.detected) ?? timed.count - 1
+            // Impact starts no later than it is detected.
+            let limit = milestones.detected.map { detected in timed.lastIndex { $0.time! <= detected.time } ?? 0 } ?? timed.count - 1
             let impact = (0...limit).first { keywords.impact.matches(openings[$0]) } ?? 0
             var start = impact
             if let trigger = (0..<impact).last(where: { keywords.change.matches(openings[$0]) }),
