@@ -71,6 +71,9 @@ public struct SectionNames: Sendable {
     public static let builtIn = SectionNames()
 
     private var byName: [String: SectionKind] = [:]
+    /// Synonyms as most headings write them (`Root Cause`, lower-cased), looked up before the
+    /// heading is normalized: the common heading costs one lookup.
+    private var byPlainName: [String: SectionKind] = [:]
 
     /// The built-in synonyms plus `extra` (kind -> more headings, from `section_synonyms:`).
     public init(extra: [SectionKind: [String]] = [:]) {
@@ -79,11 +82,15 @@ public struct SectionNames: Sendable {
             for synonym in kind.synonyms { let name = Self.normalized(synonym); if byName[name] == nil { byName[name] = kind } }
         }
         for (kind, synonyms) in extra { for synonym in synonyms { byName[Self.normalized(synonym)] = kind } }
+        for listed in SectionKind.allCases {
+            for synonym in listed.synonyms + (extra[listed] ?? []) { byPlainName[synonym.lowercased()] = kind(of: synonym) }
+        }
     }
 
     /// The kind whose synonym the heading is, or starts with (`Timeline - UTC`,
     /// `Lessons learned and future improvements`): the longest such synonym wins.
     public func kind(of heading: String) -> SectionKind? {
+        if let kind = byPlainName[heading.lowercased()] { return kind }
         var words = Self.normalized(heading).split(separator: " ")
         while !words.isEmpty {
             if let kind = byName[words.joined(separator: " ")] { return kind }
@@ -99,23 +106,20 @@ public struct SectionNames: Sendable {
 
     /// Lower case; parentheticals, numbering, punctuation and small words dropped; plurals made singular.
     public static func normalized(_ heading: String) -> String {
-        var text = ""
+        var plain = String.UnicodeScalarView()
         var depth = 0
-        for character in heading.lowercased() {
-            switch character {
+        for scalar in heading.unicodeScalars {
+            switch scalar {
             case "(", "[": depth += 1
             case ")", "]": depth = max(0, depth - 1)
-            default:
-                guard depth == 0 else { continue }
-                if character.isLetter || character.isNumber || character == ";" || character == "'" { text.append(character) }
-                else if character == "’" { text.append("'") }
-                else { text.append(" ") }
+            case "-", "–", "—", "/": if depth == 0 { plain.append(" ") } // `Follow-ups` is `follow ups`
+            default: if depth == 0 { plain.append(scalar) }
             }
         }
-        let words = text.split(separator: " ").compactMap { word -> String? in
-            var word = word.trimmingCharacters(in: CharacterSet(charactersIn: "';"))
+        let words = Words.of(String(plain)).compactMap { word -> String? in
+            var word = word
             if word.count > 3, word.hasSuffix("s"), !word.hasSuffix("ss"), !word.hasSuffix("us"), !word.hasSuffix("is") { word.removeLast() }
-            return word.isEmpty || smallWords.contains(word) || word.allSatisfy(\.isNumber) ? nil : word
+            return smallWords.contains(word) || word.unicodeScalars.allSatisfy({ ("0"..."9").contains($0) }) ? nil : word
         }
         return words.joined(separator: " ")
     }

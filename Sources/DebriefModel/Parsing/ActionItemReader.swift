@@ -249,7 +249,7 @@ struct ActionItemReader {
     /// An item that says it is done (`(done)`, `DONE`) or is worded in the past tense:
     /// `We added ...`, `We've advised ...`, `A fix was deployed ...`, `Tweaked the limit`.
     static func isWordedAsDone(_ text: String) -> Bool {
-        let words = KeywordList.words(of: Substring(text))
+        let words = Words.of(text)
         guard !words.isEmpty else { return false }
         if words.contains("done") || text.containsText("(Done") { return true }
         if words.contains(where: { ["will", "should", "must", "need", "needs", "todo", "planned", "pending", "underway", "ongoing"].contains($0) }) { return false }

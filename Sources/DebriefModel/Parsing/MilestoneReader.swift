@@ -38,9 +38,9 @@ struct MilestoneReader {
     private func readTimeline(_ timeline: [TimelineEntry], into milestones: inout Milestones) {
         let timed = timeline.filter { $0.time != nil }
         guard !timed.isEmpty else { return }
-        let openings = timed.map { keywords.words(in: Self.opening(of: $0.text)) }
-        func first(_ list: KeywordList, from start: Int = 0) -> Int? {
-            (start..<timed.count).first { list.matches(openings[$0]) }
+        let found = timed.map { keywords.lists(in: Self.opening(of: $0.text)) }
+        func first(_ list: MilestoneKeywordMatcher.Lists, from start: Int = 0) -> Int? {
+            (start..<timed.count).first { found[$0].contains(list) }
         }
         /// Where a milestone (from the header or the timeline) falls in the timeline.
         func index(of milestone: Milestone?) -> Int? {
@@ -50,21 +50,21 @@ struct MilestoneReader {
             guard milestones[kind] == nil, let index else { return }
             milestones[kind] = Milestone(time: timed[index].time!, source: .timeline, line: timed[index].line)
         }
-        set(.started, first(keywords.started))
-        set(.detected, first(keywords.detected, from: index(of: milestones.started) ?? 0))
+        set(.started, first(.started))
+        set(.detected, first(.detected, from: index(of: milestones.started) ?? 0))
         let afterDetection = index(of: milestones.detected) ?? index(of: milestones.started) ?? 0
-        set(.acknowledged, first(keywords.acknowledged, from: afterDetection))
-        set(.mitigated, first(keywords.mitigated, from: afterDetection + (milestones.detected == nil ? 0 : 1)))
+        set(.acknowledged, first(.acknowledged, from: afterDetection))
+        set(.mitigated, first(.mitigated, from: afterDetection + (milestones.detected == nil ? 0 : 1)))
         let afterMitigation = index(of: milestones.mitigated) ?? afterDetection
-        set(.resolved, (afterMitigation..<timed.count).last { keywords.resolved.matches(openings[$0]) })
+        set(.resolved, (afterMitigation..<timed.count).last { found[$0].contains(.resolved) })
         if milestones.resolved == nil, let mitigated = milestones.mitigated { milestones.resolved = mitigated }
         if milestones.mitigated == nil, let resolved = milestones.resolved, resolved.source == .timeline { milestones.mitigated = resolved }
         if milestones.started == nil {
             // Impact starts no later than it is detected.
             let limit = milestones.detected.map { detected in timed.lastIndex { $0.time! <= detected.time } ?? 0 } ?? timed.count - 1
-            let impact = (0...limit).first { keywords.impact.matches(openings[$0]) } ?? 0
+            let impact = first(.impact).flatMap { $0 <= limit ? $0 : nil } ?? 0
             var start = impact
-            if let trigger = (0..<impact).last(where: { keywords.change.matches(openings[$0]) }),
+            if let trigger = (0..<impact).last(where: { found[$0].contains(.change) }),
                timed[impact].time!.timeIntervalSince(timed[trigger].time!) <= Self.triggerWindow {
                 start = trigger
             }
@@ -72,9 +72,9 @@ struct MilestoneReader {
         }
     }
 
-    /// The first `matchedPrefixLength` characters.
+    /// The first `matchedPrefixLength` unicode scalars.
     static func opening(of text: String) -> Substring {
-        text.prefix(matchedPrefixLength)
+        Substring(text.unicodeScalars.prefix(matchedPrefixLength))
     }
 
     /// `detected: ...`, `detected_at: ...` or `milestones: {detected: ...}` in front matter.
@@ -99,8 +99,8 @@ struct MilestoneReader {
         if let exact = MilestoneKind(rawValue: lower) { return exact }
         if ["start", "began", "begin", "impact start"].contains(lower) { return .started }
         // Later milestones first: "resolved" labels should not match an earlier kind's keyword.
-        let words = keywords.words(in: Substring(lower))
-        for kind in MilestoneKind.allCases.reversed() where keywords[kind].matches(words) {
+        let lists = keywords.lists(in: lower)
+        for kind in MilestoneKind.allCases.reversed() where lists.contains(.init(kind)) {
             return kind
         }
         return nil
@@ -115,99 +115,76 @@ struct MilestoneReader {
     }
 }
 
-/// The configured milestone keywords as word lists, built once per parser.
+/// The configured milestone keywords, indexed by their first word so that one pass over an
+/// entry's words tells which lists occur in it.
 struct MilestoneKeywordMatcher: Sendable {
-    let started, detected, acknowledged, mitigated, resolved, impact, change: KeywordList
+    /// The keyword lists, each a bit of `Lists`.
+    struct Lists: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let started = Lists(rawValue: 1), detected = Lists(rawValue: 2), acknowledged = Lists(rawValue: 4)
+        static let mitigated = Lists(rawValue: 8), resolved = Lists(rawValue: 16), impact = Lists(rawValue: 32), change = Lists(rawValue: 64)
 
-    init(_ words: DebriefConfig.MilestoneKeywords) {
-        started = KeywordList(words.started)
-        detected = KeywordList(words.detected)
-        acknowledged = KeywordList(words.acknowledged)
-        mitigated = KeywordList(words.mitigated)
-        resolved = KeywordList(words.resolved)
-        impact = KeywordList(words.impact)
-        change = KeywordList(words.change)
-    }
-
-    subscript(kind: MilestoneKind) -> KeywordList {
-        switch kind {
-        case .started: return started
-        case .detected: return detected
-        case .acknowledged: return acknowledged
-        case .mitigated: return mitigated
-        case .resolved: return resolved
+        init(rawValue: UInt8) { self.rawValue = rawValue }
+        init(_ kind: MilestoneKind) {
+            switch kind {
+            case .started: self = .started
+            case .detected: self = .detected
+            case .acknowledged: self = .acknowledged
+            case .mitigated: self = .mitigated
+            case .resolved: self = .resolved
+            }
         }
     }
 
-    /// The text as lower-case words, with the clauses that are negated (`no alert fired`,
-    /// `tried to roll back but it was not possible`) left out.
-    func words(in text: Substring) -> [String] {
-        var kept: [String] = []
-        for clause in KeywordList.clauses(of: text) where !clause.contains(where: KeywordList.negations.contains) {
-            kept += clause
-            kept.append("") // a clause boundary no phrase crosses
-        }
-        return kept
-    }
-}
-
-/// Phrases matched as whole words; a phrase's last word may take a common ending.
-struct KeywordList: Sendable {
-    let phrases: [[String]]
-
-    init(_ phrases: [String]) {
-        self.phrases = phrases.map { Self.words(of: Substring($0.lowercased())) }.filter { !$0.isEmpty }
-    }
+    /// Every phrase, as its remaining words and its list, under its first word.
+    private var byFirstWord: [String: [(rest: [String], list: Lists)]] = [:]
 
     static let negations: Set<String> = ["not", "no", "never", "without", "unable", "cannot", "can't", "couldn't", "didn't", "wasn't",
                                           "weren't", "isn't", "won't", "nothing", "tried", "attempted", "nor"]
+    /// Endings the last word of a phrase may take (`alert` matches `alerts`, `alerted`).
     private static let endings = ["s", "es", "d", "ed", "ing"]
 
-    func matches(_ words: [String]) -> Bool {
-        phrases.contains { phrase in
-            guard phrase.count <= words.count else { return false }
-            for start in 0...(words.count - phrase.count) {
-                var matched = true
-                for (offset, word) in phrase.enumerated() {
-                    let candidate = words[start + offset]
-                    if candidate == word { continue }
-                    if offset == phrase.count - 1, candidate.hasPrefix(word),
-                       Self.endings.contains(String(candidate.dropFirst(word.count))) { continue }
-                    matched = false
-                    break
+    init(_ words: DebriefConfig.MilestoneKeywords) {
+        let lists: [([String], Lists)] = [(words.started, .started), (words.detected, .detected), (words.acknowledged, .acknowledged),
+                                          (words.mitigated, .mitigated), (words.resolved, .resolved), (words.impact, .impact), (words.change, .change)]
+        for (phrases, list) in lists {
+            for phrase in phrases {
+                let phraseWords = Words.of(phrase)
+                guard let first = phraseWords.first else { continue }
+                let rest = Array(phraseWords.dropFirst())
+                // A one-word phrase is also filed under its inflected forms: one lookup a word.
+                for form in [first] + (rest.isEmpty ? Self.endings.map { first + $0 } : []) {
+                    byFirstWord[form, default: []].append((rest, list))
                 }
-                if matched { return true }
             }
-            return false
         }
     }
 
-    /// Lower-case words: letters, digits, `'` and `-` inside a word.
-    static func words(of text: Substring) -> [String] {
-        clauses(of: text).flatMap { $0 }
+    /// The lists with a phrase in `text`, outside negated clauses (`no alert fired`, `tried to
+    /// roll back but it was not possible`): phrases are matched within a clause, and a clause
+    /// with a match is then checked for a negation.
+    func lists(in text: some StringProtocol) -> Lists {
+        var found: Lists = []
+        for clause in Words.clauses(of: text) {
+            var inClause: Lists = []
+            for (index, word) in clause.enumerated() {
+                for (rest, list) in byFirstWord[word] ?? [] where !inClause.contains(list) {
+                    if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1) { inClause.insert(list) }
+                }
+            }
+            if !inClause.isEmpty, !clause.contains(where: Self.negations.contains) { found.formUnion(inClause) }
+        }
+        return found
     }
 
-    /// Words grouped by clause: `.`, `,`, `;`, `:`, `!`, `?`, `(` and `but` end a clause.
-    static func clauses(of text: Substring) -> [[String]] {
-        var clauses: [[String]] = [[]]
-        var word = ""
-        func endWord() {
-            guard !word.isEmpty else { return }
-            let trimmed = word.trimmingCharacters(in: CharacterSet(charactersIn: "'-"))
-            if trimmed == "but" { clauses.append([]) } else if !trimmed.isEmpty { clauses[clauses.count - 1].append(trimmed) }
-            word = ""
+    /// Whether `rest` follows at `start`, its last word with an ending allowed.
+    private static func follows(_ rest: [String], in words: [String], at start: Int) -> Bool {
+        guard start + rest.count <= words.count else { return false }
+        for (offset, word) in rest.enumerated() {
+            let candidate = words[start + offset]
+            if candidate == word { continue }
+            guard offset == rest.count - 1, candidate.hasPrefix(word), endings.contains(String(candidate.dropFirst(word.count))) else { return false }
         }
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber || character == "'" || character == "-" {
-                word.append(character)
-            } else if character == "’" {
-                word.append("'")
-            } else {
-                endWord()
-                if ".,;:!?()".contains(character) { clauses.append([]) }
-            }
-        }
-        endWord()
-        return clauses.filter { !$0.isEmpty }
+        return true
     }
 }

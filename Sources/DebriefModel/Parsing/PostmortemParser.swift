@@ -234,6 +234,8 @@ public struct PostmortemParser: Sendable {
         }
         if lines.bodyStart <= lines.lastLine {
             for number in lines.bodyStart...lines.lastLine {
+                // The first byte rules out nearly every line before the prefix comparisons.
+                guard let first = lines[number].utf8.first, "Aa*_(T".utf8.contains(first) else { continue }
                 let line = lines[number].drop { $0 == "*" || $0 == "_" || $0 == "(" || $0 == " " }
                 if line.hasPrefix("All times") || line.hasPrefix("all times") || line.hasPrefix("Times are") { candidates.append(line) }
             }

@@ -109,7 +109,7 @@ struct TimelineReader {
         var current: Int?
         for number in range where !lines.isCode(number) {
             let source = number == labelLine ? (labelRest ?? "") : lines[number]
-            if source.trimmed().hasPrefix("|") {
+            if source.utf8.first(where: { $0 != UInt8(ascii: " ") }) == UInt8(ascii: "|") {
                 // A table row without a header row is a paragraph to cmark: `| Jan 18 11:30 | text |`.
                 let cells = Self.cells(of: source).filter { !$0.isEmpty }
                 if let first = cells.first, let (match, rawTime, rest) = leadingDateTime(first) {

@@ -6,6 +6,7 @@ enum TimezoneNote {
     /// A region zone from the system time-zone database (`US/Pacific`, `Europe/Copenhagen`):
     /// its offset follows daylight saving, unlike an abbreviation, which means what it says.
     static func region(in text: some StringProtocol) -> TimeZone? {
+        guard text.utf8.contains(UInt8(ascii: "/")) else { return nil }
         for word in text.split(whereSeparator: { !($0.isLetter || $0 == "/" || $0 == "_" || $0 == "-") }) where word.contains("/") {
             let name = word.trimmingCharacters(in: CharacterSet(charactersIn: "/-_"))
             if name.contains("/"), let zone = TimeZone(identifier: name) { return zone }
@@ -77,7 +78,7 @@ enum TimezoneNote {
     /// opposed to a timeline entry that happens to name a zone.
     static func isNote(_ line: some StringProtocol) -> Bool {
         // `Times are UTC`, `Date and Time in CET`, and a table header naming its zone.
-        let lower = line.lowercased()
-        return lower.containsText("time") || lower.containsText("zone") || lower.trimmed().hasPrefix("|")
+        line.byteOffset(of: "time", from: 0, foldingCase: true) != nil || line.byteOffset(of: "zone", from: 0, foldingCase: true) != nil
+            || line.utf8.first { $0 != UInt8(ascii: " ") } == UInt8(ascii: "|")
     }
 }
