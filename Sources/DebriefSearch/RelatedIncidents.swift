@@ -296,7 +296,7 @@ extension RelatedIncidents {
     static func distinctiveRootCauseTerms(_ postmortems: [Postmortem]) -> [[(term: String, word: String)]] {
         // Tokenizing and weighting are per incident, so on all cores; only `df` is shared.
         let tokenized: [(counts: [String: Int], firstWords: [String: String])] = concurrentMap(postmortems.indices) { index in
-            let text = postmortems[index].sections.filter { $0.kind == .rootCause }.map(\.text).joined(separator: "\n")
+            let text = postmortems[index].sections.filter { $0.means(.rootCause) }.map(\.text).joined(separator: "\n")
             var tf: [String: Int] = [:]
             var words: [String: String] = [:]
             for token in Tokenizer.tokenize(text, splitCompounds: false) where token.term.unicodeScalars.count > 2
@@ -348,7 +348,7 @@ extension RelatedIncidents {
                     incoming[target].append(index)
                 }
             }
-            for section in p.sections where section.kind == .relatedIncidents {
+            for section in p.sections where section.means(.relatedIncidents) {
                 for link in p.links where (section.line...max(section.line, section.endLine)).contains(link.line) {
                     if link.url.contains("://") && !link.url.hasSuffix(".md") && !link.url.hasSuffix(".html") { continue }
                     if let target = resolve(link.url), target != index {

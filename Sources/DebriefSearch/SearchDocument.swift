@@ -45,13 +45,13 @@ public struct SearchDocument: Sendable, Hashable {
         put(.services, p.services.joined(separator: " "))
         put(.tags, p.tags.joined(separator: " "))
         // Summary also takes Impact and Resolution: the prose that says what happened.
-        for kind in [SectionKind.summary, .impact, .resolution] { put(.summary, p.sections.filter { $0.kind == kind }.map(\.text).joined(separator: "\n")) }
-        put(.rootCause, p.sections.filter { $0.kind == .rootCause }.map(\.text).joined(separator: "\n"))
+        for kind in [SectionKind.summary, .impact, .resolution] { put(.summary, p.sections.filter { $0.means(kind) }.map(\.text).joined(separator: "\n")) }
+        put(.rootCause, p.sections.filter { $0.means(.rootCause) }.map(\.text).joined(separator: "\n"))
         put(.contributingFactors, p.sections.filter { $0.kind == .contributingFactors || $0.kind == .wentWrong || $0.kind == .lessonsLearned }
             .map(\.text).joined(separator: "\n"))
-        let timeline = p.timeline.isEmpty ? p.sections.filter { $0.kind == .timeline }.map(\.text) : p.timeline.map(\.text)
+        let timeline = p.timeline.isEmpty ? p.sections.filter { $0.means(.timeline) }.map(\.text) : p.timeline.map(\.text)
         put(.timeline, timeline.joined(separator: "\n"))
-        let actions = p.actionItems.isEmpty ? p.sections.filter { $0.kind == .actionItems }.map(\.text) : p.actionItems.map(\.text)
+        let actions = p.actionItems.isEmpty ? p.sections.filter { $0.means(.actionItems) }.map(\.text) : p.actionItems.map(\.text)
         put(.actionItems, actions.joined(separator: "\n"))
         self.init(kind: .postmortem, slug: p.slug, path: p.path, title: title, date: p.date, severity: p.severity,
                   services: p.services, tags: p.tags, alerts: p.alerts, fields: fields)

@@ -107,7 +107,7 @@ public struct Postmortem: Sendable, Hashable, Codable {
 
     /// The first section of a kind, if present.
     public func section(_ kind: SectionKind) -> Section? {
-        box.facts.sections.first { $0.kind == kind }
+        box.facts.sections.first { $0.means(kind) }
     }
 
     public var isDraft: Bool {

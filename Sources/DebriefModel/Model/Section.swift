@@ -99,6 +99,18 @@ public struct SectionNames: Sendable {
         return nil
     }
 
+    /// The heading's kind, and a second kind when it joins two names with `and` / `&`
+    /// (`Lessons learned and future improvements` is also the action items).
+    public func kinds(of heading: String) -> (kind: SectionKind?, also: SectionKind?) {
+        guard let kind = kind(of: heading) else { return (nil, nil) }
+        for separator in [" and ", " & "] where heading.lowercased().contains(separator) {
+            for part in heading.lowercased().components(separatedBy: separator).dropFirst() {
+                if let other = self.kind(of: part), other != kind { return (kind, other) }
+            }
+        }
+        return (kind, nil)
+    }
+
     /// Words that carry no meaning in a heading (`Timeline of the incident` is `timeline`).
     static let smallWords: Set<String> = ["a", "an", "the", "of", "for", "to", "in", "on", "and", "our", "this", "that", "its",
                                           "with", "from", "during", "by", "incident", "outage", "postmortem", "all", "any", "we",
@@ -133,6 +145,8 @@ public struct Section: Sendable, Hashable, Codable {
     public var heading: String
     /// nil for sections Debrief does not recognise; they are kept and rendered all the same.
     public var kind: SectionKind?
+    /// A second meaning, for a heading that names two (`Lessons learned and future improvements`).
+    public var alsoKind: SectionKind?
     public var level: Int
     public var line: Int
     public var endLine: Int
@@ -146,6 +160,11 @@ public struct Section: Sendable, Hashable, Codable {
         self.line = line
         self.endLine = endLine
         self.text = text
+    }
+
+    /// Whether the section is, or also is, a section of `kind`.
+    public func means(_ kind: SectionKind) -> Bool {
+        self.kind == kind || alsoKind == kind
     }
 
     public var isEmpty: Bool {

@@ -28,7 +28,10 @@ struct ActionItemReader {
                 case .list: readList(block, lines: section.line...section.endLine, into: &items)
                 case .paragraph:
                     let first = max(block.line, section.line), last = min(max(block.endLine, block.line), section.endLine)
-                    if first <= last { readChecklistLines(first...last, labelLine: labelRest == nil ? nil : section.line, labelRest: labelRest, into: &items) }
+                    guard first <= last else { continue }
+                    let before = items.count
+                    readChecklistLines(first...last, labelLine: labelRest == nil ? nil : section.line, labelRest: labelRest, into: &items)
+                    if items.count == before, block.line > section.line { readLineItems(first...last, into: &items) }
                 default: continue
                 }
             }
@@ -143,6 +146,24 @@ struct ActionItemReader {
                 apply(inlineFields: &item)
                 items.append(item)
             }
+        }
+    }
+
+    /// A paragraph of two or more short lines, each starting with a capital letter, is a list
+    /// written without markers: one item a line. (Wrapped prose continues in lower case, and
+    /// unwrapped prose runs longer than an item.)
+    static let lineItemLength = 200
+
+    private func readLineItems(_ range: ClosedRange<Int>, into items: inout [ActionItem]) {
+        let numbers = range.filter { !lines.isCode($0) && !lines.isBlank($0) }
+        let texts = numbers.map { InlineMarkup.strip(lines[$0]) }
+        guard texts.count >= 2, texts.allSatisfy({ $0.first?.isUppercase == true && $0.count <= Self.lineItemLength }) else { return }
+        for (number, text) in zip(numbers, texts) {
+            var item = ActionItem(text: text, line: number)
+            if let url = Self.firstURL(in: text), Self.isTrackingURL(url) { item.link = url }
+            apply(inlineFields: &item)
+            if Self.isWordedAsDone(item.text) { item.status = .done }
+            items.append(item)
         }
     }
 

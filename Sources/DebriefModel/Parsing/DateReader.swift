@@ -343,10 +343,20 @@ struct DateTokens {
             let day = Day(year: tokens[i].value, month: tokens[i + 2].value, day: tokens[i + 4].value)
             return (DateTimeMatch(day: day, start: begin, end: tokens[i + 4].end), i + 5)
         }
-        // March 15, 2024 / Jan 18 / Sep 27 2017
+        // 10/14/2022, 4/21/23, 02-27-2023: month first, unless the first number cannot be a month.
+        if isNumber(i, digits: 1...2), isSymbol(i + 1, "/-"), adjacent(i, i + 1), isNumber(i + 2, digits: 1...2), adjacent(i + 1, i + 2),
+           isSymbol(i + 3, tokens[i + 1].text), adjacent(i + 2, i + 3), isNumber(i + 4, digits: 2...2) || isNumber(i + 4, digits: 4...4),
+           adjacent(i + 3, i + 4) {
+            var month = tokens[i].value, dayOfMonth = tokens[i + 2].value
+            if month > 12 { swap(&month, &dayOfMonth) }
+            let year = tokens[i + 4].text.count == 2 ? 2000 + tokens[i + 4].value : tokens[i + 4].value
+            guard Day.isValid(year: year, month: month, day: dayOfMonth) else { return nil }
+            return (DateTimeMatch(day: Day(year: year, month: month, day: dayOfMonth), start: begin, end: tokens[i + 4].end), i + 5)
+        }
+        // March 15, 2024 / Jan 18 / Sep 27 2017 / Feb-05-2022
         if i < tokens.count, tokens[i].kind == .word, let month = DateReader.monthNumbers[tokens[i].text] {
             var j = i + 1
-            if isSymbol(j, ".") { j += 1 }
+            if isSymbol(j, ".-") { j += 1 }
             guard isNumber(j, digits: 1...2), (1...31).contains(tokens[j].value) else { return nil }
             let dayOfMonth = tokens[j].value
             var end = tokens[j].end
@@ -356,7 +366,7 @@ struct DateTokens {
                 j += 1
             }
             var k = j
-            if isSymbol(k, ",") { k += 1 }
+            if isSymbol(k, ",-") { k += 1 }
             if isNumber(k, digits: 4...4), !isSymbol(k + 1, ":") {
                 guard Day.isValid(year: tokens[k].value, month: month, day: dayOfMonth) else { return nil }
                 return (DateTimeMatch(day: Day(year: tokens[k].value, month: month, day: dayOfMonth), start: begin, end: tokens[k].end), k + 1)

@@ -201,7 +201,7 @@ public struct PostmortemParser: Sendable {
 
     /// `- **Duration:** 1 hour 45 minutes` inside the Impact section, when the header has none.
     private static func impactDuration(sections: [Section], lines: DocumentLines) -> Field? {
-        guard let impact = sections.first(where: { $0.kind == .impact }), impact.line < impact.endLine else { return nil }
+        guard let impact = sections.first(where: { $0.means(.impact) }), impact.line < impact.endLine else { return nil }
         for number in (impact.line + 1)...impact.endLine where !lines.isCode(number) {
             let plain = InlineMarkup.strip(InlineMarkup.dropListMarker(lines[number]))
             if let (key, value) = HeaderFields.keyValue(plain), HeaderFields.Key(spelling: key) == .duration {
@@ -220,7 +220,7 @@ public struct PostmortemParser: Sendable {
     private func readTimezone(into postmortem: inout Postmortem, front: FrontMatter, sections: [Section], lines: DocumentLines) -> TimeZone? {
         var candidates: [Substring] = []
         if let zone = front.string("timezone") ?? front.string("time_zone") { candidates.append(Substring(zone)) }
-        for section in sections where section.kind == .timeline {
+        for section in sections where section.means(.timeline) {
             if let open = section.heading.firstIndex(of: "(") { candidates.append(section.heading[open...]) }
             var seen = 0
             var number = section.line + 1

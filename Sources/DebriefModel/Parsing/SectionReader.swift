@@ -10,6 +10,7 @@ enum SectionReader {
     private struct Start {
         var heading: String
         var kind: SectionKind?
+        var alsoKind: SectionKind? = nil
         var level: Int
         var line: Int
         /// Text after a label on its own line (`TIMELINE: 14:30 - ...`, `**Impact:** 5% of users`).
@@ -21,17 +22,18 @@ enum SectionReader {
     static let labelLevel = 7
 
     static func read(blocks: [MarkdownNode], lines: DocumentLines, titleLine: Int?, names: SectionNames = .builtIn) -> [Section] {
-        let headings: [(level: Int, line: Int, text: String, kind: SectionKind?)] = blocks.compactMap { block in
+        let headings: [(level: Int, line: Int, text: String, kind: SectionKind?, also: SectionKind?)] = blocks.compactMap { block in
             guard case .heading(let level) = block.kind, block.line != titleLine else { return nil }
             let text = block.plainText.collapsingWhitespace
-            return (level, block.line, text, names.kind(of: text))
+            let kinds = names.kinds(of: text)
+            return (level, block.line, text, kinds.kind, kinds.also)
         }
         let sectionLevel = headings.first { $0.kind != nil }?.level
             ?? (headings.contains { $0.level == 2 } ? 2 : headings.first?.level ?? 2)
         var starts: [Start] = []
         var boundaries: [(line: Int, level: Int)] = headings.map { ($0.line, $0.level) }
         for heading in headings where heading.level == sectionLevel || heading.kind != nil {
-            starts.append(Start(heading: heading.text, kind: heading.kind, level: heading.level, line: heading.line))
+            starts.append(Start(heading: heading.text, kind: heading.kind, alsoKind: heading.also, level: heading.level, line: heading.line))
         }
         for (label, kind, line, rest) in boldLabels(in: blocks, lines: lines, names: names) {
             starts.append(Start(heading: label, kind: kind, level: labelLevel, line: line, inlineContent: rest))
@@ -60,7 +62,9 @@ enum SectionReader {
             }
             while end > start.line, lines.isBlank(end) { end -= 1 }
             let text = sectionText(start, endLine: end, blocks: blockList, lines: lines)
-            return Section(heading: start.heading, kind: start.kind, level: start.level, line: start.line, endLine: end, text: text)
+            var section = Section(heading: start.heading, kind: start.kind, level: start.level, line: start.line, endLine: end, text: text)
+            section.alsoKind = start.alsoKind
+            return section
         }
     }
 
@@ -68,7 +72,7 @@ enum SectionReader {
     /// reads a `### Timeline` under `## Timeline` once).
     static func outermost(_ kind: SectionKind, in sections: [Section]) -> [Section] {
         var result: [Section] = []
-        for section in sections where section.kind == kind {
+        for section in sections where section.means(kind) {
             if let last = result.last, last.line <= section.line, section.endLine <= last.endLine { continue }
             result.append(section)
         }

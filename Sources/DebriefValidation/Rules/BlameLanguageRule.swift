@@ -26,7 +26,7 @@ public struct BlameLanguageRule: Rule {
                                                   "\"\(found)\" blames a person; describe what in the system allowed the mistake (missing check, unclear tooling, alert gap) instead"))
                 }
             }
-            let rootCauses = postmortem.sections.filter { $0.kind == .rootCause }
+            let rootCauses = postmortem.sections.filter { $0.means(.rootCause) }
             guard !rootCauses.isEmpty else { continue }
             let names = Self.peopleNames(context: context, postmortem)
             let rootCauseLines = rootCauses.flatMap { section in

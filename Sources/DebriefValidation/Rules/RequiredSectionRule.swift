@@ -20,7 +20,7 @@ public struct RequiredSectionRule: Rule {
                 if kinds[name] == nil { kinds[name] = .some(names.kind(of: name)) }
                 let kind = kinds[name]!
                 let candidates = postmortem.sections.filter { section in
-                    kind.map { Self.meets($0, section.kind) } ?? (section.heading.caseInsensitiveCompare(name) == .orderedSame)
+                    kind.map { Self.meets($0, section) } ?? (section.heading.caseInsensitiveCompare(name) == .orderedSame)
                 }
                 let hint = Self.hint(kind)
                 if let section = candidates.first {
@@ -39,8 +39,8 @@ public struct RequiredSectionRule: Rule {
 
     /// Whether a section of kind `found` fulfils a requirement for `required`: many teams write
     /// contributing factors instead of one root cause.
-    static func meets(_ required: SectionKind, _ found: SectionKind?) -> Bool {
-        found == required || (required == .rootCause && found == .contributingFactors)
+    static func meets(_ required: SectionKind, _ section: Section) -> Bool {
+        section.means(required) || (required == .rootCause && section.means(.contributingFactors))
     }
 
     /// A timeline or action items read from wherever they are written count as the section.
