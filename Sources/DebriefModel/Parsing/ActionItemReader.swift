@@ -150,14 +150,14 @@ struct ActionItemReader {
     }
 
     /// A paragraph of two or more short lines, each starting with a capital letter, is a list
-    /// written without markers: one item a line. (Wrapped prose continues in lower case, and
-    /// unwrapped prose runs longer than an item.)
+    /// written without markers: one item a line (one line alone is as likely a sentence). Wrapped prose continues in lower case, unwrapped prose
+    /// runs longer than an item, and a lead-in ends with a colon.
     static let lineItemLength = 200
 
     private func readLineItems(_ range: ClosedRange<Int>, into items: inout [ActionItem]) {
         let numbers = range.filter { !lines.isCode($0) && !lines.isBlank($0) }
         let texts = numbers.map { InlineMarkup.strip(lines[$0]) }
-        guard texts.count >= 2, texts.allSatisfy({ $0.first?.isUppercase == true && $0.count <= Self.lineItemLength }) else { return }
+        guard texts.count >= 2, texts.allSatisfy({ $0.first?.isUppercase == true && $0.count <= Self.lineItemLength && !$0.hasSuffix(":") }) else { return }
         for (number, text) in zip(numbers, texts) {
             var item = ActionItem(text: text, line: number)
             if let url = Self.firstURL(in: text), Self.isTrackingURL(url) { item.link = url }
