@@ -152,7 +152,15 @@ public enum MarkdownParser {
                     skippingDepth = 1
                     continue
                 }
-                append(makeRecord(node, lineOffset: lineOffset, subtreeEnd: records.count + 1))
+                var record = makeRecord(node, lineOffset: lineOffset, subtreeEnd: records.count + 1)
+                if cmark_node_get_start_line(node) == 0 {
+                    // cmark gives some blocks no position (a paragraph cut short by a table): such a
+                    // block takes its neighbour's, so line numbers never go backwards.
+                    let neighbour = records.last.map { max($0.line, $0.endLine) } ?? lineOffset + 1
+                    record.line = neighbour
+                    record.endLine = max(record.endLine, neighbour)
+                }
+                append(record)
                 if !isLeaf { open.append(records.count - 1) }
             } else if event == CMARK_EVENT_EXIT, let done = open.popLast() {
                 records[done].subtreeEnd = records.count
