@@ -179,6 +179,24 @@ import Testing
         #expect(found.map(\.column) == [1, 27])
     }
 
+    @Test func bracketedTextIsAPlaceholderOnlyWhenItReadsLikeAPrompt() {
+        let body = """
+        The setting changed from [Require approval for first-time contributors] to [Require approval for all contributors].
+        - [A condition that made the incident worse]
+        | [Action that prevents a recurrence] | TBD |
+        Checkout failed for [Number of affected users] customers.
+        The alert [No Data] fired; see [Deprecated] notes.
+        """
+        let found = check(PlaceholderRule(), [postmortem(body: body)])
+        #expect(found.map(\.line) == [2, 3, 3, 4])
+    }
+
+    @Test func blamePhrasesStartAWord() {
+        let body = "Revert to the default of 300 seconds.\nIt was the fault of the deploy tool.\nThe key was carelessly copied.\n"
+        let found = check(BlameLanguageRule(), [postmortem(body: body)])
+        #expect(found.map(\.line) == [2, 3])
+    }
+
     @Test func blameNeedsAPersonAsSubjectInTheRootCause() {
         var p = postmortem(body: "## Summary\nBob deployed the fix.\n## Root Cause\nThe deploy script let Bob skip review. Bob pushed v2.\n")
         p.authors = ["Bob Jones"]

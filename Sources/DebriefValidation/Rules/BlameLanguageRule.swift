@@ -20,7 +20,7 @@ public struct BlameLanguageRule: Rule {
             let present = BodyKeywords.blamePhrases(context.bodyKeywords(of: postmortem))
             for line in present == 0 ? [] : context.proseLines(of: postmortem) {
                 for (index, phrase) in Self.phrases.enumerated() where present & (1 << UInt64(index)) != 0 {
-                    guard let range = line.text.textRange(of: phrase) else { continue }
+                    guard let range = Self.wordStart(of: phrase, in: line.text) else { continue }
                     let found = String(line.text[range])
                     diagnostics.append(diagnostic(postmortem.path, line: line.number, column: line.text.column(of: range.lowerBound),
                                                   "\"\(found)\" blames a person; describe what in the system allowed the mistake (missing check, unclear tooling, alert gap) instead"))
@@ -42,6 +42,17 @@ public struct BlameLanguageRule: Rule {
             }
         }
         return diagnostics
+    }
+
+    /// The first occurrence of `phrase` that starts a word: `default of` is not `fault of`
+    /// (a phrase may end inside a word: `carelessly`, `negligence`).
+    static func wordStart(of phrase: String, in text: Substring) -> Range<Substring.Index>? {
+        var from = 0
+        while let range = text.textRange(of: phrase, fromByte: from) {
+            if range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter { return range }
+            from = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
+        }
+        return nil
     }
 
     /// First names of the people in the postmortem (authors, incident commander, action owners).

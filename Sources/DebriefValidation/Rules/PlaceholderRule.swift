@@ -15,8 +15,9 @@ public struct PlaceholderRule: Rule {
         /// lines without any skip the (slow) regex. Empty: see `mayHoldBracketPrompt`.
         var literals: [String]
         var replacement: String
-        /// Extra test on the matched text (bracketed text must read like a template prompt).
-        var accepts: (String) -> Bool = { _ in true }
+        /// Extra test on the matched text and the text before and after it on its line
+        /// (bracketed text must read like a template prompt).
+        var accepts: (_ match: String, _ before: Substring, _ after: Substring) -> Bool = { _, _, _ in true }
 
         func mayMatch(_ text: String) -> Bool {
             literals.isEmpty ? PlaceholderRule.mayHoldBracketPrompt(text) : literals.contains(where: text.containsText)
@@ -30,7 +31,7 @@ public struct PlaceholderRule: Rule {
         return [
             // `[Describe ...]`, `[Incident Title]`, `[Name]`; not links, checkboxes, footnotes or `[SEV1]`.
             Pattern(regex: regex(#"(?<![\]!\\\w])\[[A-Z][^\[\]\n]{1,100}\](?![(\[:])"#), literals: [],
-                    replacement: "the real text", accepts: looksLikePrompt),
+                    replacement: "the real text", accepts: looksLikePrompt(_:before:after:)),
             Pattern(regex: regex(#"\bYYYY-MM-DD\b|\bHH:MM\b"#), literals: ["YYYY-MM-DD", "HH:MM"], replacement: "the real date or time"),
             Pattern(regex: regex(#"\{\{[^}\n]*\}\}"#), literals: ["{{"], replacement: "the real text"),
             Pattern(regex: regex(#"\bTBD\b"#), literals: ["TBD"], replacement: "the decided value (an owner, a date, a cause)"),
@@ -73,12 +74,36 @@ public struct PlaceholderRule: Rule {
         }
     }
 
-    /// `[Describe the root cause]` or `[Name]`, but not `[RESOLVED]` or `[X]`.
-    static func looksLikePrompt(_ match: String) -> Bool {
+    /// `[Describe the root cause]`, `[Number of affected users]` or `[Name]`, but not
+    /// `[RESOLVED]`, `[X]` or quoted text such as a setting's name in a sentence (`changed from
+    /// [Require approval for first-time contributors]`): a phrase is a prompt when it is the
+    /// whole value of its line, list item, table cell or field, or when it asks for something
+    /// (an instruction or a kind of value) or offers choices.
+    static func looksLikePrompt(_ match: String, before: Substring, after: Substring) -> Bool {
         let inner = match.dropFirst().dropLast()
-        if inner.contains(" " as Character) { return inner.contains { $0.isLowercase } }
-        return inner.count >= 3 && inner.dropFirst().allSatisfy { $0.isLowercase }
+        // Within its table cell, if it is in one.
+        let cellBefore = before.lastIndex(of: "|").map { before[before.index(after: $0)...] } ?? before
+        let cellAfter = after.firstIndex(of: "|").map { after[..<$0] } ?? after
+        let lead = cellBefore.trimmingScalars(in: " \t-*+>\"'0123456789.")
+        let isWholeValue = (lead.isEmpty || lead.hasSuffix(":")) && cellAfter.trimmingScalars(in: " \t\"',;.").isEmpty
+        let words = inner.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        let asksForAValue = words.contains(where: promptNouns.contains)
+        if inner.contains(" " as Character) {
+            guard inner.contains(where: \.isLowercase) else { return false }
+            return isWholeValue || asksForAValue || words.first.map(promptVerbs.contains) == true || inner.contains("|") || inner.contains("e.g.")
+        }
+        // One word: `[Name]`, or a capitalised word standing alone; not `[Deprecated]` in a sentence.
+        return inner.count >= 3 && inner.dropFirst().allSatisfy { $0.isLowercase } && (asksForAValue || isWholeValue)
     }
+
+    /// Words that open a template's instruction (`[Describe ...]`).
+    static let promptVerbs: Set<String> = ["describe", "explain", "list", "add", "insert", "enter", "write", "summarize", "summarise",
+                                           "provide", "include", "fill", "specify", "link", "replace", "brief", "short", "what", "who",
+                                           "how", "when", "why", "which", "todo", "optional", "one", "two"]
+    /// Kinds of value a template asks for (`[Number of affected users]`, `[Incident Title]`).
+    static let promptNouns: Set<String> = ["name", "names", "title", "date", "number", "amount", "percentage", "link", "url",
+                                           "owner", "author", "authors", "description", "summary", "id", "ticket", "duration", "details",
+                                           "placeholder", "here", "applicable", "etc"]
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         let patterns = Self.patterns()
@@ -137,7 +162,9 @@ public struct PlaceholderRule: Rule {
             for match in pattern.regex.matches(in: text, range: whole) {
                 guard let range = Range(match.range, in: text) else { continue }
                 let matched = String(text[range])
-                if pattern.accepts(matched) { found.append((matched, pattern, text.column(of: range.lowerBound))) }
+                if pattern.accepts(matched, text[..<range.lowerBound], text[range.upperBound...]) {
+                    found.append((matched, pattern, text.column(of: range.lowerBound)))
+                }
             }
         }
         return found.sorted { $0.2 < $1.2 }
