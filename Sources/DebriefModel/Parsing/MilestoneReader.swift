@@ -53,8 +53,11 @@ struct MilestoneReader {
         set(.started, first(.started))
         set(.detected, first(.detected, from: index(of: milestones.started) ?? 0))
         let afterDetection = index(of: milestones.detected) ?? index(of: milestones.started) ?? 0
-        set(.acknowledged, first(.acknowledged, from: afterDetection))
         set(.mitigated, first(.mitigated, from: afterDetection + (milestones.detected == nil ? 0 : 1)))
+        // Acknowledged between detection and mitigation: "acknowledged" after the fix is a reply, not a response.
+        if let acknowledged = first(.acknowledged, from: afterDetection), acknowledged <= (index(of: milestones.mitigated) ?? timed.count) {
+            set(.acknowledged, acknowledged)
+        }
         let afterMitigation = index(of: milestones.mitigated) ?? afterDetection
         set(.resolved, (afterMitigation..<timed.count).last { found[$0].contains(.resolved) })
         if milestones.resolved == nil, let mitigated = milestones.mitigated { milestones.resolved = mitigated }

@@ -127,7 +127,7 @@ public struct PostmortemParser: Sendable {
             title = field.value
             postmortem.titleLine = field.line
         } else {
-            postmortem.title = String(Slug.fileStem(ofPath: postmortem.path))
+            postmortem.title = Self.titleFromFileName(postmortem.path)
             postmortem.titleLine = 1
             return nil
         }
@@ -145,6 +145,15 @@ public struct PostmortemParser: Sendable {
         }
         postmortem.title = title
         return titleDate
+    }
+
+    /// `2021-05-09-negative-coin-values.md` -> `negative coin values`: the name without its date.
+    public static func titleFromFileName(_ path: String) -> String {
+        let stem = String(Slug.fileStem(ofPath: path))
+        var rest = stem
+        if let (_, raw, remainder) = DateReader.leadingDateTime(stem), !raw.isEmpty, !remainder.isEmpty { rest = remainder }
+        let words = rest.split(whereSeparator: { $0 == "-" || $0 == "_" || $0 == " " })
+        return words.isEmpty ? stem : words.joined(separator: " ")
     }
 
     /// `Postmortem: X` -> `X` (also `POSTMORTEM:`, `Post-mortem:`, `Incident:`, `Incident Report:`).

@@ -2,6 +2,9 @@ import DebriefModel
 import Foundation
 
 /// Milestones must happen in order: started <= detected <= acknowledged <= mitigated <= resolved.
+/// Two milestones both read from the timeline are not compared: the reader takes them in the
+/// timeline's order, so they can only disagree when the timeline does, which `timeline-order`
+/// reports at the entry that is out of place.
 public struct MilestoneOrderRule: Rule {
     public static let id = "milestone-order"
     public static let defaultSeverity = Diagnostic.Severity.error
@@ -17,7 +20,7 @@ public struct MilestoneOrderRule: Rule {
                 guard let milestone = postmortem.milestones[kind] else { continue }
                 // Report each milestone once, against the first earlier-stage milestone it precedes.
                 let violated = kinds[..<index].first { earlier in
-                    postmortem.milestones[earlier].map { $0.time > milestone.time } ?? false
+                    postmortem.milestones[earlier].map { $0.time > milestone.time && !(Self.fromTimeline($0) && Self.fromTimeline(milestone)) } ?? false
                 }
                 guard let earlier = violated, let other = postmortem.milestones[earlier] else { continue }
                 diagnostics.append(diagnostic(postmortem.path, line: milestone.line,
@@ -25,5 +28,9 @@ public struct MilestoneOrderRule: Rule {
             }
         }
         return diagnostics
+    }
+
+    private static func fromTimeline(_ milestone: Milestone) -> Bool {
+        milestone.source == .timeline || milestone.source == .firstTimelineEntry
     }
 }

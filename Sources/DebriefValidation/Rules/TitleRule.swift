@@ -12,7 +12,7 @@ public struct TitleRule: Rule {
     /// The parser falls back to the file name for display; that is not a title the author wrote.
     static func isFileNameFallback(_ title: String, _ postmortem: Postmortem) -> Bool {
         let stem = String(Slug.fileStem(ofPath: postmortem.path))
-        return title == stem && !postmortem.body.contains(stem) && !postmortem.fields.contains { $0.key.lowercased() == "title" }
+        return title == PostmortemParser.titleFromFileName(postmortem.path) && !postmortem.body.contains(stem) && !postmortem.body.contains(title) && !postmortem.fields.contains { $0.key.lowercased() == "title" }
     }
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
