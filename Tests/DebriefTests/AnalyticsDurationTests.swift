@@ -69,7 +69,7 @@ import Testing
 
     @Test func statedDurationWinsForDuration() {
         var p = F.incident("stated", date: "2024-08-01", milestones: [.started: "2024-08-01 14:00", .resolved: "2024-08-01 15:00"])
-        p.statedDuration = 43 * 60
+        p.statedDurations = [StatedDuration(kind: .duration, seconds: 43 * 60, text: "43 minutes", line: 1)]
         let d = IncidentDurations(p)
         #expect(minutes(d.duration) == 43)
         #expect(minutes(d.timeToResolve) == 60)

@@ -71,7 +71,7 @@ import Testing
         #expect(p.authors == ["Jane Doe (IC)", "John Smith (OL)"])
         // The header has no duration; the Impact section's bullet gives it.
         #expect(p.statedDuration == 6300)
-        #expect(p.fields.last?.line == 13)
+        #expect(p.statedDurations.first?.line == 13)
         #expect(p.timezoneName == "UTC")
         #expect(p.alerts == ["SearchHighErrorRate"])
         #expect(Self.kinds(p) == [.summary, .impact, .timeline, .rootCause, .wentWell, .wentWrong, .actionItems])

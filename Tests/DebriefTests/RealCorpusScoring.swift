@@ -15,7 +15,7 @@ struct RealCorpusScore {
         static func + (a: Tally, b: Tally) -> Tally { Tally(hits: a.hits + b.hits, total: a.total + b.total) }
     }
 
-    static let fields = ["title", "date", "milestones", "timeline", "action items", "owners", "due", "done", "sections", "false errors"]
+    static let fields = ["title", "date", "milestones", "stated", "timeline", "action items", "owners", "due", "done", "sections", "false errors"]
 
     var tallies: [String: Tally] = [:]
     var invented = 0
@@ -73,6 +73,14 @@ struct RealCorpusScore {
                 invented += 1
                 misses.append("\(file): invented \(kind.rawValue) \(Self.iso(parsed!))")
             }
+        }
+        let stated = label["stated"] as? [String: Any] ?? [:]
+        let statedKinds: [(String, StatedDuration.Kind)] = [("duration_min", .duration), ("time_to_detect_min", .timeToDetect),
+                                                             ("time_to_repair_min", .timeToMitigate), ("time_to_resolve_min", .timeToResolve)]
+        for (key, kind) in statedKinds {
+            guard let minutes = stated[key] as? Int else { continue }
+            let parsed = postmortem.stated(kind)
+            tally("stated", parsed.map { abs($0 / 60 - Double(minutes)) <= 1 } ?? false, "\(key) want \(minutes), got \(parsed.map { String($0 / 60) } ?? "nil")")
         }
         if let entries = label["timeline_entries"] as? Int {
             let ratio = Self.ratio(postmortem.timeline.count, entries)

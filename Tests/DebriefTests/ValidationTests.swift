@@ -233,9 +233,9 @@ import Testing
         p.milestones.started = Milestone(time: start, source: .frontMatter, line: 2)
         p.milestones.mitigated = Milestone(time: start.addingTimeInterval(45 * 60), source: .frontMatter, line: 3)
         p.milestones.resolved = Milestone(time: start.addingTimeInterval(120 * 60), source: .frontMatter, line: 4)
-        p.statedDuration = 50 * 60
+        p.statedDurations = [StatedDuration(kind: .duration, seconds: 50 * 60, text: "50 minutes", line: 1)]
         #expect(check(DurationMismatchRule(), [p]).isEmpty)
-        p.statedDuration = 80 * 60
+        p.statedDurations = [StatedDuration(kind: .duration, seconds: 80 * 60, text: "80 minutes", line: 1)]
         #expect(check(DurationMismatchRule(), [p]).count == 1)
     }
 

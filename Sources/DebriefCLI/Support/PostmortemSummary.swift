@@ -19,7 +19,7 @@ struct PostmortemSummary {
         out.append("  commander:  \(p.incidentCommander ?? "(none)")")
         out.append("  alerts:     \(Self.list(p.alerts))")
         out.append("  related:    \(Self.list(p.related))")
-        out.append("  duration:   \(p.statedDuration.map(Self.minutes) ?? "(not stated)")")
+        out.append("  stated:     \(p.statedDurations.isEmpty ? "(no durations stated)" : p.statedDurations.map { "\($0.kind.rawValue) \(Self.minutes($0.seconds)) [line \($0.line)]" }.joined(separator: ", "))")
         out.append("  timezone:   \(p.timezoneName) (UTC\(Self.offset(p.timezoneOffset)))")
         if !p.ignoredRules.isEmpty { out.append("  ignores:    \(Self.list(p.ignoredRules))") }
 

@@ -29,8 +29,8 @@ public struct Postmortem: Sendable, Hashable, Codable {
         public var alerts: [String]
         /// Slugs or titles of related incidents named explicitly (front matter `related`).
         public var related: [String]
-        /// Duration stated in the header (`Duration: 43 minutes`), in seconds.
-        public var statedDuration: TimeInterval?
+        /// Durations the authors wrote (`Duration: 43 minutes`, `Time to recovery: 84 minutes`), one of each kind.
+        public var statedDurations: [StatedDuration]
         /// Timezone the timeline is written in (`All times in CEST`), as seconds from UTC.
         public var timezoneOffset: Int
         public var timezoneName: String
@@ -68,7 +68,7 @@ public struct Postmortem: Sendable, Hashable, Codable {
             incidentCommander = nil
             alerts = []
             related = []
-            statedDuration = nil
+            statedDurations = []
             timezoneOffset = 0
             timezoneName = "UTC"
             fields = []
@@ -109,6 +109,14 @@ public struct Postmortem: Sendable, Hashable, Codable {
     public func section(_ kind: SectionKind) -> Section? {
         box.facts.sections.first { $0.means(kind) }
     }
+
+    /// The stated duration of a kind, in seconds.
+    public func stated(_ kind: StatedDuration.Kind) -> TimeInterval? {
+        box.facts.statedDurations.first { $0.kind == kind }?.seconds
+    }
+
+    /// The stated length of the incident (`Duration: 43 minutes`), in seconds.
+    public var statedDuration: TimeInterval? { stated(.duration) }
 
     public var isDraft: Bool {
         box.facts.status.map { $0.lowercased().contains("draft") } ?? false

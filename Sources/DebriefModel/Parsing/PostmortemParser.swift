@@ -47,10 +47,8 @@ public struct PostmortemParser: Sendable {
         let firstSection = sections.first { $0.level < SectionReader.labelLevel }?.line ?? lines.lastLine + 1
         let headerEnd = min(firstSection - 1, lines.bodyStart + Self.headerLineLimit, lines.lastLine)
         if lines.bodyStart <= headerEnd { header.read(lines: lines, range: lines.bodyStart...headerEnd) }
-        if header.field(.duration) == nil, let impactDuration = Self.impactDuration(sections: sections, lines: lines) {
-            header.append(impactDuration)
-        }
         postmortem.fields = header.fields
+        postmortem.statedDurations = StatedDurationReader(lines: lines).read(headerFields: header.fields)
 
         let titleDate = readTitle(into: &postmortem, front: front, heading: titleHeading, header: header)
         readMetadata(into: &postmortem, front: front, header: header, titleDate: titleDate)
@@ -183,7 +181,6 @@ public struct PostmortemParser: Sendable {
             ?? postmortem.authors.first { $0.byteOffset(of: "(IC)", from: 0, foldingCase: false) != nil }.map { $0.replacingOccurrences(of: "(IC)", with: "").trimmed() }
         postmortem.alerts = list(.alerts, front: front, header: header)
         postmortem.related = list(.related, front: front, header: header)
-        postmortem.statedDuration = header.field(.duration).flatMap { DateReader.duration(in: $0.value) }
         postmortem.ignoredRules = front.strings("debrief-ignore")
     }
 
@@ -206,18 +203,6 @@ public struct PostmortemParser: Sendable {
             }
         }
         return parts.map { $0.trimmed() }.filter { !$0.isEmpty }
-    }
-
-    /// `- **Duration:** 1 hour 45 minutes` inside the Impact section, when the header has none.
-    private static func impactDuration(sections: [Section], lines: DocumentLines) -> Field? {
-        guard let impact = sections.first(where: { $0.means(.impact) }), impact.line < impact.endLine else { return nil }
-        for number in (impact.line + 1)...impact.endLine where !lines.isCode(number) {
-            let plain = InlineMarkup.strip(InlineMarkup.dropListMarker(lines[number]))
-            if let (key, value) = HeaderFields.keyValue(plain), HeaderFields.Key(spelling: key) == .duration {
-                return Field(key: key, value: value, line: number)
-            }
-        }
-        return nil
     }
 
     // MARK: Time zone

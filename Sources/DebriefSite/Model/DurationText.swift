@@ -1,16 +1,22 @@
 import Foundation
 import DebriefAnalytics
+import DebriefModel
 
 /// How the site names and formats the measured times of an incident (computed by
 /// `DebriefAnalytics.IncidentDurations`).
 public enum DurationText {
-    /// JSON key, label, metric, in display order.
-    public static let fields: [(key: String, label: String, metric: ResponseMetric)] = [
-        ("time_to_detect", "Time to detect", .mttd),
-        ("time_to_acknowledge", "Time to acknowledge", .mtta),
-        ("time_to_mitigate", "Time to mitigate", .mttm),
-        ("time_to_resolve", "Time to resolve", .mttr),
+    /// JSON key, label, metric and the stated duration it is compared with, in display order.
+    public static let fields: [(key: String, label: String, metric: ResponseMetric, stated: StatedDuration.Kind)] = [
+        ("time_to_detect", "Time to detect", .mttd, .timeToDetect),
+        ("time_to_acknowledge", "Time to acknowledge", .mtta, .timeToAcknowledge),
+        ("time_to_mitigate", "Time to mitigate", .mttm, .timeToMitigate),
+        ("time_to_resolve", "Time to resolve", .mttr, .timeToResolve),
     ]
+
+    /// The JSON key of a stated duration (`time_to_detect`, `duration`).
+    public static func key(_ kind: StatedDuration.Kind) -> String {
+        kind.rawValue.replacingOccurrences(of: "-", with: "_")
+    }
 
     /// Whole seconds, nil when not measured (a missing or out-of-order milestone).
     public static func seconds(_ durations: IncidentDurations, _ metric: ResponseMetric) -> Int? {

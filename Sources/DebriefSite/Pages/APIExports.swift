@@ -70,6 +70,7 @@ public struct APIExports: PageGenerator {
             "alerts": .strings(postmortem.alerts),
             "milestones": .object(milestones),
             "durations": .object(durations),
+            "stated_durations": .object(Dictionary(uniqueKeysWithValues: postmortem.statedDurations.map { (DurationText.key($0.kind), JSONValue.int(Int($0.seconds))) })),
             "action_items": .array(incident.actions.map { .object(APIExports.actionMembers($0)) }),
             "valid": .bool(incident.isComplete),
             "errors": .int(incident.errorCount),

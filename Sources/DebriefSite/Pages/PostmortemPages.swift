@@ -47,8 +47,10 @@ public struct PostmortemPages: PageGenerator {
         values["durations"] = .list(DurationText.fields.map { field in
             let seconds = DurationText.seconds(incident.durations, field.metric)
             return .object(["label": .string(field.label), "measured": .bool(seconds != nil),
-                            "value": .string(seconds.map(DurationText.format(seconds:)) ?? "not measured")])
+                            "value": .string(seconds.map(DurationText.format(seconds:)) ?? "not measured"),
+                            "stated": .string(postmortem.stated(field.stated).map { DurationText.format(seconds: Int($0)) } ?? "")])
         })
+        values["stated_duration"] = .string(postmortem.statedDuration.map { DurationText.format(seconds: Int($0)) } ?? "")
         values["body_html"] = .string(site.markdownHTML(PostmortemPages.bodyWithoutHeader(postmortem), source: postmortem.path, root: root))
         values["actions"] = .list(incident.actions.map { site.actionRow($0, root: root) })
         values["has_actions"] = .bool(!incident.actions.isEmpty)
