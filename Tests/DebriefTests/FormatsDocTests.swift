@@ -35,4 +35,10 @@ import Testing
         ]
         #expect(rows == expected)
     }
+
+    @Test func statedDurationTableMatchesTheCode() throws {
+        let rows = try Self.table(after: "stated")
+        #expect(Set(rows.keys) == Set(StatedDuration.Kind.allCases.map(\.rawValue)))
+        for kind in StatedDuration.Kind.allCases { #expect(rows[kind.rawValue] == kind.keys, "\(kind)") }
+    }
 }
