@@ -30,6 +30,13 @@ public struct DebriefCommand: ParsableCommand {
     /// status: 0 success or help, the command's own `ExitCode` (1 = errors found), and 2 for
     /// usage errors and every other failure (argument-parser would say 64 for usage errors).
     public static func runMain(_ arguments: [String]? = nil) -> Int32 {
+        let given = arguments ?? Array(CommandLine.arguments.dropFirst())
+        // The argument parser's time grows with the square of the argument count (64k query
+        // words took minutes): an overlong query is refused before it is parsed.
+        if given.first == "search", given.count > SearchCommand.maximumArguments {
+            Terminal.writeError("Error: a search takes at most \(SearchCommand.maximumArguments) words and options; shorten the query")
+            return 2
+        }
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

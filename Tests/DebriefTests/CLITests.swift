@@ -41,6 +41,14 @@ import Testing
         #expect(!run.stderr.isEmpty)
     }
 
+    @Test func anOverlongSearchIsRefusedAtOnce() throws {
+        // 64k query words spent minutes in the argument parser.
+        let words = (0..<64_000).map { "w\($0)" }
+        let run = try Debrief.run(["search"] + words + ["--root", Debrief.fixture("clean")])
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("at most"))
+    }
+
     @Test func unreadableRootOrConfigGivesStatusTwo() throws {
         let missing = try Debrief.run(["check", "--root", "/nonexistent/debrief-kb"])
         #expect(missing.status == 2, "\(missing)")

@@ -22,6 +22,15 @@ import DebriefSite
         }
     }
 
+    @Test func deeplyNestedSectionsAreAnErrorWithTheirLineNotACrash() throws {
+        // 35,000 nested sections overflowed the parser's stack.
+        let deep = String(repeating: "{{#title}}\n", count: 35_000) + String(repeating: "{{/title}}\n", count: 35_000)
+        let error = try #require(syntaxError(deep))
+        #expect(error.line == 101) // the 101st section
+        let fine = String(repeating: "{{#title}}", count: 100) + "x" + String(repeating: "{{/title}}", count: 100)
+        #expect(syntaxError(fine) == nil)
+    }
+
     // MARK: - Whitespace
 
     @Test func sectionCommentAndInvertedTagsAloneOnTheirLineRemoveTheLine() throws {

@@ -26,6 +26,9 @@ public struct SearchCommand: ParsableCommand {
         """
     )
 
+    /// Words and options one search takes (see `DebriefCommand.runMain`).
+    static let maximumArguments = 512
+
     @Argument(help: ArgumentHelp("What to look for (several words may be given unquoted).", valueName: "query"))
     public var query: [String]
 

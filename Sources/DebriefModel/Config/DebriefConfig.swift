@@ -231,7 +231,19 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         let text = try String(contentsOf: url, encoding: .utf8)
         if text.trimmingWhitespaceAndNewlines().isEmpty { return DebriefConfig() }
         do {
-            return try YAMLDecoder().decode(DebriefConfig.self, from: text)
+            guard let root = try Yams.compose(yaml: text), case .mapping(let mapping) = root else {
+                return try YAMLDecoder().decode(DebriefConfig.self, from: text)
+            }
+            // `owners` may hold tens of thousands of aliases: Yams looks each decoded key up by a
+            // scan of the mapping, so the map is read pair by pair and the rest decoded as usual.
+            let ownersKey = CodingKeys.owners.rawValue
+            var config = try YAMLDecoder().decode(DebriefConfig.self, from: Node.mapping(Node.Mapping(mapping.filter { $0.key.string != ownersKey }.map { ($0.key, $0.value) })))
+            if let owners = mapping.first(where: { $0.key.string == ownersKey })?.value {
+                config.owners = try Self.ownerAliases(owners)
+            }
+            return config
+        } catch let error as ConfigError {
+            throw error
         } catch {
             throw ConfigError(message: "debrief.yml: \(error)")
         }
@@ -239,6 +251,23 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
 
     /// The section synonym table: built-in names plus `section_synonyms`.
     public var sectionNames: SectionNames { SectionNames(extra: sectionSynonyms) }
+
+    /// `owners:`, a mapping of handle or spelling to person or team.
+    private static func ownerAliases(_ node: Node) throws -> [String: String] {
+        if case .scalar = node, node.null != nil { return [:] }
+        guard case .mapping(let pairs) = node else {
+            throw ConfigError(message: "debrief.yml:\((node.mark?.line).map { "\($0):" } ?? "") `owners` must map a handle to a person or team, like `\"@priya\": Priya Raman`")
+        }
+        var owners: [String: String] = [:]
+        owners.reserveCapacity(pairs.count)
+        for (key, value) in pairs {
+            guard let alias = key.string, let owner = value.string else {
+                throw ConfigError(message: "debrief.yml:\((key.mark?.line).map { "\($0):" } ?? "") each `owners` entry maps a handle to a name, like `\"@priya\": Priya Raman`")
+            }
+            owners[alias] = owner
+        }
+        return owners
+    }
 
     /// Sections required for a postmortem of `severity` (a configured level name).
     public func requiredSections(for severity: String?) -> [String] {

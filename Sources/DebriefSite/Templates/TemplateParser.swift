@@ -13,9 +13,13 @@ struct TemplateParser {
     /// Offsets at which each line starts, for error line numbers.
     private let lineStarts: [Int]
 
+    /// Sections nest at most this deep: parsing and rendering recurse once per level, and a
+    /// layout is not a place for deeper logic.
+    static let maximumDepth = 100
+
     static func parse(_ text: String) throws -> [TemplateNode] {
         var parser = TemplateParser(bytes: Array(text.utf8))
-        return try parser.parseBlock(closing: nil, startsOnNewLine: true)
+        return try parser.parseBlock(closing: nil, startsOnNewLine: true, depth: 0)
     }
 
     private init(bytes: [UInt8]) {
@@ -31,7 +35,7 @@ struct TemplateParser {
 
     /// Nodes up to the closing tag of `section` (or the end of the text at the top level).
     /// `startsOnNewLine`: a tag here may be the first thing on its line.
-    private mutating func parseBlock(closing section: OpenSection?, startsOnNewLine: Bool) throws -> [TemplateNode] {
+    private mutating func parseBlock(closing section: OpenSection?, startsOnNewLine: Bool, depth: Int) throws -> [TemplateNode] {
         var nodes: [TemplateNode] = []
         var onNewLine = startsOnNewLine
         // Spaces and tabs opening the current line: dropped if a standalone tag follows them.
@@ -70,7 +74,10 @@ struct TemplateParser {
                 } else {
                     flushIndentation()
                 }
-                let children = try parseBlock(closing: OpenSection(name: name, line: tagLine), startsOnNewLine: standalone)
+                guard depth < Self.maximumDepth else {
+                    throw TemplateSyntaxError(line: tagLine, "sections nest more than \(Self.maximumDepth) deep at {{#\(name)}}; close some sections or move the markup into a partial")
+                }
+                let children = try parseBlock(closing: OpenSection(name: name, line: tagLine), startsOnNewLine: standalone, depth: depth + 1)
                 nodes.append(.section(TemplateName(name), inverted: inverted, children: children))
 
             case UInt8(ascii: "/"):

@@ -155,18 +155,32 @@ public struct PlaceholderRule: Rule {
         located(in: text, patterns).map { ($0.0, $0.1) }
     }
 
+    /// How far before and after a match its context is read.
+    private static let contextReach = 120
+
     private static func located(in text: String, _ patterns: [Pattern]) -> [(String, Pattern, Int)] {
-        var found: [(String, Pattern, Int)] = []
+        var found: [(String, Pattern, String.Index)] = []
         let whole = NSRange(text.startIndex..., in: text)
         for pattern in patterns where pattern.mayMatch(text) {
             for match in pattern.regex.matches(in: text, range: whole) {
                 guard let range = Range(match.range, in: text) else { continue }
                 let matched = String(text[range])
-                if pattern.accepts(matched, text[..<range.lowerBound], text[range.upperBound...]) {
-                    found.append((matched, pattern, text.column(of: range.lowerBound)))
-                }
+                // The text around a match, within a short reach: a value is never far from its
+                // line's start, and a whole line scanned for every match would be quadratic.
+                let before = text[(text.index(range.lowerBound, offsetBy: -contextReach, limitedBy: text.startIndex) ?? text.startIndex)..<range.lowerBound]
+                let after = text[range.upperBound..<(text.index(range.upperBound, offsetBy: contextReach, limitedBy: text.endIndex) ?? text.endIndex)]
+                if pattern.accepts(matched, before, after) { found.append((matched, pattern, range.lowerBound)) }
             }
         }
-        return found.sorted { $0.2 < $1.2 }
+        // Columns counted in one walk along the line, not from its start for each match: a
+        // megabyte line of placeholders took seconds.
+        found.sort { $0.2 < $1.2 }
+        var column = 1
+        var position = text.startIndex
+        return found.map { matched, pattern, start in
+            column += text.distance(from: position, to: start)
+            position = start
+            return (matched, pattern, column)
+        }
     }
 }
