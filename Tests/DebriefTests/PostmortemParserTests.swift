@@ -275,6 +275,12 @@ import Testing
         #expect(TimezoneNote.find(in: "All times in Central European Time (CET)")?.name == "CET")
     }
 
+    @Test func everyStatedDurationKeyPassesTheLineFilter() {
+        for kind in StatedDuration.Kind.allCases {
+            for key in kind.keys { #expect(StatedDurationReader.keyFragments.occurring(in: key) != 0, "\(key)") }
+        }
+    }
+
     // MARK: Robustness
 
     @Test func emptyAndWhitespaceFiles() {

@@ -103,7 +103,7 @@ public struct SectionNames: Sendable {
     /// (`Lessons learned and future improvements` is also the action items).
     public func kinds(of heading: String) -> (kind: SectionKind?, also: SectionKind?) {
         guard let kind = kind(of: heading) else { return (nil, nil) }
-        for separator in [" and ", " & "] where heading.lowercased().contains(separator) {
+        for separator in [" and ", " & "] where heading.byteOffset(of: separator, from: 0, foldingCase: true) != nil {
             for part in heading.lowercased().components(separatedBy: separator).dropFirst() {
                 if let other = self.kind(of: part), other != kind { return (kind, other) }
             }

@@ -31,7 +31,7 @@ public struct StatedDuration: Sendable, Hashable, Codable {
 
         /// The kind a field key states (`Time to recovery` -> time to mitigate), if any.
         public init?(key: some StringProtocol) {
-            guard let kind = Self.byKey[key.lowercased().trimmingCharacters(in: .whitespaces)] else { return nil }
+            guard let kind = Self.byKey[key.lowercased().trimmingHorizontalWhitespace()] else { return nil }
             self = kind
         }
     }

@@ -277,9 +277,12 @@ struct ActionItemReader {
     /// An item that says it is done (`(done)`, `DONE`) or is worded in the past tense:
     /// `We added ...`, `We've advised ...`, `A fix was deployed ...`, `Tweaked the limit`.
     static func isWordedAsDone(_ text: String) -> Bool {
-        let words = Words.of(text)
+        // The wording that marks an item done comes first: its opening is enough.
+        let words = Words.of(Substring(text.unicodeScalars.prefix(120)))
         guard !words.isEmpty else { return false }
-        if words.contains("done") || text.containsText("(Done") { return true }
+        // `(done)`, `DONE` may also close the item.
+        let closing = Words.of(Substring(String(text.unicodeScalars.suffix(24))))
+        if words.contains("done") || closing.last == "done" || text.containsText("(Done") { return true }
         if words.contains(where: { ["will", "should", "must", "need", "needs", "todo", "planned", "pending", "underway", "ongoing"].contains($0) }) { return false }
         func isPast(_ word: String) -> Bool {
             (word.count > 4 && word.hasSuffix("ed") && !word.hasSuffix("eed")) || irregularPast.contains(word)
@@ -341,7 +344,7 @@ struct ActionItemReader {
 
     /// `DevEx will update ...`: a named subject of `will` at the start of the item owns it.
     static func subjectOwner(_ text: String) -> String? {
-        let words = text.split(separator: " ").prefix(4)
+        let words = text.split(separator: " ", maxSplits: 4).prefix(4)
         guard let will = words.firstIndex(of: "will"), will > words.startIndex else { return nil }
         let subject = words[..<will]
         guard subject.allSatisfy({ $0.first?.isUppercase == true || $0.first == "@" }),

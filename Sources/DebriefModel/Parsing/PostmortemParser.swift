@@ -48,7 +48,7 @@ public struct PostmortemParser: Sendable {
         let headerEnd = min(firstSection - 1, lines.bodyStart + Self.headerLineLimit, lines.lastLine)
         if lines.bodyStart <= headerEnd { header.read(lines: lines, range: lines.bodyStart...headerEnd) }
         postmortem.fields = header.fields
-        postmortem.statedDurations = StatedDurationReader(lines: lines).read(headerFields: header.fields)
+        postmortem.statedDurations = StatedDurationReader(lines: lines).read(headerFields: header.fields, text: text)
 
         let titleDate = readTitle(into: &postmortem, front: front, heading: titleHeading, header: header)
         readMetadata(into: &postmortem, front: front, header: header, titleDate: titleDate)

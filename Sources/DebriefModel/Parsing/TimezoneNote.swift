@@ -8,7 +8,7 @@ enum TimezoneNote {
     static func region(in text: some StringProtocol) -> TimeZone? {
         guard text.utf8.contains(UInt8(ascii: "/")) else { return nil }
         for word in text.split(whereSeparator: { !($0.isLetter || $0 == "/" || $0 == "_" || $0 == "-") }) where word.contains("/") {
-            let name = word.trimmingCharacters(in: CharacterSet(charactersIn: "/-_"))
+            let name = word.trimmingScalars(in: "/-_")
             if name.contains("/"), let zone = TimeZone(identifier: name) { return zone }
         }
         return nil
