@@ -82,7 +82,9 @@ def postmortem(rng, index, shape, defect):
         cause = "human error: the operator forgot to check the dashboard; " + cause
     if defect == "placeholder":
         cause = "[Describe the technical root cause]"
-    root = "" if defect == "missing-root-cause" else f"## Root Cause\n\n{cause.capitalize()}. {words(rng, 40)}.\n\n"
+    # str.capitalize() would lower the placeholder's `[Describe ...]` into text no template leaves.
+    opening = cause if defect == "placeholder" else cause.capitalize()
+    root = "" if defect == "missing-root-cause" else f"## Root Cause\n\n{opening}. {words(rng, 40)}.\n\n"
     summary = f"## Summary\n\n{words(rng, 50).capitalize()}.\n\n"
     impact = f"## Impact\n\n- {rng.randint(100, 90000)} users affected\n- {words(rng, 12)}\n\n"
     # Contributing factors meet the root-cause requirement (SPEC 3), so a planted missing root cause drops both.
