@@ -99,16 +99,6 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
             self.change = change
         }
 
-        public subscript(kind: MilestoneKind) -> [String] {
-            switch kind {
-            case .started: return started
-            case .detected: return detected
-            case .acknowledged: return acknowledged
-            case .mitigated: return mitigated
-            case .resolved: return resolved
-            }
-        }
-
         public init(from decoder: Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             let d = MilestoneKeywords()

@@ -141,17 +141,15 @@ struct ActionItemReader {
         for number in range where !lines.isCode(number) {
             let source = number == labelLine ? (labelRest ?? "") : lines[number]
             for (done, text) in Self.splitCheckboxes(InlineMarkup.strip(source)) {
-                var item = ActionItem(text: text, status: done ? .done : .open, line: number)
-                if let url = Self.firstURL(in: text), Self.isTrackingURL(url) { item.link = url }
-                apply(inlineFields: &item)
-                items.append(item)
+                items.append(lineItem(text, status: done ? .done : .open, line: number))
             }
         }
     }
 
     /// A paragraph of two or more short lines, each starting with a capital letter, is a list
-    /// written without markers: one item a line (one line alone is as likely a sentence). Wrapped prose continues in lower case, unwrapped prose
-    /// runs longer than an item, and a lead-in ends with a colon.
+    /// written without markers: one item a line (one line alone is as likely a sentence).
+    /// Wrapped prose continues in lower case, unwrapped prose runs longer than an item, and a
+    /// lead-in ends with a colon.
     static let lineItemLength = 200
 
     private func readLineItems(_ range: ClosedRange<Int>, into items: inout [ActionItem]) {
@@ -159,12 +157,18 @@ struct ActionItemReader {
         let texts = numbers.map { InlineMarkup.strip(lines[$0]) }
         guard texts.count >= 2, texts.allSatisfy({ $0.first?.isUppercase == true && $0.count <= Self.lineItemLength && !$0.hasSuffix(":") }) else { return }
         for (number, text) in zip(numbers, texts) {
-            var item = ActionItem(text: text, line: number)
-            if let url = Self.firstURL(in: text), Self.isTrackingURL(url) { item.link = url }
-            apply(inlineFields: &item)
+            var item = lineItem(text, line: number)
             if Self.isWordedAsDone(item.text) { item.status = .done }
             items.append(item)
         }
+    }
+
+    /// An item written on one line of text: its tracking link and inline fields read.
+    private func lineItem(_ text: String, status: ActionItem.Status = .open, line: Int) -> ActionItem {
+        var item = ActionItem(text: text, status: status, line: line)
+        if let url = Self.firstURL(in: text), Self.isTrackingURL(url) { item.link = url }
+        apply(inlineFields: &item)
+        return item
     }
 
     /// Splits text at each `[ ]` / `[x]` / `☐` / `☑` box; text before the first box is not an item.
@@ -281,7 +285,7 @@ struct ActionItemReader {
         let words = Words.of(Substring(text.unicodeScalars.prefix(120)))
         guard !words.isEmpty else { return false }
         // `(done)`, `DONE` may also close the item.
-        let closing = Words.of(Substring(String(text.unicodeScalars.suffix(24))))
+        let closing = Words.of(Substring(text.unicodeScalars.suffix(24)))
         if words.contains("done") || closing.last == "done" || text.containsText("(Done") { return true }
         if words.contains(where: { ["will", "should", "must", "need", "needs", "todo", "planned", "pending", "underway", "ongoing"].contains($0) }) { return false }
         func isPast(_ word: String) -> Bool {

@@ -60,7 +60,7 @@ public struct PostmortemParser: Sendable {
         let fileDate = DateReader.leadingDateTime(postmortem.path.split(separator: "/").last ?? "")?.match.day // 2018-01-18-name.md
         func readTimeline(on day: Day?) -> (entries: [TimelineEntry], firstDay: Day?) {
             TimelineReader(lines: lines, blocks: blocks, incidentDate: day, timezoneOffset: postmortem.timezoneOffset, region: region)
-                .readWithFirstDay(sections: sections)
+                .read(sections: sections)
         }
         let dateIsExplicit = postmortem.date != nil
         var (timeline, firstDay) = readTimeline(on: postmortem.date ?? fileDate)
@@ -69,9 +69,7 @@ public struct PostmortemParser: Sendable {
             if firstDay != fileDate { timeline = readTimeline(on: firstDay).entries }
         }
         if postmortem.date == nil { postmortem.date = fileDate }
-        if let region, let date = postmortem.date {
-            postmortem.timezoneOffset = region.secondsFromGMT(for: date.date.addingTimeInterval(12 * 3600))
-        }
+        if let region { postmortem.timezoneOffset = TimezoneNote.offset(of: region, on: postmortem.date) }
         postmortem.timeline = timeline
         for entry in timeline {
             for name in AlertMentions.names(in: entry.text) where !postmortem.alerts.contains(name) {
@@ -237,7 +235,7 @@ public struct PostmortemParser: Sendable {
         for candidate in candidates {
             if let region = TimezoneNote.region(in: candidate) {
                 postmortem.timezoneName = region.identifier
-                postmortem.timezoneOffset = region.secondsFromGMT(for: postmortem.date?.date.addingTimeInterval(12 * 3600) ?? Date(timeIntervalSince1970: 0))
+                postmortem.timezoneOffset = TimezoneNote.offset(of: region, on: postmortem.date)
                 return region
             }
             if let zone = TimezoneNote.find(in: candidate) {

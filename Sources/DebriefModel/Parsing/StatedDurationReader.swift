@@ -2,8 +2,9 @@ import Foundation
 
 /// Reads the durations authors state (`Duration: 45 minutes`, `- Time to recovery: 84 minutes`,
 /// `**Time to repair:** 0h 37m`): from the header fields (front matter and header lines, where
-/// one line may hold several), then from any line of the document outside code whose key names one, wherever it is (a header, the Impact section, a `## Stats` list).
-/// The first of each kind wins; values that are not durations (`N/A`, `?`) are skipped.
+/// one line may hold several), then from any line outside code whose key names one, wherever
+/// it is (the Impact section, a `## Stats` list). The first of each kind wins; values that are
+/// not durations (`N/A`, `?`) are skipped.
 struct StatedDurationReader {
     let lines: DocumentLines
 

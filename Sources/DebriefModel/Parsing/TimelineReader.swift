@@ -27,13 +27,9 @@ struct TimelineReader {
     /// A dateless time that goes backwards by at least this much starts the next day.
     static let rolloverThreshold = 6 * 3600
 
-    func read(sections: [Section]) -> [TimelineEntry] {
-        readWithFirstDay(sections: sections).entries
-    }
-
     /// The entries, and the first day the timeline writes out (a date heading or a dated
     /// entry): the incident's date when no header gives it.
-    func readWithFirstDay(sections: [Section]) -> (entries: [TimelineEntry], firstDay: Day?) {
+    func read(sections: [Section]) -> (entries: [TimelineEntry], firstDay: Day?) {
         var raw: [RawEntry] = []
         for section in SectionReader.outermost(.timeline, in: sections) {
             read(section: section, into: &raw)
@@ -122,13 +118,14 @@ struct TimelineReader {
             let plain = InlineMarkup.strip(InlineMarkup.dropListMarker(source))
             if plain.isEmpty { continue }
             var pieces = Self.splitAtTimes(plain)
-            if let head = pieces.first, let found = leadingDateTime(head), found.match.time == nil, found.match.day != nil {
-                // `10/14/2022 - text`: an all-day entry; a date alone (`_7/5/2023_`) sets the day.
-                raw.append(RawEntry(match: found.match, rawTime: found.raw, text: found.remainder, line: number))
-                current = found.remainder.isEmpty ? nil : raw.count - 1
-                pieces.removeFirst()
-            } else if let head = pieces.first, leadingDateTime(head)?.match.time == nil {
-                if let current { raw[current].text += " " + head }
+            if let head = pieces.first, case let found = leadingDateTime(head), found?.match.time == nil {
+                if let found, found.match.day != nil {
+                    // `10/14/2022 - text`: an all-day entry; a date alone (`_7/5/2023_`) sets the day.
+                    raw.append(RawEntry(match: found.match, rawTime: found.raw, text: found.remainder, line: number))
+                    current = found.remainder.isEmpty ? nil : raw.count - 1
+                } else if let current {
+                    raw[current].text += " " + head
+                }
                 pieces.removeFirst()
             }
             for piece in pieces {

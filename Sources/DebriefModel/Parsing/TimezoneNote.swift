@@ -5,6 +5,11 @@ import Foundation
 enum TimezoneNote {
     /// A region zone from the system time-zone database (`US/Pacific`, `Europe/Copenhagen`):
     /// its offset follows daylight saving, unlike an abbreviation, which means what it says.
+    /// A region's offset at noon of `day` (the document's offset; entries take their own).
+    static func offset(of region: TimeZone, on day: Day?) -> Int {
+        region.secondsFromGMT(for: (day?.date ?? Date(timeIntervalSince1970: 0)).addingTimeInterval(12 * 3600))
+    }
+
     static func region(in text: some StringProtocol) -> TimeZone? {
         guard text.utf8.contains(UInt8(ascii: "/")) else { return nil }
         for word in text.split(whereSeparator: { !($0.isLetter || $0 == "/" || $0 == "_" || $0 == "-") }) where word.contains("/") {

@@ -6,12 +6,13 @@ import DebriefModel
 /// `DebriefAnalytics.IncidentDurations`).
 public enum DurationText {
     /// JSON key, label, metric and the stated duration it is compared with, in display order.
+    /// The JSON key is the stated kind's (`time_to_detect`), so measured and stated agree.
     public static let fields: [(key: String, label: String, metric: ResponseMetric, stated: StatedDuration.Kind)] = [
-        ("time_to_detect", "Time to detect", .mttd, .timeToDetect),
-        ("time_to_acknowledge", "Time to acknowledge", .mtta, .timeToAcknowledge),
-        ("time_to_mitigate", "Time to mitigate", .mttm, .timeToMitigate),
-        ("time_to_resolve", "Time to resolve", .mttr, .timeToResolve),
-    ]
+        ("Time to detect", ResponseMetric.mttd, StatedDuration.Kind.timeToDetect),
+        ("Time to acknowledge", .mtta, .timeToAcknowledge),
+        ("Time to mitigate", .mttm, .timeToMitigate),
+        ("Time to resolve", .mttr, .timeToResolve),
+    ].map { label, metric, stated in (key(stated), label, metric, stated) }
 
     /// The JSON key of a stated duration (`time_to_detect`, `duration`).
     public static func key(_ kind: StatedDuration.Kind) -> String {
