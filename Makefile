@@ -7,3 +7,10 @@ SCALE ?= 0
 .PHONY: bench
 bench: ## Benchmark debrief against hugo and cmark-gfm on N synthetic postmortems
 	python3 bench/run.py --count $(N) --runs $(RUNS) --scale-count $(SCALE)
+
+# SECONDS per fuzz target (scripts/fuzz); TARGETS narrows the run, e.g. TARGETS=FuzzTemplate.
+SECONDS ?= 60
+TARGETS ?=
+.PHONY: fuzz
+fuzz: ## Build the libFuzzer targets in Fuzz/ and run each for SECONDS seconds
+	./scripts/fuzz $(SECONDS) $(TARGETS)

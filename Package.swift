@@ -8,7 +8,12 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "debrief", targets: ["debrief"]),
+        // Libraries for the fuzz targets in Fuzz/ (a package of their own, so they never slow
+        // the normal build or tests).
         .library(name: "DebriefModel", targets: ["DebriefModel"]),
+        .library(name: "DebriefValidation", targets: ["DebriefValidation"]),
+        .library(name: "DebriefSearch", targets: ["DebriefSearch"]),
+        .library(name: "DebriefSite", targets: ["DebriefSite"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),

@@ -218,7 +218,12 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
     public static func load(root: URL) throws -> DebriefConfig {
         let url = root.appendingPathComponent("debrief.yml")
         guard FileManager.default.fileExists(atPath: url.path) else { return DebriefConfig() }
-        let text = try String(contentsOf: url, encoding: .utf8)
+        return try decode(yaml: try String(contentsOf: url, encoding: .utf8))
+    }
+
+    /// The configuration written in `text` (the contents of a `debrief.yml`); an empty text gives
+    /// the defaults. Throws `ConfigError` naming the line for anything invalid.
+    public static func decode(yaml text: String) throws -> DebriefConfig {
         if text.trimmingWhitespaceAndNewlines().isEmpty { return DebriefConfig() }
         do {
             guard let root = try Yams.compose(yaml: text), case .mapping(let mapping) = root else {
