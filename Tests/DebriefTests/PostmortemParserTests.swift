@@ -380,4 +380,33 @@ import Testing
         print("parsed 1000 postmortems in \(elapsed)")
         #expect(elapsed < .seconds(30)) // release builds take well under a second; see the report
     }
+
+    @Test func summarySentenceDatesAnUndatedTimelineBeforeTheFileName() {
+        let text = """
+            # Partial unavailability
+            ## Summary
+            On Wednesday, 4th October, a resolver failure left two load balancers without routers for a period of 50 minutes.
+            ## Timeline
+            | **11:27** | Load balancers stop routing |
+            | **12:19** | Traffic back to its baseline |
+            """
+        let p = PostmortemParser().parse(text: text, path: "content/postmortems/2023-10-20-partial.md")
+        #expect(p.date == Day(year: 2023, month: 10, day: 4)) // not the publication date in the file name
+        #expect(p.timeline.first?.time.map(Day.init) == Day(year: 2023, month: 10, day: 4))
+        #expect(p.stated(.duration) == TimeInterval(50 * 60))
+        #expect(p.statedDurations.first?.line == 3)
+    }
+
+    @Test func aSummaryDurationNeverOverridesAStatedField() {
+        let text = """
+            # Outage
+            **Date:** 2024-07-24 | **Duration:** 45 minutes
+            ## Summary
+            Half of DNS traffic failed for 40 minutes; retries took 10 minutes more.
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.stated(.duration) == TimeInterval(45 * 60))
+        let prose = PostmortemParser().parse(text: "# Outage\n## Summary\nWe waited for 3 people before deciding.\n", path: "y.md")
+        #expect(prose.stated(.duration) == nil) // `for 3 people` is no duration
+    }
 }

@@ -43,6 +43,17 @@ enum DateReader {
         return nil
     }
 
+    /// The date of an opening sentence such as `On Wednesday, 4th October, a disruption ...`:
+    /// the first date right after the word "on" in the first `limit` scalars. A date without a
+    /// year takes the year that puts it nearest `reference`.
+    static func dayAfterOn(in text: some StringProtocol, reference: Day?, limit: Int = 400) -> Day? {
+        let tokens = DateTokens(text, limit: limit)
+        for index in tokens.tokens.indices.dropLast() where tokens.tokens[index].kind == .word && tokens.tokens[index].text == "on" {
+            if let (match, _) = tokens.date(at: index + 1) { return resolveNearest(match, reference: reference) }
+        }
+        return nil
+    }
+
     /// The first date (and the time right after it, if any) anywhere in `text`.
     static func firstDateTime(in text: some StringProtocol, reference: Day? = nil) -> DateTimeMatch? {
         let tokens = DateTokens(text)
@@ -93,6 +104,28 @@ enum DateReader {
         while textStart < tokens.scalars.count, separatorScalars.contains(tokens.scalars[textStart]) { textStart += 1 }
         return (match, raw, DateTokens.string(tokens.scalars[textStart...]))
     }
+
+    /// The length of impact a summary sentence states: `for 40 minutes`, `for a period of 50
+    /// minutes`, `during up to 3 hours and 28 minutes`. Returns the seconds and the words read.
+    static func impactDuration(in sentence: some StringProtocol) -> (seconds: TimeInterval, text: String)? {
+        let tokens = DateTokens(sentence)
+        let list = tokens.tokens
+        for index in list.indices where list[index].kind == .word && (list[index].text == "for" || list[index].text == "during") {
+            var next = index + 1
+            while next < list.count, list[next].kind != .number, impactDurationFillers.contains(list[next].text) { next += 1 }
+            guard next + 1 < list.count, list[next].kind == .number, list[next + 1].kind == .word,
+                  unitSeconds[list[next + 1].text] != nil else { continue }
+            let rest = DateTokens.string(tokens.scalars[list[next].start...])
+            if let seconds = duration(in: rest) {
+                return (seconds, DateTokens.string(tokens.scalars[list[index].start..<list[next + 1].end]))
+            }
+        }
+        return nil
+    }
+
+    /// Words between `for` and the amount in `for a period of 50 minutes`, `for up to 3 hours`.
+    static let impactDurationFillers: Set<String> = ["a", "period", "of", "up", "to", "about", "approximately", "around",
+                                                     "roughly", "nearly", "almost", "over", "~", "total"]
 
     /// Seconds in a duration such as `43 minutes`, `1 hour 45 minutes`, `1h50m`, `2.5 hours`,
     /// else the span of a time range (`14:23 - 15:08`), else `H:MM`.

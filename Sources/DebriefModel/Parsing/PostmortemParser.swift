@@ -48,27 +48,31 @@ public struct PostmortemParser: Sendable {
         let headerEnd = min(firstSection - 1, lines.bodyStart + Self.headerLineLimit, lines.lastLine)
         if lines.bodyStart <= headerEnd { header.read(lines: lines, range: lines.bodyStart...headerEnd) }
         postmortem.fields = header.fields
-        postmortem.statedDurations = StatedDurationReader(lines: lines).read(headerFields: header.fields, text: text)
+        postmortem.statedDurations = StatedDurationReader(lines: lines)
+            .read(headerFields: header.fields, text: text, summary: SectionReader.outermost(.summary, in: sections).first)
 
         let titleDate = readTitle(into: &postmortem, front: front, heading: titleHeading, header: header)
         readMetadata(into: &postmortem, front: front, header: header, titleDate: titleDate)
         let region = readTimezone(into: &postmortem, front: front, sections: sections, lines: lines)
 
         // Incident date: the explicit field or title date, else the first dated timeline entry,
-        // else the file name's date (often the publication date, so it comes last and only
-        // places a timeline's dates without a year).
+        // else the summary's `On 4th October, ...`, else the file name's date (often the
+        // publication date, so it comes last and only places dates without a year).
         let fileDate = DateReader.leadingDateTime(postmortem.path.split(separator: "/").last ?? "")?.match.day // 2018-01-18-name.md
+        let summaryDate = postmortem.date != nil ? nil : SectionReader.outermost(.summary, in: sections).first
+            .flatMap { DateReader.dayAfterOn(in: $0.text, reference: fileDate) }
         func readTimeline(on day: Day?) -> (entries: [TimelineEntry], firstDay: Day?) {
             TimelineReader(lines: lines, blocks: blocks, incidentDate: day, timezoneOffset: postmortem.timezoneOffset, region: region)
                 .read(sections: sections)
         }
         let dateIsExplicit = postmortem.date != nil
-        var (timeline, firstDay) = readTimeline(on: postmortem.date ?? fileDate)
+        let referenceDay = postmortem.date ?? summaryDate ?? fileDate
+        var (timeline, firstDay) = readTimeline(on: referenceDay)
         if postmortem.date == nil, let firstDay {
             postmortem.date = firstDay
-            if firstDay != fileDate { timeline = readTimeline(on: firstDay).entries }
+            if firstDay != referenceDay { timeline = readTimeline(on: firstDay).entries }
         }
-        if postmortem.date == nil { postmortem.date = fileDate }
+        if postmortem.date == nil { postmortem.date = referenceDay }
         if let region { postmortem.timezoneOffset = TimezoneNote.offset(of: region, on: postmortem.date) }
         postmortem.timeline = timeline
         for entry in timeline {

@@ -3,8 +3,9 @@ import Foundation
 /// Reads the durations authors state (`Duration: 45 minutes`, `- Time to recovery: 84 minutes`,
 /// `**Time to repair:** 0h 37m`): from the header fields (front matter and header lines, where
 /// one line may hold several), then from any line outside code whose key names one, wherever
-/// it is (the Impact section, a `## Stats` list). The first of each kind wins; values that are
-/// not durations (`N/A`, `?`) are skipped.
+/// it is (the Impact section, a `## Stats` list), and last the length of impact a summary
+/// sentence states (`for 40 minutes`). The first of each kind wins; values that are not
+/// durations (`N/A`, `?`) are skipped.
 struct StatedDurationReader {
     let lines: DocumentLines
 
@@ -33,8 +34,8 @@ struct StatedDurationReader {
         }
     }
 
-    /// `text`: the whole file the lines are of.
-    func read(headerFields: [Field], text: String) -> [StatedDuration] {
+    /// `text`: the whole file the lines are of; `summary`: the document's summary section.
+    func read(headerFields: [Field], text: String, summary: Section?) -> [StatedDuration] {
         var found: [StatedDuration] = []
         func add(key: String, value: String, line: Int) {
             guard let kind = StatedDuration.Kind(key: key), !found.contains(where: { $0.kind == kind }),
@@ -51,6 +52,15 @@ struct StatedDurationReader {
             for segment in line.split(separator: "|") {
                 if let (key, value) = HeaderFields.keyValue(InlineMarkup.strip(InlineMarkup.dropListMarker(segment))) {
                     add(key: key, value: value, line: number)
+                }
+            }
+        }
+        // Without a `Duration:` field, the summary's `for 40 minutes` states how long impact lasted.
+        if let summary, !found.contains(where: { $0.kind == .duration }) {
+            for number in summary.line...max(summary.line, summary.endLine) where number <= lines.lastLine && !lines.isCode(number) {
+                if let (seconds, text) = DateReader.impactDuration(in: lines[number]) {
+                    found.append(StatedDuration(kind: .duration, seconds: seconds, text: text, line: number))
+                    break
                 }
             }
         }
