@@ -409,4 +409,25 @@ import Testing
         let prose = PostmortemParser().parse(text: "# Outage\n## Summary\nWe waited for 3 people before deciding.\n", path: "y.md")
         #expect(prose.stated(.duration) == nil) // `for 3 people` is no duration
     }
+
+    @Test func questionHeadingsAndLeadSentencesNameTheOwners() {
+        let text = """
+            # Network outage
+            **Date:** 2025-04-07
+            ## What is our infrastructure provider doing to prevent recurrence?
+            Our provider is taking the following actions:
+
+            - Traffic storm limits are enforced at the router level.
+            - Multicast will be limited on virtual switches.
+
+            ## What is Acme doing to improve resilience?
+            - Spread the platform over several availability zones.
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.sections.map(\.kind) == [.actionItems, .actionItems])
+        #expect(p.actionItems.map(\.owner) == ["Our provider", "Our provider", "Acme"])
+        // `We are ...` names nobody.
+        #expect(ActionItemReader.groupOwner("We are taking the following actions:") == nil)
+        #expect(ActionItemReader.headingOwner("What are we doing to prevent this?") == nil)
+    }
 }

@@ -34,7 +34,8 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
                                    "corrective actions", "corrective and preventative measures", "preventive actions", "preventative actions", "remediation",
                                    "remediation items", "remediation plan", "remediation plan in progress", "actions in progress", "action plan", "todo", "to do", "improvements", "prevention",
                                    "actions taken", "immediate actions taken", "immediate actions", "completed actions", "solution",
-                                   "corrective and preventive measures", "preventive measures", "future improvements"]
+                                   "corrective and preventive measures", "preventive measures", "future improvements",
+                                   "prevent recurrence", "prevent reoccurrence", "prevent it from happening again", "improve resilience"]
         case .relatedIncidents: return ["related incidents", "related", "similar incidents", "previous incidents"]
         case .appendix: return ["appendix", "references", "supporting information", "links"]
         }
@@ -88,13 +89,17 @@ public struct SectionNames: Sendable {
     }
 
     /// The kind whose synonym the heading is, or starts with (`Timeline - UTC`,
-    /// `Lessons learned and future improvements`): the longest such synonym wins.
+    /// `Lessons learned and future improvements`): the longest such synonym wins. Else a
+    /// synonym of two words or more that ends the heading (`What is our provider doing to
+    /// prevent recurrence?`, `Preliminary root cause`).
     public func kind(of heading: String) -> SectionKind? {
         if let kind = byPlainName[heading.lowercased()] { return kind }
-        var words = Self.normalized(heading).split(separator: " ")
-        while !words.isEmpty {
-            if let kind = byName[words.joined(separator: " ")] { return kind }
-            words.removeLast()
+        let words = Self.normalized(heading).split(separator: " ")
+        for end in stride(from: words.count, to: 0, by: -1) {
+            if let kind = byName[words[..<end].joined(separator: " ")] { return kind }
+        }
+        for start in words.indices.dropFirst() where words.count - start >= 2 {
+            if let kind = byName[words[start...].joined(separator: " ")] { return kind }
         }
         return nil
     }
@@ -113,7 +118,7 @@ public struct SectionNames: Sendable {
 
     /// Words that carry no meaning in a heading (`Timeline of the incident` is `timeline`).
     static let smallWords: Set<String> = ["a", "an", "the", "of", "for", "to", "in", "on", "and", "our", "this", "that", "its",
-                                          "with", "from", "during", "by", "incident", "outage", "postmortem", "all", "any", "we",
+                                          "with", "from", "during", "by", "it", "incident", "outage", "postmortem", "all", "any", "we",
                                           "issue", "utc", "gmt", "pst", "pdt", "cet", "cest", "est", "edt", "cst", "cdt", "mst", "mdt", "bst"]
 
     /// Lower case; parentheticals, numbering, punctuation and small words dropped; plurals made singular.

@@ -22,18 +22,26 @@ struct ActionItemReader {
                 }
             }
             let labelRest = lines[section.line].hasPrefix("#") ? nil : SectionReader.labelLine(lines[section.line])?.rest
+            // `Our provider is taking the following actions:` owns the list after it.
+            var leadOwner: String?
             for block in SectionReader.blocks(overlapping: section, in: blocks) {
+                let before = items.count
                 switch block.kind {
                 case .table: readTable(block, into: &items)
                 case .list: readList(block, lines: section.line...section.endLine, into: &items)
                 case .paragraph:
                     let first = max(block.line, section.line), last = min(max(block.endLine, block.line), section.endLine)
                     guard first <= last else { continue }
-                    let before = items.count
                     readChecklistLines(first...last, labelLine: labelRest == nil ? nil : section.line, labelRest: labelRest, into: &items)
                     if items.count == before, block.line > section.line { readLineItems(first...last, into: &items) }
                 default: continue
                 }
+                if let leadOwner { for index in before..<items.count where items[index].owner == nil { items[index].owner = leadOwner } }
+                leadOwner = block.kind == .paragraph && items.count == before ? Self.groupOwner(block.plainText) : nil
+            }
+            // `## What is our provider doing to prevent recurrence?` names who does the items.
+            if let owner = Self.headingOwner(section.heading) {
+                for index in start..<items.count where items[index].owner == nil { items[index].owner = owner }
             }
         }
         return items
@@ -333,10 +341,18 @@ struct ActionItemReader {
 
     // MARK: Links and owners
 
-    /// `On the provider's side:`, `By Platform:` or `Owner: X` over a group of items.
+    /// `On the provider's side:`, `By Platform:`, `Owner: X` or `Our provider is taking the
+    /// following actions:` over a group of items.
     static func groupOwner(_ lead: String) -> String? {
         var text = lead.trimmed(" :")
         if let range = text.range(of: "owner:", options: .caseInsensitive) { return String(text[range.upperBound...]).trimmed(" ,;") }
+        if lead.hasSuffix(":"), text.containsText(" the following") {
+            let words = text.split(separator: " ")
+            if let verb = words.firstIndex(where: { ["is", "are", "will", "has", "have"].contains($0) }), (1...4).contains(verb),
+               verb > 1 || !Self.pronouns.contains(String(words[0])) {
+                return words[..<verb].joined(separator: " ")
+            }
+        }
         for suffix in ["'s side", "’s side", " side"] where text.lowercased().hasSuffix(suffix) {
             text = String(text.dropLast(suffix.count))
             for prefix in ["on ", "by ", "for "] where text.lowercased().hasPrefix(prefix) { text = String(text.dropFirst(prefix.count)) }
@@ -346,13 +362,29 @@ struct ActionItemReader {
         return nil
     }
 
+    /// Subjects that name no owner (`We will ...`, `This is taking ...`).
+    private static let pronouns: Set<String> = ["We", "I", "It", "This", "That", "They", "The", "A", "An", "Our", "You", "There",
+                                                "we", "i", "it", "this", "that", "they", "these", "those", "you", "there"]
+
+    /// `What is our provider doing to ...?`, `What is Acme doing about it`: the one asked about.
+    static func headingOwner(_ heading: String) -> String? {
+        let words = heading.split(separator: " ")
+        guard words.count >= 4, words[0].lowercased() == "what", ["is", "are"].contains(words[1].lowercased()),
+              let doing = words.firstIndex(where: { $0.lowercased() == "doing" }), doing > 2, doing <= 6 else { return nil }
+        let subject = words[2..<doing]
+        guard !pronouns.contains(String(subject.first!)) || subject.count > 1, !["we", "you"].contains(subject.last!.lowercased()) else { return nil }
+        return subject.joined(separator: " ")
+    }
+
     /// `DevEx will update ...`: a named subject of `will` at the start of the item owns it.
     static func subjectOwner(_ text: String) -> String? {
         let words = text.split(separator: " ", maxSplits: 4).prefix(4)
-        guard let will = words.firstIndex(of: "will"), will > words.startIndex else { return nil }
+        // `Multicast will be limited ...` is passive: the thing acted on, not the owner.
+        guard let will = words.firstIndex(of: "will"), will > words.startIndex,
+              will + 1 >= words.endIndex || words[will + 1] != "be" else { return nil }
         let subject = words[..<will]
         guard subject.allSatisfy({ $0.first?.isUppercase == true || $0.first == "@" }),
-              !["We", "I", "It", "This", "That", "They", "The", "A", "An", "Our", "You", "There"].contains(String(subject.first!)) else { return nil }
+              !pronouns.contains(String(subject.first!)) else { return nil }
         return subject.joined(separator: " ")
     }
 
