@@ -430,4 +430,53 @@ import Testing
         #expect(ActionItemReader.groupOwner("We are taking the following actions:") == nil)
         #expect(ActionItemReader.headingOwner("What are we doing to prevent this?") == nil)
     }
+
+    @Test func aWindowStatedInTheSummaryIsTheImpact() {
+        let text = """
+            # DNS disruption
+            **Date:** 2024-01-18
+            All times are in CET.
+            ## Summary
+            The platform was impacted from **11:40 to 15:38**, then a second wave of errors from 16:00 to 16:10.
+            ## Timeline
+            - 10:30 - Maintenance window opens
+            - 11:45 - Alert fired for the API
+            - 15:38 - Error rates back to normal
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        func utc(_ hour: Int, _ minute: Int) -> Date { Day(year: 2024, month: 1, day: 18).date.addingTimeInterval(TimeInterval(hour * 3600 + minute * 60)) }
+        #expect(p.milestones.started?.time == utc(10, 40)) // 11:40 CET, not the maintenance
+        #expect(p.milestones.started?.source == .impactWindow)
+        #expect(p.milestones.mitigated?.time == utc(14, 38))
+        #expect(p.milestones.detected?.time == utc(10, 45))
+        // One phase of the incident is not its window.
+        let phase = PostmortemParser().parse(text: "# X\n**Date:** 2024-01-18\n## Summary\nA second wave of unavailability from 11:40 to 11:53.\n", path: "y.md")
+        #expect(phase.milestones.started == nil)
+    }
+
+    @Test func impactSaidToBeginStartsTheIncidentAndTheLastEndResolvesIt() {
+        let text = """
+            # Nodes unhealthy
+            **Date:** 2020-10-06
+            ## Timeline
+            - 07:00 - Regular maintenance of the node pool
+            - 08:00 - Pods on three nodes started crashlooping
+            - 09:00 - Alert fired: nodes unhealthy
+            - 09:20 - Root cause discovered: a full disk
+            - 09:40 - Disk cleaned, which solved the issue
+            - 10:10 - Confirmed all workloads were scheduled again and the cluster was checked. Everything is running as expected.
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        func utc(_ hour: Int, _ minute: Int) -> Date { Day(year: 2020, month: 10, day: 6).date.addingTimeInterval(TimeInterval(hour * 3600 + minute * 60)) }
+        #expect(p.milestones.started?.time == utc(8, 0))
+        #expect(p.milestones.detected?.time == utc(9, 0))
+        #expect(p.milestones.mitigated?.time == utc(9, 40))
+        #expect(p.milestones.resolved?.time == utc(10, 10))
+    }
+
+    @Test func anApproximateTimeAfterADateIsRead() {
+        let text = "# X\n## Timeline\n### 2019-01-18 ~ 22:00\nThe scraper fails.\n\n| **April 30, ~14:30** | load rises |\n"
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.timeline.first?.time == Day(year: 2019, month: 1, day: 18).date.addingTimeInterval(22 * 3600))
+    }
 }

@@ -27,6 +27,8 @@ public struct Milestone: Sendable, Hashable, Codable {
     public enum Source: String, Sendable, Hashable, Codable {
         case frontMatter = "front-matter"
         case keyEvent = "key-event"
+        /// A window the summary or impact section states: `impacted from 11:40 to 15:38`.
+        case impactWindow = "impact-window"
         case timeline
         case firstTimelineEntry = "first-timeline-entry"
     }

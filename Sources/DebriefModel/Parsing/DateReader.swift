@@ -123,6 +123,28 @@ enum DateReader {
         return nil
     }
 
+    /// A window of impact written in a sentence: `from 11:40 to 15:38`, `from 14:05 to 19:50
+    /// UTC`, `(From Jan. 29 20:47 to Jan. 30 00:35)`. Both ends carry a time.
+    static func window(in sentence: some StringProtocol, reference: Day?) -> (from: DateTimeMatch, to: DateTimeMatch)? {
+        let tokens = DateTokens(sentence)
+        let list = tokens.tokens
+        for index in list.indices where list[index].kind == .word && list[index].text == "from" {
+            // `a second wave of unavailability from 11:40 to 11:53` is one phase, not the incident.
+            if list[..<index].contains(where: { phaseWords.contains($0.text) }) { return nil }
+            guard var from = tokens.dateTime(at: index + 1), from.time != nil,
+                  let separator = tokens.index(startingAt: from.end), separator < list.count,
+                  ["to", "until", "-", "–"].contains(list[separator].text),
+                  var to = tokens.dateTime(at: separator + 1), to.time != nil else { continue }
+            if from.day == nil { from.day = resolveNearest(from, reference: reference) }
+            if to.day == nil { to.day = resolveNearest(to, reference: reference) }
+            return (from, to)
+        }
+        return nil
+    }
+
+    /// Words that make a window one phase of the incident.
+    static let phaseWords: Set<String> = ["second", "third", "another", "new", "next", "later", "last", "final"]
+
     /// Words between `for` and the amount in `for a period of 50 minutes`, `for up to 3 hours`.
     static let impactDurationFillers: Set<String> = ["a", "period", "of", "up", "to", "about", "approximately", "around",
                                                      "roughly", "nearly", "almost", "over", "~", "total"]
@@ -504,6 +526,7 @@ struct DateTokens {
             var j = next
             let isISO = j < tokens.count && tokens[j].kind == .word && tokens[j].text == "t" && adjacent(j - 1, j)
             if j < tokens.count, (tokens[j].kind == .word && ["t", "at"].contains(tokens[j].text)) || isSymbol(j, ",") { j += 1 }
+            if isSymbol(j, "~") { j += 1 } // `2019-01-18 ~ 22:00`, `April 30, ~14:30`: approximate, read at face value
             if let time = time(at: j, numericOffset: isISO) {
                 match.time = time.time
                 match.zoneOffset = time.zoneOffset

@@ -15,7 +15,10 @@ struct MilestoneReader {
     /// A dateless impact entry follows its trigger within this many seconds.
     static let triggerWindow: TimeInterval = 24 * 3600
 
-    func read(frontMatter: FrontMatter, keyEvents: [Field], timeline: [TimelineEntry]) -> Milestones {
+    /// `statedSections`: the summary and impact sections, whose `from 11:40 to 15:38` is the
+    /// window of impact when the header gives neither end.
+    func read(frontMatter: FrontMatter, keyEvents: [Field], timeline: [TimelineEntry],
+              statedSections: [Section] = [], lines: DocumentLines? = nil) -> Milestones {
         var milestones = Milestones()
         for kind in MilestoneKind.allCases {
             if let (value, line) = frontMatterValue(kind, in: frontMatter), let time = moment(value) {
@@ -26,8 +29,32 @@ struct MilestoneReader {
             guard let kind = kind(ofLabel: field.key), milestones[kind] == nil, let time = moment(field.value) else { continue }
             milestones[kind] = Milestone(time: time, source: .keyEvent, line: field.line)
         }
+        if milestones.started == nil, milestones.mitigated == nil, let lines, let (from, to, line) = impactWindow(in: statedSections, lines: lines) {
+            milestones.started = Milestone(time: from, source: .impactWindow, line: line)
+            milestones.mitigated = Milestone(time: to, source: .impactWindow, line: line)
+        }
         readTimeline(timeline, into: &milestones)
         return milestones
+    }
+
+    /// The first `from 11:40 to 15:38` in `sections`, as instants (an end before its start is on
+    /// the next day).
+    private func impactWindow(in sections: [Section], lines: DocumentLines) -> (Date, Date, Int)? {
+        for section in sections {
+            for number in section.line...max(section.line, section.endLine) where number <= lines.lastLine && !lines.isCode(number) {
+                guard let (from, to) = DateReader.window(in: InlineMarkup.strip(lines[number]), reference: incidentDate),
+                      let start = instant(from), var end = instant(to) else { continue }
+                if end < start, to.day == nil || to.day == from.day { end.addTimeInterval(86_400) }
+                guard end > start else { continue }
+                return (start, end, number)
+            }
+        }
+        return nil
+    }
+
+    private func instant(_ match: DateTimeMatch) -> Date? {
+        guard let clock = match.time, let day = match.day ?? incidentDate else { return nil }
+        return day.date.addingTimeInterval(TimeInterval(clock.secondsIntoDay - (match.zoneOffset ?? timezoneOffset)))
     }
 
     /// Milestones the header did not give, from the timeline: each kind at the first entry
@@ -53,13 +80,18 @@ struct MilestoneReader {
         set(.started, first(.started))
         set(.detected, first(.detected, from: index(of: milestones.started) ?? 0))
         let afterDetection = index(of: milestones.detected) ?? index(of: milestones.started) ?? 0
-        set(.mitigated, first(.mitigated, from: afterDetection + (milestones.detected == nil ? 0 : 1)))
-        // Acknowledged between detection and mitigation: "acknowledged" after the fix is a reply, not a response.
-        if let acknowledged = first(.acknowledged, from: afterDetection), acknowledged <= (index(of: milestones.mitigated) ?? timed.count) {
+        // Impact ends at the first entry after detection that says it ended, in either word list.
+        let end: MilestoneKeywordMatcher.Lists = [.mitigated, .resolved]
+        set(.mitigated, (afterDetection + (milestones.detected == nil ? 0 : 1)..<timed.count).first { !found[$0].isDisjoint(with: end) })
+        // Acknowledged between detection and mitigation: "acknowledged" after the fix is a reply,
+        // not a response, and an entry that ends the incident acknowledges nothing.
+        if let acknowledged = (afterDetection..<timed.count).first(where: { found[$0].contains(.acknowledged) && found[$0].isDisjoint(with: end) }),
+           acknowledged <= (index(of: milestones.mitigated) ?? timed.count) {
             set(.acknowledged, acknowledged)
         }
+        // The incident is over at the last entry that says so (incidents are re-opened).
         let afterMitigation = index(of: milestones.mitigated) ?? afterDetection
-        set(.resolved, (afterMitigation..<timed.count).last { found[$0].contains(.resolved) })
+        set(.resolved, (afterMitigation..<timed.count).last { !found[$0].isDisjoint(with: end) })
         if milestones.resolved == nil, let mitigated = milestones.mitigated { milestones.resolved = mitigated }
         if milestones.mitigated == nil, let resolved = milestones.resolved, resolved.source == .timeline { milestones.mitigated = resolved }
         if milestones.started == nil {
@@ -75,10 +107,24 @@ struct MilestoneReader {
         }
     }
 
-    /// The first `matchedPrefixLength` unicode scalars.
+    /// The first `matchedPrefixLength` unicode scalars, and a short closing sentence after them
+    /// (`... the correct values are deployed. Services are restored.`).
     static func opening(of text: String) -> Substring {
-        Substring(text.unicodeScalars.prefix(matchedPrefixLength))
+        let scalars = text.unicodeScalars
+        guard scalars.count > matchedPrefixLength else { return Substring(text) }
+        let opening = Substring(scalars.prefix(matchedPrefixLength))
+        var bodyEnd = scalars.endIndex
+        while bodyEnd > scalars.startIndex, ". !".unicodeScalars.contains(scalars[scalars.index(before: bodyEnd)]) {
+            bodyEnd = scalars.index(before: bodyEnd)
+        }
+        guard let stop = scalars[..<bodyEnd].lastIndex(where: { $0 == "." || $0 == "!" || $0 == "?" }),
+              stop >= scalars.index(scalars.startIndex, offsetBy: matchedPrefixLength) else { return opening }
+        let closing = Substring(scalars[scalars.index(after: stop)...])
+        return Words.of(closing).count <= maximumClosingWords ? Substring(String(opening) + ". " + closing) : opening
     }
+
+    /// How long a closing sentence may be to be matched beside the opening.
+    static let maximumClosingWords = 6
 
     /// `detected: ...`, `detected_at: ...` or `milestones: {detected: ...}` in front matter.
     private func frontMatterValue(_ kind: MilestoneKind, in frontMatter: FrontMatter) -> (String, Int)? {
@@ -111,10 +157,7 @@ struct MilestoneReader {
 
     /// A date-time (`2025-03-02T10:14:00Z`, `2024-04-15 12:32`) or a bare time on the incident date.
     private func moment(_ text: String) -> Date? {
-        guard let match = DateReader.firstDateTime(in: text, reference: incidentDate), let clock = match.time,
-              let day = match.day ?? incidentDate else { return nil }
-        let offset = match.zoneOffset ?? timezoneOffset
-        return day.date.addingTimeInterval(TimeInterval(clock.secondsIntoDay - offset))
+        DateReader.firstDateTime(in: text, reference: incidentDate).flatMap(instant)
     }
 }
 
@@ -144,6 +187,8 @@ struct MilestoneKeywordMatcher: Sendable {
 
     static let negations: Set<String> = ["not", "no", "never", "without", "unable", "cannot", "can't", "couldn't", "didn't", "wasn't",
                                           "weren't", "isn't", "won't", "nothing", "tried", "attempted", "nor"]
+    /// Verbs that say impact began when an impact word follows (`started failing`, `began timing out`).
+    static let beginnings: Set<String> = ["started", "starts", "starting", "began", "begins", "beginning"]
     /// Endings the last word of a phrase may take (`alert` matches `alerts`, `alerted`).
     private static let endings = ["s", "es", "d", "ed", "ing"]
 
@@ -175,6 +220,13 @@ struct MilestoneKeywordMatcher: Sendable {
                     if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1) { inClause.insert(list) }
                 }
             }
+            // `Pods started crashlooping`: impact said to begin is where it started.
+            if inClause.contains(.impact), let verb = clause.firstIndex(where: Self.beginnings.contains) {
+                let next = clause[(verb + 1)...].drop { $0 == "to" }.first
+                if let next, byFirstWord[next]?.contains(where: { $0.list == .impact && $0.rest.isEmpty }) == true { inClause.insert(.started) }
+            }
+            // `Root cause discovered` finds the cause, not the incident.
+            if inClause.contains(.detected), clause.contains("cause") { inClause.remove(.detected) }
             if !inClause.isEmpty, !clause.contains(where: Self.negations.contains) { found.formUnion(inClause) }
         }
         return found

@@ -83,7 +83,8 @@ public struct PostmortemParser: Sendable {
         postmortem.actionItems = ActionItemReader(lines: lines, blocks: blocks, incidentDate: postmortem.date).read(sections: sections)
         postmortem.milestones = MilestoneReader(keywords: milestoneKeywords, incidentDate: postmortem.date,
                                                 timezoneOffset: postmortem.timezoneOffset)
-            .read(frontMatter: front, keyEvents: header.keyEvents, timeline: timeline)
+            .read(frontMatter: front, keyEvents: header.keyEvents, timeline: timeline,
+                  statedSections: SectionReader.outermost(.summary, in: sections) + SectionReader.outermost(.impact, in: sections), lines: lines)
         // A timeline often opens with background days before the impact: the incident's day is
         // the day impact began.
         if !dateIsExplicit, let started = postmortem.milestones.started, timeline.contains(where: { $0.line == started.line }) {
