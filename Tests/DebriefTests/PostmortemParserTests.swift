@@ -479,4 +479,20 @@ import Testing
         let p = PostmortemParser().parse(text: text, path: "x.md")
         #expect(p.timeline.first?.time == Day(year: 2019, month: 1, day: 18).date.addingTimeInterval(22 * 3600))
     }
+
+    @Test func aMomentSpreadOverColumnsWithTheYearInTheHeaderAndAGenericZone() {
+        let text = """
+            # Proxy abuse
+            ## Timeline (all times PT)
+            | Day | Date (2022) | Time (PT) | Event |
+            |-----|-------------|-----------|-------|
+            | Tues | Jun 28 | 20:36 | Abuse report received |
+            | Wed | Jan 5 | 7:05 | Investigation resumes |
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.timeline.map(\.text) == ["Abuse report received", "Investigation resumes"])
+        // PT follows daylight saving: PDT in June, PST in January.
+        #expect(p.timeline.first?.time == Day(year: 2022, month: 6, day: 29).date.addingTimeInterval(3 * 3600 + 36 * 60))
+        #expect(p.timeline.last?.time == Day(year: 2022, month: 1, day: 5).date.addingTimeInterval(15 * 3600 + 5 * 60))
+    }
 }

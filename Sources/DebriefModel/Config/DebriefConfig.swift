@@ -72,7 +72,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
             acknowledged: [String] = ["acknowledge", "ack'd", "declare", "incident raised", "incident opened", "incident created", "incident ticket",
                                       "investigate", "investigating", "investigation", "verify", "verified", "verification", "joined the call",
                                       "joined call", "sign on", "signs on", "posted in slack", "posted to slack", "posted on slack",
-                                      "looking into", "escalate", "escalated", "response team", "war room", "triage", "takes ic", "assigned as ic",
+                                      "looking into", "escalate", "escalated", "response team", "war room", "war-room", "triage", "takes ic", "assigned as ic",
                                       "incident response", "confirmed the issue", "confirm the issue", "began working", "started working", "status page"],
             mitigated: [String] = ["mitigate", "mitigated", "mitigation", "rollback complete", "rollback completed", "rolled back", "reverted",
                                    "restored", "restore", "recovered", "recover", "back to normal", "returned to normal", "returns to normal",

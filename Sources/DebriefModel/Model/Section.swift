@@ -20,7 +20,7 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
     /// `debrief.yml` adds more with `section_synonyms:`; docs/formats.md lists these.
     public var synonyms: [String] {
         switch self {
-        case .summary: return ["summary", "executive summary", "tl;dr", "tldr", "overview", "what happened", "description", "incident summary"]
+        case .summary: return ["summary", "executive summary", "tl;dr", "tldr", "overview", "what happened", "description", "incident summary", "context", "background"]
         case .impact: return ["impact", "customer impact", "user impact", "business impact", "impact assessment", "who was affected", "affected users"]
         case .timeline: return ["timeline", "key events", "detailed timeline", "chronology", "sequence of events", "events", "incident log"]
         case .rootCause: return ["root cause", "root cause analysis", "rca", "cause", "why did it happen", "why did this happen", "conclusion", "analysis", "incident analysis", "post incident analysis", "technical analysis", "why it happened", "what caused it", "trigger", "five whys", "5 whys"]

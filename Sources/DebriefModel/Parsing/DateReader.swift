@@ -54,6 +54,11 @@ enum DateReader {
         return nil
     }
 
+    /// A four-digit year (1970-2099) standing alone in `text`: `Date (2022)`.
+    static func year(in text: some StringProtocol) -> Int? {
+        DateTokens(text).tokens.first { $0.kind == .number && $0.text.count == 4 && (1970...2099).contains($0.value) }?.value
+    }
+
     /// The first date (and the time right after it, if any) anywhere in `text`.
     static func firstDateTime(in text: some StringProtocol, reference: Day? = nil) -> DateTimeMatch? {
         let tokens = DateTokens(text)

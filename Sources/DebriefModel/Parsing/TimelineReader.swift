@@ -176,13 +176,24 @@ struct TimelineReader {
             timeColumn = 0
         }
         guard let timeColumn else { return }
-        var eventColumns = names.indices.filter { column in column != timeColumn && eventWords.contains { names[column].containsText($0) } }
-        if eventColumns.isEmpty { eventColumns = names.indices.filter { $0 != timeColumn } }
+        // `| Day | Date (2022) | Time (PST) | Event |`: the moment is spread over several columns,
+        // the year perhaps only in a header.
+        let momentColumns = names.indices.filter { column in column == timeColumn || (column > timeColumn && timeWords.contains { names[column].containsText($0) }) }
+        let weekdayColumns = names.indices.filter { ["day", "weekday", "day of week"].contains(names[$0].trimmed()) }
+        let headerYear = momentColumns.lazy.compactMap { DateReader.year(in: names[$0]) }.first
+        var eventColumns = names.indices.filter { column in !momentColumns.contains(column) && eventWords.contains { names[column].containsText($0) } }
+        if eventColumns.isEmpty { eventColumns = names.indices.filter { !momentColumns.contains($0) && !weekdayColumns.contains($0) } }
         for row in rows {
             let cells = Self.cells(of: lines[row.line])
             guard timeColumn < cells.count else { continue }
             let text = eventColumns.filter { $0 < cells.count }.map { cells[$0] }.filter { !$0.isEmpty }.joined(separator: " — ")
-            if let (match, rawTime, rest) = leadingDateTime(cells[timeColumn]) {
+            var moment = cells[timeColumn]
+            if momentColumns.count > 1 {
+                let parts = momentColumns.filter { $0 < cells.count }.map { cells[$0] }
+                moment = parts.joined(separator: " ")
+                if let headerYear, DateReader.year(in: parts[0]) == nil { moment = parts[0] + " \(headerYear) " + parts.dropFirst().joined(separator: " ") }
+            }
+            if let (match, rawTime, rest) = leadingDateTime(moment) {
                 let combined = [rest, text].filter { !$0.isEmpty }.joined(separator: " ")
                 raw.append(RawEntry(match: match, rawTime: rawTime, text: combined, line: row.line))
             }

@@ -11,13 +11,20 @@ enum TimezoneNote {
     }
 
     static func region(in text: some StringProtocol) -> TimeZone? {
-        guard text.utf8.contains(UInt8(ascii: "/")) else { return nil }
-        for word in text.split(whereSeparator: { !($0.isLetter || $0 == "/" || $0 == "_" || $0 == "-") }) where word.contains("/") {
+        for word in text.split(whereSeparator: { !($0.isLetter || $0 == "/" || $0 == "_" || $0 == "-") }) {
+            if let identifier = genericZones[String(word)] { return TimeZone(identifier: identifier) }
+            guard word.contains("/") else { continue }
             let name = word.trimmingScalars(in: "/-_")
             if name.contains("/"), let zone = TimeZone(identifier: name) { return zone }
         }
         return nil
     }
+
+    /// `All times PT`: the North American zones written without standard or daylight time,
+    /// which follow daylight saving like a region (upper case only: `ET` is a word elsewhere).
+    private static let genericZones: [String: String] = [
+        "PT": "America/Los_Angeles", "MT": "America/Denver", "CT": "America/Chicago", "ET": "America/New_York",
+    ]
 
     /// Seconds from UTC for the common abbreviations (standard or daylight time as named).
     static func offset(forAbbreviation text: String) -> Int? {
