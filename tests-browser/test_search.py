@@ -96,6 +96,17 @@ def run_checks(driver, site, root, check):
         assert [title for title, _ in after[:5]] == expected, f"{after[:5]} != {expected}"
     check("search page: the severity filter narrows the hits like --severity", filter_narrows)
 
+    def finds_preamble_and_unrecognised_sections():
+        # An opening paragraph with no heading and a What Went Well list: no structured field
+        # holds them, and every word must still be found, ranked as the CLI ranks it.
+        for query in ["escrow contacts", "pg_replication_slots"]:
+            expected = [hit["title"] for hit in cli_search(root, query)]
+            assert expected, f"the CLI finds nothing for {query!r}"
+            driver.get(search_page(site) + "?q=" + query.replace(" ", "+"))
+            hits = wait_for_results(driver)
+            assert [title for title, _ in hits[:5]] == expected, f"{query!r}: {hits[:5]} != {expected}"
+    check("search page: words of a preamble and of an unrecognised section are found", finds_preamble_and_unrecognised_sections)
+
     def opens_result():
         driver.get(search_page(site) + "?q=" + "certificate")
         hits = wait_for_results(driver)

@@ -45,16 +45,35 @@ public struct SearchDocument: Sendable, Hashable {
         put(.services, p.services.joined(separator: " "))
         put(.tags, p.tags.joined(separator: " "))
         // Summary also takes Impact and Resolution: the prose that says what happened.
+        put(.summary, p.summary ?? "")
         for kind in [SectionKind.summary, .impact, .resolution] { put(.summary, p.sections.filter { $0.means(kind) }.map(\.text).joined(separator: "\n")) }
         put(.rootCause, p.sections.filter { $0.means(.rootCause) }.map(\.text).joined(separator: "\n"))
         put(.contributingFactors, p.sections.filter { $0.kind == .contributingFactors || $0.kind == .wentWrong || $0.kind == .lessonsLearned }
             .map(\.text).joined(separator: "\n"))
+        put(.body, ([p.preamble] + Self.unindexedSections(of: p).map(\.text)).joined(separator: "\n"))
         let timeline = p.timeline.isEmpty ? p.sections.filter { $0.means(.timeline) }.map(\.text) : p.timeline.map(\.text)
         put(.timeline, timeline.joined(separator: "\n"))
         let actions = p.actionItems.isEmpty ? p.sections.filter { $0.means(.actionItems) }.map(\.text) : p.actionItems.map(\.text)
         put(.actionItems, actions.joined(separator: "\n"))
         self.init(kind: .postmortem, slug: p.slug, path: p.path, title: title, date: p.date, severity: p.severity,
                   services: p.services, tags: p.tags, alerts: p.alerts, fields: fields)
+    }
+
+    /// The kinds of section whose text one of the structured fields holds.
+    static let indexedKinds: [SectionKind] = [.summary, .impact, .resolution, .rootCause, .contributingFactors, .wentWrong,
+                                             .lessonsLearned, .timeline, .actionItems]
+
+    /// Outermost sections no structured field holds: unknown headings, What Went Well,
+    /// Where We Got Lucky, Related Incidents, Appendix. A section inside one already counted is
+    /// in that one's text.
+    static func unindexedSections(of p: Postmortem) -> [Section] {
+        var sections: [Section] = []
+        var coveredUntil = 0
+        for section in p.sections where section.line > coveredUntil {
+            coveredUntil = section.endLine
+            if !indexedKinds.contains(where: section.means) { sections.append(section) }
+        }
+        return sections
     }
 
     /// Runbooks map onto the same fields: impact and the markdown sections (Meaning, Symptoms)

@@ -3,6 +3,9 @@
 /// documented in docs/search.md and copied into the shards' ranking constants for the site.
 public enum SearchField: Int, Sendable, Hashable, CaseIterable, Codable {
     case title, alerts, services, tags, summary, rootCause, contributingFactors, timeline, actionItems
+    /// Everything else the document says (sections of no known kind, text before the first
+    /// section): findable, but below every structured field.
+    case body
 
     public var boost: Double {
         switch self {
@@ -15,6 +18,7 @@ public enum SearchField: Int, Sendable, Hashable, CaseIterable, Codable {
         case .contributingFactors: return 1.5
         case .timeline: return 1
         case .actionItems: return 1
+        case .body: return 0.5
         }
     }
 
@@ -29,5 +33,5 @@ public enum SearchField: Int, Sendable, Hashable, CaseIterable, Codable {
     }
 
     /// Order in which snippets are looked for: prose first, names last.
-    public static let snippetOrder: [SearchField] = [.summary, .rootCause, .contributingFactors, .timeline, .actionItems, .title, .alerts]
+    public static let snippetOrder: [SearchField] = [.summary, .rootCause, .contributingFactors, .timeline, .actionItems, .body, .title, .alerts]
 }

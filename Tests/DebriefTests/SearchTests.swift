@@ -96,4 +96,34 @@ import Testing
         #expect(try top("\"\"\"").isEmpty)
         #expect(try top(String(repeating: "a", count: 10_000)).isEmpty)
     }
+
+    @Test func everyWordOfAPreambleAnUnknownSectionAndFrontMatterIsFound() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-body-\(UUID().uuidString)")
+        let folder = root.appendingPathComponent("content/postmortems")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try """
+            ---
+            title: Metadata service outage
+            date: 2024-02-01
+            keywords: [storage, quorum]
+            product: object-store
+            description: Writes stalled while metadata nodes were de-registered.
+            ---
+            An opening paragraph about the zookeeper ensemble, before any heading.
+
+            ## Mitigation notes
+
+            The operators drained the rack by hand with the cordon playbook.
+            """.write(to: folder.appendingPathComponent("2024-02-01-metadata.md"), atomically: true, encoding: .utf8)
+        try "# Unrelated\n**Date:** 2024-03-01\n## Summary\nA deploy went wrong.\n"
+            .write(to: folder.appendingPathComponent("2024-03-01-other.md"), atomically: true, encoding: .utf8)
+        let index = SearchIndex(documents: SearchDocument.all(try KnowledgeBase.load(root: root)))
+        for query in ["zookeeper ensemble", "cordon playbook", "de-registered", "metadata nodes", "quorum", "object-store"] {
+            #expect(index.search(QueryParser.parse(query + " "), limit: 5).map(\.document.slug) == ["2024-02-01-metadata"], "\(query)")
+        }
+        let document = try #require(SearchDocument.all(try KnowledgeBase.load(root: root)).first)
+        #expect(document.tags == ["storage", "quorum"])
+        #expect(document.services == ["object-store"])
+    }
 }

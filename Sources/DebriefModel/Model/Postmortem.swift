@@ -22,6 +22,8 @@ public struct Postmortem: Sendable, Hashable, Codable {
         /// The configured level it normalises to (`SEV1`), nil when missing or unrecognised.
         public var severity: String?
         public var status: String?
+        /// The summary front matter states (`summary`, `description` or `abstract`).
+        public var summary: String?
         public var services: [String]
         public var tags: [String]
         public var authors: [String]
@@ -44,6 +46,9 @@ public struct Postmortem: Sendable, Hashable, Codable {
         public var links: [Link]
         /// Rule ids suppressed in front matter (`debrief-ignore: [rule-id]`).
         public var ignoredRules: [String]
+        /// Text before the first section that is neither title nor header field (an opening
+        /// paragraph without a heading), markup stripped.
+        public var preamble: String
         /// Markdown after the front matter, for rendering; `bodyLineOffset` maps its lines back.
         public var body: String
         public var bodyLineOffset: Int
@@ -62,6 +67,7 @@ public struct Postmortem: Sendable, Hashable, Codable {
             rawSeverity = nil
             severity = nil
             status = nil
+            summary = nil
             services = []
             tags = []
             authors = []
@@ -78,6 +84,7 @@ public struct Postmortem: Sendable, Hashable, Codable {
             milestones = Milestones()
             links = []
             ignoredRules = []
+            preamble = ""
             body = ""
             bodyLineOffset = 0
             headerLines = []

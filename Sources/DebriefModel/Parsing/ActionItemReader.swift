@@ -132,7 +132,7 @@ struct ActionItemReader {
             if let task { item.status = task ? .done : .open }
             apply(inlineFields: &item)
             if task == nil, item.status == .open, Self.isWordedAsDone(item.text) { item.status = .done }
-            if item.owner == nil { item.owner = Self.subjectOwner(item.text) }
+            if item.owner == nil { item.owner = Self.subjectOwner(item.text) ?? Self.parentheticalOwner(item.text) }
             items.append(item)
             // Sub-items under an action are actions of their own.
             for child in nested { readList(child, lines: range, into: &items) }
@@ -387,6 +387,22 @@ struct ActionItemReader {
               !pronouns.contains(String(subject.first!)) else { return nil }
         return subject.joined(separator: " ")
     }
+
+    /// `... (Rasmus call for meeting)`, `(Yuvi to fill in the details)`: a closing parenthetical
+    /// that opens with a name and a word that hands the item to it.
+    static func parentheticalOwner(_ text: String) -> String? {
+        let trimmed = text.trimmed()
+        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
+        let words = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].split(separator: " ")
+        guard words.count >= 2, let name = words.first, name.count >= 2, name.first!.isUppercase,
+              name.dropFirst().allSatisfy(\.isLetter), !pronouns.contains(String(name)),
+              handOverWords.contains(words[1].lowercased()) else { return nil }
+        return String(name)
+    }
+
+    /// Words after a name that give it the item: `(Rasmus call for meeting)`, `(Yuvi to fill in)`.
+    private static let handOverWords: Set<String> = ["to", "will", "call", "calls", "owns", "leads", "drives", "driving", "handles",
+                                                     "handling", "takes", "taking", "investigating", "investigates", "following", "follows"]
 
     /// Placeholder-free cell text; `-`, `—`, `n/a` and empty cells say nothing.
     private static func meaningful(_ text: String) -> String? {

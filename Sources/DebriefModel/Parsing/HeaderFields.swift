@@ -18,8 +18,9 @@ struct HeaderFields {
             case .status: return ["status", "postmortem status", "document status", "review status"]
             case .authors: return ["author", "authors", "author(s)", "written by", "owners"]
             case .commander: return ["ic", "incident commander", "incident_commander", "incident-commander", "incident lead"]
-            case .services: return ["service", "services", "affected services", "affected service", "affected systems", "systems affected", "components", "component"]
-            case .tags: return ["tags", "labels", "tag"]
+            case .services: return ["service", "services", "affected services", "affected service", "affected systems", "systems affected", "components", "component",
+                                     "product", "products", "system", "systems"]
+            case .tags: return ["tags", "labels", "tag", "keywords", "categories", "category"]
             case .alerts: return ["alerts", "alert", "alert names", "alert_names"]
             case .related: return ["related", "related incidents", "related_incidents"]
             case .timezone: return ["timezone", "time zone", "tz"]

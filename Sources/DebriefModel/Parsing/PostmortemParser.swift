@@ -91,10 +91,20 @@ public struct PostmortemParser: Sendable {
             postmortem.date = Day(started.time.addingTimeInterval(TimeInterval(postmortem.timezoneOffset)))
         }
         postmortem.headerLines = Self.headerLines(blocks: blocks, fields: postmortem.fields, bodyLineOffset: front.bodyLineOffset)
+        postmortem.preamble = Self.preamble(lines: lines, before: firstSection, skipping: Set(postmortem.headerLines))
         document.root.forEachDescendant { node in
             if case .link(let url) = node.kind { postmortem.links.append(Link(text: node.plainText, url: url, line: node.line)) }
         }
         return postmortem
+    }
+
+    /// The body's text before line `end` that is not title or header fields, markup stripped.
+    static func preamble(lines: DocumentLines, before end: Int, skipping header: Set<Int>) -> String {
+        guard lines.bodyStart < min(end, lines.lastLine + 1) else { return "" }
+        return (lines.bodyStart..<min(end, lines.lastLine + 1))
+            .filter { !header.contains($0) && !lines[$0].isBlank }
+            .map { InlineMarkup.strip(lines[$0]) }
+            .joined(separator: "\n")
     }
 
     /// The H1 title's lines and the body's header field lines, when they come before the first
@@ -177,6 +187,8 @@ public struct PostmortemParser: Sendable {
             postmortem.severity = SeverityNormalizer(levels: config.severities).normalize(severity.value)
         }
         postmortem.status = header.field(.status).map(\.value).flatMap { $0.isEmpty ? nil : $0 }
+        // Only front matter: in the body, `Summary:` opens the Summary section.
+        postmortem.summary = ["summary", "description", "abstract"].lazy.compactMap { front.string($0) }.first { !$0.isEmpty }
         postmortem.services = list(.services, front: front, header: header)
         postmortem.tags = list(.tags, front: front, header: header)
         postmortem.authors = list(.authors, front: front, header: header, separators: [",", ";", " and ", " & "])
