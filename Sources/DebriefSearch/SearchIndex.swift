@@ -88,7 +88,7 @@ public final class SearchIndex: Sendable {
             let norm = average > 0 ? 1 - b + b * Double(lengths[lengths.startIndex + field.rawValue]) / average : 1
             pseudo += field.boost * Double(frequency) / norm
         }
-        return max(1, Int32((pseudo * weightScale).rounded()))
+        return max(1, Int32(clamping: Int(min((pseudo * weightScale).rounded(), Double(Int32.max)))))
     }
 
     public static func inverseDocumentFrequency(documentCount: Int, documentFrequency: Int) -> Double {

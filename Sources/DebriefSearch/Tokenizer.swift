@@ -58,7 +58,7 @@ public enum Tokenizer {
         var text = text
         let stopWords = StopWords()
         text.withUTF8 { bytes in
-            // Lower-cased word and its stem; an ASCII word never outgrows the text.
+            // Lower-cased word and its stem; an ASCII word never outgrows the text, others may.
             let lower = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
             let stem = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count)
             defer { lower.deallocate(); stem.deallocate() }
@@ -66,9 +66,12 @@ public enum Tokenizer {
             /// Emits one word or compound part unless it is a stop word.
             func emitTerm(_ word: UnsafeBufferPointer<UInt8>, position: Int, start: Int, end: Int) {
                 guard !stopWords.contains(word) else { return }
-                _ = UnsafeMutableBufferPointer(rebasing: stem[..<word.count]).initialize(from: word)
-                let length = Stemmer.stemInPlace(stem, count: word.count)
-                sink.take(term: UnsafeBufferPointer(rebasing: stem[..<length]), word: word, position: position, start: start, end: end)
+                // Lower-casing may lengthen a word past the text's own length (Ⱥ is 2 bytes, ⱥ 3).
+                let buffer = word.count <= stem.count ? stem : UnsafeMutableBufferPointer<UInt8>.allocate(capacity: word.count)
+                defer { if buffer.baseAddress != stem.baseAddress { buffer.deallocate() } }
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[..<word.count]).initialize(from: word)
+                let length = Stemmer.stemInPlace(buffer, count: word.count)
+                sink.take(term: UnsafeBufferPointer(rebasing: buffer[..<length]), word: word, position: position, start: start, end: end)
             }
             /// Lower-cases `word` (ASCII in place into `lower`, otherwise through String) and emits it.
             func emitLowered(_ word: UnsafeBufferPointer<UInt8>, isASCII: Bool, position: Int, start: Int, end: Int) {

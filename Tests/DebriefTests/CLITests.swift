@@ -57,6 +57,20 @@ import Testing
         #expect(badConfig.stderr.contains("debrief.yml"))
     }
 
+    @Test func settingsThatWouldOverflowAreRefusedWithTheirName() throws {
+        // `duration_tolerance_minutes * 60` overflowed and trapped before any document was read.
+        for yaml in ["duration_tolerance_minutes: 153722867280912931\n",
+                     "severities:\n  - name: SEV1\n    action_sla_days: -9223372036854775808\n",
+                     "a0: &a0 x\n" + (1..<50).map { "a\($0): &a\($0) [*a\($0 - 1), *a\($0 - 1)]\n" }.joined() + "? *a49\n: x\n"] {
+            let root = try Debrief.copyOfFixture("clean")
+            defer { try? FileManager.default.removeItem(at: root) }
+            try yaml.write(to: root.appendingPathComponent("debrief.yml"), atomically: true, encoding: .utf8)
+            let run = try Debrief.run(["check", "--root", root.path])
+            #expect(run.status == 2, "\(run)")
+            #expect(run.stderr.contains("debrief.yml:"), "\(run.stderr)")
+        }
+    }
+
     @Test func unknownPathGivesStatusTwo() throws {
         let run = try Debrief.run(["check", "--root", Debrief.fixture("clean"), "content/postmortems/missing.md"])
         #expect(run.status == 2, "\(run)")

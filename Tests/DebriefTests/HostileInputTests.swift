@@ -27,6 +27,15 @@ import Testing
         try write(Data("---\ntitle: Never closed\n\n# Open front matter\n".utf8), postmortems, "unclosed.md")
         // cmark gives the paragraph cut short by the table no position (once a crash of every command).
         try write(Data("---\na: 1\n---\n## S\np\n# T\nq\n| a | b |\n|---|---|\n".utf8), postmortems, "unpositioned-block.md")
+        // Found by reading the parsers for traps: a lone CR ends a line for cmark only; a
+        // prepended mark (U+0600) joins the next letter into one Character; lower-casing Ⱥ
+        // lengthens it; Yams hashes complex keys with their aliases expanded.
+        try write(Data("- a\r- **Timeline**:".utf8), postmortems, "lone-cr.md")
+        try write(Data("## Action Items\n\n- \u{0600}owner: bob\n\n## Summary\n\u{0600}human error\n".utf8), postmortems, "prepended-mark.md")
+        try write(Data("---\ntitle: ȺȺȺȺ\n---\n".utf8), postmortems, "lengthening-lowercase.md")
+        let doubling = "a0: &a0 x\n" + (1..<50).map { "a\($0): &a\($0) [*a\($0 - 1), *a\($0 - 1)]\n" }.joined()
+        try write(Data(("---\n" + doubling + "? *a49\n: x\n---\n# Complex key\n").utf8), postmortems, "complex-key.md")
+        try write(Data(("---\n" + doubling + "*a49 : x\n---\n# Alias key\n").utf8), postmortems, "alias-key.md")
         try write(Data("- just\n- a list\n".utf8), runbooks, "list.yml")
         try write(Data(("metadata:\n" + bomb.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n").utf8), runbooks, "bomb.yml")
         return root
@@ -49,6 +58,11 @@ import Testing
         #expect(rules(for: "content/postmortems/empty.md").contains("required-section"))
         #expect(rules(for: "content/postmortems/unpositioned-block.md").contains("required-section"))
         #expect(rules(for: "content/runbooks/list.yml").contains("runbook-format"))
+        #expect(rules(for: "content/postmortems/complex-key.md").contains("front-matter"))
+        #expect(rules(for: "content/postmortems/alias-key.md").contains("front-matter"))
+        for file in ["lone-cr.md", "prepended-mark.md", "lengthening-lowercase.md"] {
+            #expect(!rules(for: "content/postmortems/" + file).isEmpty, "\(file) was not checked")
+        }
         #expect(rules(for: "content/runbooks/bomb.yml").contains("runbook-format"))
         let invalidUTF8: [String: Any]? = diagnostics.first { ($0["file"] as? String) == "content/postmortems/invalid-utf8.md" && ($0["rule"] as? String) == "unreadable" }
         let invalidLine = invalidUTF8?["line"] as? Int

@@ -495,4 +495,12 @@ import Testing
         #expect(p.timeline.first?.time == Day(year: 2022, month: 6, day: 29).date.addingTimeInterval(3 * 3600 + 36 * 60))
         #expect(p.timeline.last?.time == Day(year: 2022, month: 1, day: 5).date.addingTimeInterval(15 * 3600 + 5 * 60))
     }
+
+    @Test func aClosingParentheticalHandsTheItemToAName() {
+        #expect(ActionItemReader.parentheticalOwner("Discuss GitOps for cluster workloads (Rasmus call for meeting)") == "Rasmus")
+        #expect(ActionItemReader.parentheticalOwner("Fix the image build (Yuvi to fill in the details)") == "Yuvi")
+        #expect(ActionItemReader.parentheticalOwner("Scan the artifacts (Docker images etc)") == nil)
+        #expect(ActionItemReader.parentheticalOwner("Share findings (Maybe a monthly demo)") == nil)
+        #expect(ActionItemReader.parentheticalOwner("Post in the right channel (He was under the impression)") == nil)
+    }
 }

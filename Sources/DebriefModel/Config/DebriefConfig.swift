@@ -41,7 +41,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
             description = try c.decodeIfPresent(String.self, forKey: .description)
             synonyms = try c.decodeIfPresent([String].self, forKey: .synonyms) ?? []
             requiredSections = try c.decodeIfPresent([String].self, forKey: .requiredSections)
-            actionSLADays = try c.decodeIfPresent(Int.self, forKey: .actionSLADays)
+            actionSLADays = try c.decodeCount(forKey: .actionSLADays)
             requiresActionItems = try c.decodeIfPresent(Bool.self, forKey: .requiresActionItems) ?? false
         }
     }
@@ -211,9 +211,9 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         }
         today = try c.decodeIfPresent(Day.self, forKey: .today)
         owners = try c.decodeIfPresent([String: String].self, forKey: .owners) ?? d.owners
-        draftAgeDays = try c.decodeIfPresent(Int.self, forKey: .draftAgeDays) ?? d.draftAgeDays
-        runbookReviewDays = try c.decodeIfPresent(Int.self, forKey: .runbookReviewDays) ?? d.runbookReviewDays
-        durationToleranceMinutes = try c.decodeIfPresent(Int.self, forKey: .durationToleranceMinutes) ?? d.durationToleranceMinutes
+        draftAgeDays = try c.decodeCount(forKey: .draftAgeDays) ?? d.draftAgeDays
+        runbookReviewDays = try c.decodeCount(forKey: .runbookReviewDays) ?? d.runbookReviewDays
+        durationToleranceMinutes = try c.decodeCount(forKey: .durationToleranceMinutes) ?? d.durationToleranceMinutes
         unsafeHTML = try c.decodeIfPresent(Bool.self, forKey: .unsafeHTML) ?? d.unsafeHTML
     }
 
@@ -228,6 +228,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
     /// the defaults. Throws `ConfigError` naming the line for anything invalid.
     public static func decode(yaml text: String) throws -> DebriefConfig {
         if text.trimmingWhitespaceAndNewlines().isEmpty { return DebriefConfig() }
+        if let refusal = YAMLValue.refusal(of: text) { throw ConfigError(message: "debrief.yml: \(refusal)") }
         do {
             guard let root = try Yams.compose(yaml: text), case .mapping(let mapping) = root else {
                 return try YAMLDecoder().decode(DebriefConfig.self, from: text)
@@ -242,6 +243,8 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
             return config
         } catch let error as ConfigError {
             throw error
+        } catch DecodingError.dataCorrupted(let context) {
+            throw ConfigError(message: "debrief.yml: \(context.debugDescription)")
         } catch {
             throw ConfigError(message: "debrief.yml: \(error)")
         }
@@ -297,4 +300,22 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
 public struct ConfigError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+}
+
+extension KeyedDecodingContainer {
+    /// A count of days or minutes: 0 to 100 years' worth, so that date and time arithmetic with
+    /// it cannot overflow.
+    func decodeCount(forKey key: Key) throws -> Int? {
+        guard let value = try decodeIfPresent(Int.self, forKey: key) else { return nil }
+        guard (0...DebriefConfig.maximumCount).contains(value) else {
+            throw DecodingError.dataCorruptedError(forKey: key, in: self, debugDescription:
+                "`\(key.stringValue)` must be a whole number from 0 to \(DebriefConfig.maximumCount), not \(value)")
+        }
+        return value
+    }
+}
+
+extension DebriefConfig {
+    /// The largest count of days or minutes a setting takes (100 years of minutes).
+    static let maximumCount = 100 * 366 * 24 * 60
 }

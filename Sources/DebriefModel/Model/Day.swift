@@ -36,8 +36,9 @@ public struct Day: Sendable, Hashable, Comparable, Codable, CustomStringConverti
         Calendar.utc.date(from: DateComponents(year: year, month: month, day: day))!
     }
 
+    /// Days are whole UTC days, so adding them is adding seconds (no calendar lookup that can fail).
     public func adding(days: Int) -> Day {
-        Day(Calendar.utc.date(byAdding: .day, value: days, to: date)!)
+        Day(date.addingTimeInterval(TimeInterval(days) * 86_400))
     }
 
     /// Whole days from `self` to `other` (positive when `other` is later).

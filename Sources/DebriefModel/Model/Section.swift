@@ -154,6 +154,7 @@ public struct Section: Sendable, Hashable, Codable {
     public var alsoKind: SectionKind?
     public var level: Int
     public var line: Int
+    /// Never before `line`, so `line...endLine` is always a valid range.
     public var endLine: Int
     /// The section's text without markup (for search, placeholders and blame checks).
     public var text: String

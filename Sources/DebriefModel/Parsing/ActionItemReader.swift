@@ -232,8 +232,7 @@ struct ActionItemReader {
         for (index, (key, column)) in Self.inlineKeys.enumerated() where present & (1 << UInt64(index)) != 0 {
             var from = 0
             while let range = text.textRange(of: key, fromByte: from) {
-                let before = range.lowerBound == text.startIndex ? " " : text[text.index(before: range.lowerBound)]
-                if !before.isLetter { found.append((range, column)) }
+                if !(text.unicodeScalars[..<range.lowerBound].last?.properties.isAlphabetic ?? false) { found.append((range, column)) }
                 from = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
             }
         }

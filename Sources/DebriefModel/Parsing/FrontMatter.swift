@@ -71,10 +71,7 @@ public indirect enum YAMLValue: Sendable, Hashable {
     public static let maximumAliases = 100
 
     public static func load(_ text: String) -> Result<YAMLValue, LoadError> {
-        let aliasCount = aliasReferences(in: text)
-        if aliasCount > maximumAliases {
-            return .failure(LoadError(message: "\(aliasCount) YAML aliases (more than \(maximumAliases)); write the values out instead of using `*alias` references", line: nil))
-        }
+        if let refusal = refusal(of: text) { return .failure(LoadError(message: refusal, line: nil)) }
         do {
             // An explicit encoding: `.default` reads the process environment on every call.
             // The basic resolver tags every scalar `str` without running the default resolver's
@@ -92,26 +89,40 @@ public indirect enum YAMLValue: Sendable, Hashable {
         }
     }
 
-    /// Words that start with one `*` (`*name`), the way YAML writes an alias reference; words
-    /// are separated by spaces, line feeds, `[` and `,`. Counted on bytes (the count is a guard).
-    private static func aliasReferences(in text: String) -> Int {
-        var count = 0
-        var previous = UInt8(ascii: " ")
-        var bytes = text.utf8.makeIterator()
-        var current = bytes.next()
-        while let byte = current {
-            let next = bytes.next()
-            if byte == UInt8(ascii: "*"), isWordSeparator(previous), let next, !isWordSeparator(next), next != UInt8(ascii: "*") {
-                count += 1
+    /// Why `text` is refused before Yams reads it, if it is: aliases can expand exponentially,
+    /// in memory ("billion laughs") and in time (Yams hashes a complex key, `? *alias` or
+    /// `*alias: value`, with its aliases expanded). Checked on bytes; front matter, runbooks and
+    /// `debrief.yml` never need either.
+    public static func refusal(of text: String) -> String? {
+        let bytes = Array(text.utf8)
+        var aliases = 0
+        var lineStart = true
+        for (index, byte) in bytes.enumerated() {
+            let previous = index > 0 ? bytes[index - 1] : UInt8(ascii: "\n")
+            if byte == UInt8(ascii: "?"), lineStart, index + 1 == bytes.count || isWordSeparator(bytes[index + 1]) {
+                return "a complex YAML key (`? ...`); write plain `key: value` pairs"
             }
-            previous = byte
-            current = next
+            if byte == UInt8(ascii: "*"), isWordSeparator(previous), index + 1 < bytes.count,
+               !isWordSeparator(bytes[index + 1]), bytes[index + 1] != UInt8(ascii: "*") {
+                aliases += 1
+                if aliases > maximumAliases {
+                    return "more than \(maximumAliases) YAML aliases; write the values out instead of using `*alias` references"
+                }
+                // `*alias:` or `*alias :` is an alias used as a key.
+                var end = index + 1
+                while end < bytes.count, !isWordSeparator(bytes[end]), bytes[end] != UInt8(ascii: ":") { end += 1 }
+                while end < bytes.count, bytes[end] == UInt8(ascii: " ") || bytes[end] == UInt8(ascii: "\t") { end += 1 }
+                if end < bytes.count, bytes[end] == UInt8(ascii: ":"), end + 1 == bytes.count || isWordSeparator(bytes[end + 1]) {
+                    return "a YAML alias used as a key (`*name:`); write the key out"
+                }
+            }
+            if byte == UInt8(ascii: "\n") { lineStart = true } else if !(byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || byte == UInt8(ascii: "-")) { lineStart = false }
         }
-        return count
+        return nil
     }
 
     private static func isWordSeparator(_ byte: UInt8) -> Bool {
-        byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "[") || byte == UInt8(ascii: ",")
+        [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(byte)
     }
 
     private static func errorLine(_ error: YamlError) -> Int? {

@@ -55,7 +55,9 @@ enum SectionReader {
         return starts.map { start in
             // Boundaries and starts are both in line order, so the search resumes where it left off.
             while boundaryIndex < boundaries.count, boundaries[boundaryIndex].line <= start.line { boundaryIndex += 1 }
-            var end = lines.lastLine
+            // A heading cmark places past the last line (a lone `\r` ends a line for cmark, not
+            // here) still ends at or after itself: every `line...endLine` range is valid.
+            var end = max(lines.lastLine, start.line)
             for boundary in boundaries[boundaryIndex...] where boundary.level <= start.level {
                 end = boundary.line - 1
                 break

@@ -21,12 +21,20 @@ public enum SourceText {
             // Foundation's `String(data:encoding: .utf8)`, used before, dropped one byte order
             // mark itself; a second one is dropped here as it always was.
             if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-            return (text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text, [])
+            if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+            return (unixLineEnds(text), [])
         }
-        let repaired = String(decoding: bytes, as: UTF8.self)
+        let repaired = unixLineEnds(String(decoding: bytes, as: UTF8.self))
         let badLine = repaired.split(separator: "\n", omittingEmptySubsequences: false)
             .firstIndex { $0.contains("\u{FFFD}") }.map { $0 + 1 } ?? 1
         return (repaired, [Diagnostic(file: path, line: badLine, severity: .error, rule: "unreadable",
                                       message: "file is not valid UTF-8 (invalid bytes were replaced by U+FFFD); re-save it as UTF-8")])
+    }
+
+    /// `\r\n` and a lone `\r` as `\n`: markdown ends a line at any of them, and every reader
+    /// must count lines as cmark does.
+    static func unixLineEnds(_ text: String) -> String {
+        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }

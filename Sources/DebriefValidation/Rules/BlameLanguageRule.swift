@@ -49,7 +49,8 @@ public struct BlameLanguageRule: Rule {
     static func wordStart(of phrase: String, in text: Substring) -> Range<Substring.Index>? {
         var from = 0
         while let range = text.textRange(of: phrase, fromByte: from) {
-            if range.lowerBound == text.startIndex || !text[text.index(before: range.lowerBound)].isLetter { return range }
+            // The scalar before, not the Character: a prepended mark (U+0600) joins the letter after it.
+            if !(text.unicodeScalars[..<range.lowerBound].last?.properties.isAlphabetic ?? false) { return range }
             from = text.utf8.distance(from: text.utf8.startIndex, to: range.upperBound)
         }
         return nil

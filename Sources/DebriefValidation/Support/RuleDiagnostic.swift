@@ -16,5 +16,6 @@ func utcMinute(_ date: Date) -> String {
 
 /// Whole minutes of an interval, for messages.
 func minutes(_ interval: TimeInterval) -> Int {
-    Int((interval / 60).rounded())
+    // Clamped: a duration of millions of stated days must still make a message, not a trap.
+    Int(max(-1e15, min(1e15, (interval / 60).rounded())))
 }
