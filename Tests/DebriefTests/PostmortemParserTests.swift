@@ -503,4 +503,19 @@ import Testing
         #expect(ActionItemReader.parentheticalOwner("Share findings (Maybe a monthly demo)") == nil)
         #expect(ActionItemReader.parentheticalOwner("Post in the right channel (He was under the impression)") == nil)
     }
+
+    @Test func entriesDaysBeforeDetectionAreBackgroundWhenNothingDescribesImpact() {
+        let text = """
+            # Malicious package
+            ## Timeline
+            | Time | Event |
+            |---|---|
+            | 2022-03-07 00:00 | Vulnerability committed into a package we use |
+            | 2022-03-18 08:37 | Emil notified by social media |
+            | 2022-03-18 09:00 | Four repositories found using the package |
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.started?.time == Day(year: 2022, month: 3, day: 18).date.addingTimeInterval(8 * 3600 + 37 * 60))
+        #expect(p.date == Day(year: 2022, month: 3, day: 18))
+    }
 }

@@ -97,7 +97,12 @@ struct MilestoneReader {
         if milestones.started == nil {
             // Impact starts no later than it is detected.
             let limit = milestones.detected.map { detected in timed.lastIndex { $0.time! <= detected.time } ?? 0 } ?? timed.count - 1
-            let impact = first(.impact).flatMap { $0 <= limit ? $0 : nil } ?? 0
+            // Without an entry that describes impact, entries more than a day before detection
+            // are background (a dependency released weeks before), not the start.
+            let background = milestones.detected.map { detected in
+                timed.firstIndex { detected.time.timeIntervalSince($0.time!) <= Self.triggerWindow } ?? 0
+            } ?? 0
+            let impact = first(.impact).flatMap { $0 <= limit ? $0 : nil } ?? background
             var start = impact
             if let trigger = (0..<impact).last(where: { found[$0].contains(.change) }),
                timed[impact].time!.timeIntervalSince(timed[trigger].time!) <= Self.triggerWindow {
