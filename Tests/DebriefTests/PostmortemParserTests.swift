@@ -518,4 +518,19 @@ import Testing
         #expect(p.milestones.started?.time == Day(year: 2022, month: 3, day: 18).date.addingTimeInterval(8 * 3600 + 37 * 60))
         #expect(p.date == Day(year: 2022, month: 3, day: 18))
     }
+
+    @Test func aSentenceSayingHowLongAPhaseTookStatesIt() {
+        let text = """
+            # External ids
+            **Date:** 2022-04-15
+            ## What went wrong
+            - With a skeleton crew, it took us 9 hours to resolve a problem that could have been solved in 4.5 hours.
+            - It took about 20 minutes to notice the alert.
+            - Someone took 3 days off.
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.stated(.timeToResolve) == TimeInterval(9 * 3600))
+        #expect(p.stated(.timeToDetect) == TimeInterval(20 * 60))
+        #expect(p.statedDurations.count == 2)
+    }
 }

@@ -29,6 +29,17 @@ public struct StatedDuration: Sendable, Hashable, Codable {
             return map
         }()
 
+        /// The kind `it took 9 hours to <verb>` states (`resolve` -> time to resolve), if any.
+        public init?(verb: String) {
+            switch verb {
+            case "resolve", "fix", "close": self = .timeToResolve
+            case "mitigate", "recover", "restore", "repair", "remediate": self = .timeToMitigate
+            case "detect", "notice", "discover", "identify", "spot", "catch": self = .timeToDetect
+            case "acknowledge", "respond": self = .timeToAcknowledge
+            default: return nil
+            }
+        }
+
         /// The kind a field key states (`Time to recovery` -> time to mitigate), if any.
         public init?(key: some StringProtocol) {
             guard let kind = Self.byKey[key.lowercased().trimmingHorizontalWhitespace()] else { return nil }

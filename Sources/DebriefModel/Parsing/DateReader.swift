@@ -147,6 +147,28 @@ enum DateReader {
         return nil
     }
 
+    /// A duration a sentence gives a phase of the response: `it took us 9 hours to resolve`,
+    /// `took about 20 minutes to detect`. Returns the seconds, the verb and the words read.
+    static func tookDuration(in sentence: some StringProtocol) -> (seconds: TimeInterval, verb: String, text: String)? {
+        let tokens = DateTokens(sentence)
+        let list = tokens.tokens
+        for index in list.indices where list[index].kind == .word && list[index].text == "took" {
+            var next = index + 1
+            while next < list.count, list[next].kind != .number, tookFillers.contains(list[next].text) { next += 1 }
+            guard next + 1 < list.count, list[next].kind == .number, list[next + 1].kind == .word, unitSeconds[list[next + 1].text] != nil else { continue }
+            // The duration runs to `to`; the verb after it names the phase.
+            guard let to = list[(next + 2)...].prefix(6).firstIndex(where: { $0.kind == .word && $0.text == "to" }), to + 1 < list.count,
+                  list[to + 1].kind == .word,
+                  let seconds = duration(in: DateTokens.string(tokens.scalars[list[next].start..<list[to].start])) else { continue }
+            return (seconds, list[to + 1].text, DateTokens.string(tokens.scalars[list[index].start..<list[to + 1].end]))
+        }
+        return nil
+    }
+
+    /// Words between `took` and the amount: `took us about 9 hours`.
+    static let tookFillers: Set<String> = ["us", "them", "me", "the", "team", "about", "approximately", "around", "roughly",
+                                           "nearly", "almost", "over", "~", "another", "a", "total", "of"]
+
     /// Words that make a window one phase of the incident.
     static let phaseWords: Set<String> = ["second", "third", "another", "new", "next", "later", "last", "final"]
 
