@@ -82,7 +82,7 @@ import DebriefValidation
 
     @Test func deeplyNestedListsAndQuotes() {
         // Nesting past the cap is reported once; what is below it is read flat.
-        let ratio = Self.growth("deep nesting", size: 20_000) { depth in
+        let ratio = Self.growth("deep nesting", size: 60_000) { depth in
             // One line each, so the input grows linearly with the depth.
             let found = Self.check("## Summary\n\n" + String(repeating: "- ", count: depth) + "item\n\n" + String(repeating: "> ", count: depth) + "quote\n")
             #expect(found.contains { $0.rule == "markdown-nesting" })

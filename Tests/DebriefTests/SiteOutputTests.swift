@@ -217,4 +217,22 @@ import DebriefSite
         #expect(text.contains("DTSTAMP:20250901T000000Z"))
         #expect(text.components(separatedBy: "BEGIN:VTODO").count - 1 == 3) // open items with a due date (one from the SLA)
     }
+
+    @Test func taxonomyPagesShowTheOpenActionItemsOfTheirIncidentsAndServicePagesTheirRunbooks() throws {
+        // Service, tag, severity and year pages once said "0 overdue" whatever the incidents held.
+        let pages = try SiteFixture.render("kb")
+        func text(_ path: String) throws -> String {
+            String(decoding: try #require(pages.first { $0.path == path }, "\(path)").bytes, as: UTF8.self)
+        }
+        // The checkout failover (SEV1, 2025) has one open action item past its due date.
+        for path in ["services/checkout/index.html", "services/postgres/index.html", "tags/database/index.html",
+                     "severities/sev1/index.html", "years/2025/index.html"] {
+            #expect(try text(path).contains("1 overdue action item"), "\(path)")
+            #expect(try text(path).contains("Check replication lag before failover"), "\(path)")
+        }
+        // A service's page lists its runbooks; a done item is not an open one.
+        #expect(try text("services/checkout/index.html").contains("runbooks/checkout-high-error-rate/index.html"))
+        #expect(try !text("services/checkout/index.html").contains("Document the bulk import schedule"))
+        #expect(try text("owners/mara-lindqvist/index.html").contains("Document the bulk import schedule"))
+    }
 }

@@ -8,6 +8,9 @@ public struct TaxonomyPages: PageGenerator {
 
     public var renderWeight: Int { 4 }
 
+    /// At most this many open action items on a service, tag, severity or year page.
+    static let openActionLimit = 50
+
     /// One value of a taxonomy and what it groups, as positions in `model.incidents` (whose rows
     /// are built once and shared by every page listing them) and `model.actions`.
     struct Term: Sendable {
@@ -16,9 +19,18 @@ public struct TaxonomyPages: PageGenerator {
         var incidents: [Int]
         var actions: [Int]
 
-        mutating func add(incident: Int, action: Int?) {
+        /// One action item of `incident` (an owner's term).
+        mutating func add(incident: Int, action: Int) {
             if incidents.last != incident { incidents.append(incident) }
-            if let action { actions.append(action) }
+            actions.append(action)
+        }
+
+        /// `incident` with all its action items (a service, tag, severity or year term), once
+        /// even when the incident names the term twice.
+        mutating func add(incident: Int, actions incidentActions: Range<Int>) {
+            guard incidents.last != incident else { return }
+            incidents.append(incident)
+            actions.append(contentsOf: incidentActions)
         }
     }
 
@@ -53,13 +65,29 @@ public struct TaxonomyPages: PageGenerator {
             let incidentRows = site.incidentRows(root: root)
             let open = term.actions.filter { actions[$0].isOpen }.sorted { ActionsPage.urgency(actions[$0], actions[$1]) }
             let closed = term.actions.filter { !actions[$0].isOpen }
+            // An owner's page is their work list; a service, tag, severity or year page shows the
+            // most urgent open items only, so its size does not grow with the whole history.
+            let listed = taxonomy == .owners ? open + closed : Array(open.prefix(Self.openActionLimit))
+            // A service's page lists the runbooks written for it.
+            let runbooks = taxonomy != .services ? [] : model.runbooks.filter { entry in
+                entry.runbook.service.map { Slug.make($0.trimmingWhitespaceAndNewlines()) == term.slug } ?? false
+            }
             return try site.html(path: path, template: "term", title: "\(taxonomy.singular): \(term.name)", converted: [
                 "taxonomy": .string(taxonomy.title), "taxonomy_singular": .string(taxonomy.singular), "name": .string(term.name),
                 "taxonomy_url": .string(root + SitePaths.taxonomy(taxonomy)),
                 "incidents": .list(term.incidents.map { incidentRows[$0] }),
                 "incident_count": .int(term.incidents.count),
-                "actions": .list((open + closed).map { site.actionRow(actions[$0], root: root) }),
-                "has_actions": .bool(!term.actions.isEmpty),
+                "actions": .list(listed.map { site.actionRow(actions[$0], root: root) }),
+                "has_actions": .bool(!listed.isEmpty),
+                "actions_heading": .string(taxonomy == .owners ? "Action items" : "Open action items"),
+                "more_open_actions": .int(open.count - min(open.count, listed.count)),
+                "has_more_open_actions": .bool(open.count > listed.count),
+                "actions_url": .string(root + SitePaths.actions),
+                "runbooks": .list(runbooks.map { entry in
+                    TemplateValue(["title": entry.title, "url": root + SitePaths.runbook(entry.slug), "owner": entry.runbook.owner ?? "",
+                                   "alerts": entry.runbook.alertNames] as [String: Any])
+                }),
+                "has_runbooks": .bool(!runbooks.isEmpty),
                 "overdue_count": .int(term.actions.count(where: { actions[$0].isOverdue })),
                 "response_times": TemplateValue(TaxonomyPages.responseTimes(of: term.incidents, in: model)),
             ])
@@ -80,23 +108,29 @@ public struct TaxonomyPages: PageGenerator {
     /// share one page, named by their first spelling.
     static func terms(_ taxonomy: Taxonomy, in model: SiteModel) -> [Term] {
         var terms: [String: Term] = [:]
-        func add(_ name: String, incident: Int, action: Int?) {
+        var nextAction = 0 // position in `model.actions` of the incident's first action item
+        /// `action`: one action item (owners), else all of the incident's.
+        func add(_ name: String, incident: Int, action: Int? = nil) {
             let trimmed = name.trimmingWhitespaceAndNewlines()
             guard !trimmed.isEmpty else { return }
             let slug = Slug.make(trimmed)
             // Mutated in place (no copy of the term's arrays per addition). Incidents are visited
             // one at a time, so a repeat of this incident can only be the term's last one.
-            terms[slug, default: Term(name: trimmed, slug: slug, incidents: [], actions: [])].add(incident: incident, action: action)
+            if let action {
+                terms[slug, default: Term(name: trimmed, slug: slug, incidents: [], actions: [])].add(incident: incident, action: action)
+            } else {
+                terms[slug, default: Term(name: trimmed, slug: slug, incidents: [], actions: [])]
+                    .add(incident: incident, actions: nextAction..<(nextAction + model.incidents[incident].actions.count))
+            }
         }
-        var nextAction = 0 // position in `model.actions` of the incident's first action item
         // Fields are read in place: binding each incident to a local copied it whole (a retain of
         // every field), five times over the whole corpus.
         for position in model.incidents.indices {
             switch taxonomy {
-            case .services: model.incidents[position].postmortem.services.forEach { add($0, incident: position, action: nil) }
-            case .tags: model.incidents[position].postmortem.tags.forEach { add($0, incident: position, action: nil) }
-            case .severities: model.incidents[position].postmortem.severity.map { add($0, incident: position, action: nil) }
-            case .years: model.incidents[position].year.map { add($0, incident: position, action: nil) }
+            case .services: model.incidents[position].postmortem.services.forEach { add($0, incident: position) }
+            case .tags: model.incidents[position].postmortem.tags.forEach { add($0, incident: position) }
+            case .severities: model.incidents[position].postmortem.severity.map { add($0, incident: position) }
+            case .years: model.incidents[position].year.map { add($0, incident: position) }
             case .owners:
                 for offset in model.incidents[position].actions.indices {
                     model.incidents[position].actions[offset].siteOwner.map { add($0, incident: position, action: nextAction + offset) }
