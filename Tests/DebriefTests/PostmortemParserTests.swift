@@ -533,4 +533,18 @@ import Testing
         #expect(p.stated(.timeToDetect) == TimeInterval(20 * 60))
         #expect(p.statedDurations.count == 2)
     }
+
+    @Test func itemsUnderASubheadingForWorkDoneAreDone() {
+        let text = """
+            # Comms outage
+            **Date:** 2022-09-08
+            ## Action Items
+            ### Patches done for comms
+            - Type correction added in the client
+            ### Next
+            - Move the relay to a new cluster
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.actionItems.map(\.status) == [.done, .open])
+    }
 }

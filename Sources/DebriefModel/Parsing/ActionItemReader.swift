@@ -16,9 +16,13 @@ struct ActionItemReader {
         for section in SectionReader.outermost(.actionItems, in: sections) {
             let start = items.count
             defer {
-                // `## Immediate actions taken`: every item under it is done.
-                if Self.isCompletedActions(section.heading) {
-                    for index in start..<items.count where items[index].status == .open { items[index].status = .done }
+                // `## Immediate actions taken`, `### Patches done`: every item under it is done.
+                let headings = SectionReader.blocks(overlapping: section, in: blocks).filter {
+                    if case .heading = $0.kind { return $0.line > section.line } else { return false }
+                }
+                for index in start..<items.count where items[index].status == .open {
+                    let heading = headings.last { $0.line < items[index].line }.map(\.plainText) ?? section.heading
+                    if Self.isCompletedActions(heading) { items[index].status = .done }
                 }
             }
             let labelRest = lines[section.line].hasPrefix("#") ? nil : SectionReader.labelLine(lines[section.line])?.rest
