@@ -98,7 +98,8 @@ public struct SectionNames: Sendable {
         for end in stride(from: words.count, to: 0, by: -1) {
             if let kind = byName[words[..<end].joined(separator: " ")] { return kind }
         }
-        for start in words.indices.dropFirst() where words.count - start >= 2 {
+        // No synonym is longer than a few words: only the last ones are tried.
+        for start in stride(from: max(1, words.count - Self.longestSynonym), to: words.count - 1, by: 1) {
             if let kind = byName[words[start...].joined(separator: " ")] { return kind }
         }
         return nil
@@ -115,6 +116,9 @@ public struct SectionNames: Sendable {
         }
         return (kind, nil)
     }
+
+    /// The most words a built-in synonym has, normalized (`corrective preventative measure`).
+    static let longestSynonym = 6
 
     /// Words that carry no meaning in a heading (`Timeline of the incident` is `timeline`).
     static let smallWords: Set<String> = ["a", "an", "the", "of", "for", "to", "in", "on", "and", "our", "this", "that", "its",

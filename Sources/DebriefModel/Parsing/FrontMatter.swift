@@ -94,7 +94,11 @@ public indirect enum YAMLValue: Sendable, Hashable {
     /// `*alias: value`, with its aliases expanded). Checked on bytes; front matter, runbooks and
     /// `debrief.yml` never need either.
     public static func refusal(of text: String) -> String? {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8(refusal(ofBytes:))
+    }
+
+    private static func refusal(ofBytes bytes: UnsafeBufferPointer<UInt8>) -> String? {
         var aliases = 0
         var lineStart = true
         for (index, byte) in bytes.enumerated() {

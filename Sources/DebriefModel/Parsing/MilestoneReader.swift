@@ -41,7 +41,9 @@ struct MilestoneReader {
     /// the next day).
     private func impactWindow(in sections: [Section], lines: DocumentLines) -> (Date, Date, Int)? {
         for section in sections {
-            for number in section.line...max(section.line, section.endLine) where number <= lines.lastLine && !lines.isCode(number) {
+            // Only a line with `from` can hold a window: the rest are not tokenized.
+            for number in section.line...max(section.line, section.endLine)
+            where number <= lines.lastLine && !lines.isCode(number) && lines[number].containsText("from ") {
                 guard let (from, to) = DateReader.window(in: InlineMarkup.strip(lines[number]), reference: incidentDate),
                       let start = instant(from), var end = instant(to) else { continue }
                 if end < start, to.day == nil || to.day == from.day { end.addTimeInterval(86_400) }
@@ -115,6 +117,8 @@ struct MilestoneReader {
     /// The first `matchedPrefixLength` unicode scalars, and a short closing sentence after them
     /// (`... the correct values are deployed. Services are restored.`).
     static func opening(of text: String) -> Substring {
+        // No more bytes than the prefix: no more scalars either (the common, short entry).
+        guard text.utf8.count > matchedPrefixLength else { return Substring(text) }
         let scalars = text.unicodeScalars
         guard scalars.count > matchedPrefixLength else { return Substring(text) }
         let opening = Substring(scalars.prefix(matchedPrefixLength))

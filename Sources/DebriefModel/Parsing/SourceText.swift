@@ -34,7 +34,7 @@ public enum SourceText {
     /// `\r\n` and a lone `\r` as `\n`: markdown ends a line at any of them, and every reader
     /// must count lines as cmark does.
     static func unixLineEnds(_ text: String) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return text }
+        guard text.containsByte(UInt8(ascii: "\r")) else { return text }
         return text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
     }
 }
