@@ -43,7 +43,7 @@ struct MilestoneReader {
         for section in sections {
             // Only a line with `from` can hold a window: the rest are not tokenized.
             for number in section.line...max(section.line, section.endLine)
-            where number <= lines.lastLine && !lines.isCode(number) && lines[number].containsText("from ") {
+            where number <= lines.lastLine && !lines.isCode(number) && lines[number].containsText("from ", followedByDigitWithin: 24) {
                 guard let (from, to) = DateReader.window(in: InlineMarkup.strip(lines[number]), reference: incidentDate),
                       let start = instant(from), var end = instant(to) else { continue }
                 if end < start, to.day == nil || to.day == from.day { end.addTimeInterval(86_400) }

@@ -57,8 +57,9 @@ struct StatedDurationReader {
         }
         // `It took us 9 hours to resolve`, anywhere in the prose (one search of the text first:
         // most documents say no such thing).
-        if text.containsText("took ") {
-            for number in lines.bodyStart...max(lines.bodyStart, lines.lastLine) where !lines.isCode(number) && lines[number].containsText("took ") {
+        if text.containsText("took ", followedByDigitWithin: 24) {
+            for number in lines.bodyStart...max(lines.bodyStart, lines.lastLine)
+            where !lines.isCode(number) && lines[number].containsText("took ", followedByDigitWithin: 24) {
                 if let (seconds, verb, words) = DateReader.tookDuration(in: lines[number]), let kind = StatedDuration.Kind(verb: verb),
                    !found.contains(where: { $0.kind == kind }) {
                     found.append(StatedDuration(kind: kind, seconds: seconds, text: words, line: number))
@@ -68,7 +69,7 @@ struct StatedDurationReader {
         // Without a `Duration:` field, the summary's `for 40 minutes` states how long impact lasted.
         if let summary, !found.contains(where: { $0.kind == .duration }) {
             for number in summary.line...max(summary.line, summary.endLine) where number <= lines.lastLine && !lines.isCode(number)
-                && (lines[number].containsText("for ") || lines[number].containsText("during ")) {
+                && (lines[number].containsText("for ", followedByDigitWithin: 24) || lines[number].containsText("during ", followedByDigitWithin: 24)) {
                 if let (seconds, text) = DateReader.impactDuration(in: lines[number]) {
                     found.append(StatedDuration(kind: .duration, seconds: seconds, text: text, line: number))
                     break

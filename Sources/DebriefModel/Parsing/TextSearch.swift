@@ -12,6 +12,25 @@ import Darwin
 /// them specialised for `String` and `Substring`: unspecialised, every call went through
 /// protocol witnesses and closure thunks, which cost more than the search itself.
 extension StringProtocol {
+    /// Whether `word` occurs with a digit among the `window` bytes after it (`for 40 minutes`,
+    /// `from 11:40`): the cheap test before a sentence is tokenized for a duration or a window.
+    public func containsText(_ word: String, followedByDigitWithin window: Int) -> Bool {
+        var from = 0
+        while let offset = byteOffset(of: word, from: from) {
+            let start = offset + word.utf8.count
+            let utf8 = self.utf8
+            var index = utf8.index(utf8.startIndex, offsetBy: start, limitedBy: utf8.endIndex) ?? utf8.endIndex
+            var seen = 0
+            while index < utf8.endIndex, seen < window {
+                if utf8[index] &- UInt8(ascii: "0") < 10 { return true }
+                index = utf8.index(after: index)
+                seen += 1
+            }
+            from = start
+        }
+        return false
+    }
+
     /// Whether `needle` occurs in the text; ASCII letters compare case-insensitively.
     @inlinable
     public func containsText(_ needle: String) -> Bool {
