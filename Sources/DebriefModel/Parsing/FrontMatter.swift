@@ -126,7 +126,10 @@ public indirect enum YAMLValue: Sendable, Hashable {
     }
 
     private static func isWordSeparator(_ byte: UInt8) -> Bool {
-        [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(byte)
+        switch byte {
+        case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","): return true
+        default: return false
+        }
     }
 
     private static func errorLine(_ error: YamlError) -> Int? {
