@@ -547,4 +547,21 @@ import Testing
         let p = PostmortemParser().parse(text: text, path: "x.md")
         #expect(p.actionItems.map(\.status) == [.done, .open])
     }
+
+    @Test func phraseWordsMayHaveWordsBetweenThemButStartMarkersMatchAsWritten() {
+        let text = """
+            # Labels wrong
+            **Date:** 2024-06-06
+            ## Timeline
+            - 15:00 - Dashboards show errors
+            - 15:10 - Alert fired on the metrics
+            - 16:07 - Incident is created and the team evaluates its impact and starts remediation
+            - 17:00 - The fix was deployed
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        func utc(_ hour: Int, _ minute: Int) -> Date { Day(year: 2024, month: 6, day: 6).date.addingTimeInterval(TimeInterval(hour * 3600 + minute * 60)) }
+        #expect(p.milestones.acknowledged?.time == utc(16, 7))
+        #expect(p.milestones.mitigated?.time == utc(17, 0))
+        #expect(p.milestones.started?.time == utc(15, 0)) // `impact and starts` is no start marker
+    }
 }

@@ -226,7 +226,8 @@ struct MilestoneKeywordMatcher: Sendable {
             var inClause: Lists = []
             for (index, word) in clause.enumerated() {
                 for (rest, list) in byFirstWord[word] ?? [] where !inClause.contains(list) {
-                    if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1) { inClause.insert(list) }
+                    // An explicit start marker is matched as written: `impact and start remediation` starts nothing.
+                    if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1, gap: list == .started ? 0 : Self.maximumGap) { inClause.insert(list) }
                 }
             }
             // `Pods started crashlooping`: impact said to begin is where it started.
@@ -241,14 +242,23 @@ struct MilestoneKeywordMatcher: Sendable {
         return found
     }
 
-    /// Whether `rest` follows at `start`, its last word with an ending allowed.
-    private static func follows(_ rest: [String], in words: [String], at start: Int) -> Bool {
-        guard start + rest.count <= words.count else { return false }
+    /// Whether `rest` follows at `start`, its last word with an ending allowed, with up to
+    /// `maximumGap` words between two of its words (`incident is created`, `fix was deployed`,
+    /// `posted the situation in Slack`).
+    private static func follows(_ rest: [String], in words: [String], at start: Int, gap: Int) -> Bool {
+        var position = start
         for (offset, word) in rest.enumerated() {
-            let candidate = words[start + offset]
-            if candidate == word { continue }
-            guard offset == rest.count - 1, candidate.hasPrefix(word), endings.contains(String(candidate.dropFirst(word.count))) else { return false }
+            let isLast = offset == rest.count - 1
+            func matches(_ candidate: String) -> Bool {
+                candidate == word || (isLast && candidate.hasPrefix(word) && endings.contains(String(candidate.dropFirst(word.count))))
+            }
+            guard position < words.count,
+                  let found = (position..<min(words.count, position + 1 + gap)).first(where: { matches(words[$0]) }) else { return false }
+            position = found + 1
         }
         return true
     }
+
+    /// Words that may stand between two words of a phrase.
+    static let maximumGap = 2
 }
