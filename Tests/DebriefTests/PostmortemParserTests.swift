@@ -564,4 +564,26 @@ import Testing
         #expect(p.milestones.mitigated?.time == utc(17, 0))
         #expect(p.milestones.started?.time == utc(15, 0)) // `impact and starts` is no start marker
     }
+
+    @Test func aProseFollowUpSectionHasOneItemPerParagraphThatPlansWork() {
+        let text = """
+            # Proxy abuse
+            **Date:** 2022-06-28
+            ## Corrective and Preventative Measure
+
+            A new decommissioning process will be created that removes addresses from the proxy.
+
+            These test instances are planned for replacement later this year.
+
+            The proxy was shut down the same evening.
+
+            ## Do I need to upgrade my harvesters?
+
+            No.
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.actionItems.map(\.text) == ["A new decommissioning process will be created that removes addresses from the proxy.",
+                                              "These test instances are planned for replacement later this year."])
+        #expect(p.sections.last?.kind == nil) // `Do ...` is no `to do` list
+    }
 }

@@ -32,7 +32,7 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .lessonsLearned: return ["lessons learned", "lessons learnt", "lessons", "learnings", "takeaways", "what we learned"]
         case .actionItems: return ["action items", "action item", "actions", "follow ups", "followups", "follow up actions", "review actions", "next steps",
                                    "corrective actions", "corrective and preventative measures", "preventive actions", "preventative actions", "remediation",
-                                   "remediation items", "remediation plan", "remediation plan in progress", "actions in progress", "action plan", "todo", "to do", "improvements", "prevention",
+                                   "remediation items", "remediation plan", "remediation plan in progress", "actions in progress", "action plan", "todo", "improvements", "prevention",
                                    "actions taken", "immediate actions taken", "immediate actions", "completed actions", "solution",
                                    "corrective and preventive measures", "preventive measures", "future improvements",
                                    "prevent recurrence", "prevent reoccurrence", "prevent it from happening again", "improve resilience"]

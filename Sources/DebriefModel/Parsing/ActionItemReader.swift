@@ -43,6 +43,7 @@ struct ActionItemReader {
                 if let leadOwner { for index in before..<items.count where items[index].owner == nil { items[index].owner = leadOwner } }
                 leadOwner = block.kind == .paragraph && items.count == before ? Self.groupOwner(block.plainText) : nil
             }
+            if items.count == start { readProseItems(in: section, into: &items) }
             // `## What is our provider doing to prevent recurrence?` names who does the items.
             if let owner = Self.headingOwner(section.heading) {
                 for index in start..<items.count where items[index].owner == nil { items[index].owner = owner }
@@ -50,6 +51,32 @@ struct ActionItemReader {
         }
         return items
     }
+
+    /// A follow-up section written as prose, with no list, table or checklist: each paragraph
+    /// that plans work (`A new decommissioning process will be created ...`) is an item. A
+    /// paragraph that tells what was done or how the fix works describes it, and is not one.
+    private func readProseItems(in section: Section, into items: inout [ActionItem]) {
+        for block in SectionReader.blocks(overlapping: section, in: blocks) where block.kind == .paragraph && block.line > section.line {
+            let text = block.plainText.collapsingWhitespace
+            guard let meaningful = Self.meaningful(text), meaningful.split(separator: " ").count >= Self.minimumProseItemWords,
+                  Self.isWordedAsPlanned(meaningful) else { continue }
+            var item = ActionItem(text: meaningful, line: block.line)
+            item.owner = Self.subjectOwner(meaningful)
+            items.append(item)
+        }
+    }
+
+    /// Wording that plans work: `will`, `planned`, `should`, `need to`, `continuing to`, `next`.
+    static func isWordedAsPlanned(_ text: String) -> Bool {
+        Words.of(text).contains { plannedWords.contains($0) }
+    }
+
+    private static let plannedWords: Set<String> = ["will", "plan", "plans", "planned", "planning", "should", "must", "need", "needs",
+                                                    "going", "continue", "continues", "continuing", "intend", "intends", "next",
+                                                    "future", "consider", "considering", "evaluate", "evaluating", "explore", "exploring", "aim", "aims"]
+
+    /// Fewer words than this make a remark (`See below.`), not an item.
+    static let minimumProseItemWords = 5
 
     // MARK: Tables
 
