@@ -5,7 +5,7 @@ import DebriefValidation
 
 /// Inputs of hostile size (one huge line, a huge cell, a huge map) at N and 4N: the time may grow
 /// about linearly (4x), never quadratically (16x). A growth ratio, not a time limit: each shape
-/// is timed as the best of three runs at each size, and the ratio must stay under 6.
+/// is timed as the best of four runs at each size, and the ratio must stay under 6.
 @Suite(.serialized) struct HostileSizeGrowthTests {
     static let allowedGrowth = 6.0
 
@@ -15,16 +15,22 @@ import DebriefValidation
         return Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
     }
 
-    /// The best of three runs at each size, the sizes taken in turn: other test suites load the
-    /// machine unevenly, and alternating keeps a busy stretch from landing on one size only.
+    /// The best of four runs at each size, the sizes taken in turn: other test suites load the
+    /// machine unevenly, and alternating keeps a busy stretch from landing on one size only. A
+    /// ratio over the limit is measured again, up to three times in all, and the lowest counts:
+    /// a quadratic shape grows 16x every time, a busy machine only now and then.
     static func growth(_ name: String, size: Int, _ run: (Int) throws -> Void) rethrows -> Double {
-        var small = Double.infinity, large = Double.infinity
-        for _ in 0..<3 {
-            small = min(small, try seconds { try run(size) })
-            large = min(large, try seconds { try run(size * 4) })
+        var lowest = Double.infinity
+        for _ in 0..<3 where lowest >= allowedGrowth {
+            var small = Double.infinity, large = Double.infinity
+            for _ in 0..<4 {
+                small = min(small, try seconds { try run(size) })
+                large = min(large, try seconds { try run(size * 4) })
+            }
+            print("growth \(name): N=\(size) \(String(format: "%.3f", small)) s, 4N \(String(format: "%.3f", large)) s, ratio \(String(format: "%.1f", large / small))")
+            lowest = min(lowest, large / small)
         }
-        print("growth \(name): N=\(size) \(String(format: "%.3f", small)) s, 4N \(String(format: "%.3f", large)) s, ratio \(String(format: "%.1f", large / small))")
-        return large / small
+        return lowest
     }
 
     static func check(_ text: String) -> [Diagnostic] {
@@ -35,7 +41,7 @@ import DebriefValidation
 
     @Test func oneLongLineOfPlaceholders() {
         // Each match's column was counted from the start of the line.
-        let ratio = Self.growth("placeholder line", size: 2_000) { count in
+        let ratio = Self.growth("placeholder line", size: 5_000) { count in
             let found = Self.check("## Summary\n" + String(repeating: "TBD [Describe it] ", count: count) + "\n")
             #expect(found.count(where: { $0.rule == "placeholder" }) == count * 2)
         }
@@ -44,7 +50,7 @@ import DebriefValidation
 
     @Test func oneHugeActionCellOfLabels() {
         // Every inline label was compared with all the earlier ones.
-        let ratio = Self.growth("action cell", size: 5_000) { count in
+        let ratio = Self.growth("action cell", size: 20_000) { count in
             let cell = String(repeating: "owner: a due: b ", count: count)
             let p = PostmortemParser().parse(text: "## Action Items\n\n| Action | Owner |\n|---|---|\n| Fix it \(cell) | x |\n", path: "p.md")
             #expect(p.actionItems.count == 1)
@@ -54,7 +60,7 @@ import DebriefValidation
 
     @Test func manyOwnerAliasesInTheConfiguration() throws {
         // Yams looked each decoded key up by scanning the map.
-        let ratio = try Self.growth("owner aliases", size: 10_000) { count in
+        let ratio = try Self.growth("owner aliases", size: 20_000) { count in
             let yaml = "owners:\n" + (0..<count).map { "  \"@user\($0)\": Person \($0)\n" }.joined()
             let owners = try DebriefConfig.decode(yaml: yaml).owners
             #expect(owners.count == count)
@@ -63,7 +69,7 @@ import DebriefValidation
     }
 
     @Test func manyHeadingsAndTimelineRows() {
-        let ratio = Self.growth("headings and rows", size: 2_000) { count in
+        let ratio = Self.growth("headings and rows", size: 4_000) { count in
             let text = "## Timeline\n\n" + (0..<count).map { "- \(String(format: "%02d:%02d", $0 / 60 % 24, $0 % 60)) - step \($0)\n" }.joined()
                 + (0..<count).map { "### Notes \($0)\n\ntext\n\n" }.joined()
             #expect(!PostmortemParser().parse(text: text, path: "p.md").timeline.isEmpty)
@@ -72,7 +78,7 @@ import DebriefValidation
     }
 
     @Test func oneHugeTableOfActions() {
-        let ratio = Self.growth("action table", size: 2_000) { count in
+        let ratio = Self.growth("action table", size: 4_000) { count in
             let rows = (0..<count).map { "| Fix thing \($0) | @owner\($0 % 7) | 2026-0\($0 % 9 + 1)-01 | open |\n" }.joined()
             let found = Self.check("## Action Items\n\n| Action | Owner | Due | Status |\n|---|---|---|---|\n" + rows)
             #expect(found.allSatisfy { $0.rule != "action-owner" })
@@ -91,7 +97,7 @@ import DebriefValidation
     }
 
     @Test func bigFrontMatter() {
-        let ratio = Self.growth("front matter", size: 2_000) { count in
+        let ratio = Self.growth("front matter", size: 8_000) { count in
             let keys = (0..<count).map { "key\($0): value \($0)\n" }.joined()
             let p = PostmortemParser().parse(text: "---\ntitle: Big\n" + keys + "---\n# Big\n", path: "p.md")
             #expect(p.title == "Big")

@@ -12,15 +12,16 @@ public struct TimelineOrderRule: Rule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         for postmortem in context.postmortems {
-            var latest: TimelineEntry?
+            // Each entry against the one before it: one misplaced entry (`22:40` among `22:0x`)
+            // is one finding where the order breaks, not one per entry after it.
+            var previous: TimelineEntry?
             for entry in postmortem.timeline {
                 guard let time = entry.time else { continue }
-                if let previous = latest, let previousTime = previous.time, time < previousTime {
+                if let previous, let previousTime = previous.time, time < previousTime {
                     diagnostics.append(diagnostic(postmortem.path, line: entry.line,
                                                   "timeline entry `\(entry.rawTime)` is earlier than `\(previous.rawTime)` on line \(previous.line); put entries in time order, or write the date when the incident crosses midnight"))
-                } else {
-                    latest = entry
                 }
+                previous = entry
             }
         }
         return diagnostics
