@@ -116,10 +116,7 @@ enum DateReader {
         let tokens = DateTokens(sentence)
         let list = tokens.tokens
         for index in list.indices where list[index].kind == .word && (list[index].text == "for" || list[index].text == "during") {
-            var next = index + 1
-            while next < list.count, list[next].kind != .number, impactDurationFillers.contains(list[next].text) { next += 1 }
-            guard next + 1 < list.count, list[next].kind == .number, list[next + 1].kind == .word,
-                  unitSeconds[list[next + 1].text] != nil else { continue }
+            guard let next = amount(after: index, in: list) else { continue }
             let rest = DateTokens.string(tokens.scalars[list[next].start...])
             if let seconds = duration(in: rest) {
                 return (seconds, DateTokens.string(tokens.scalars[list[index].start..<list[next + 1].end]))
@@ -153,9 +150,7 @@ enum DateReader {
         let tokens = DateTokens(sentence)
         let list = tokens.tokens
         for index in list.indices where list[index].kind == .word && list[index].text == "took" {
-            var next = index + 1
-            while next < list.count, list[next].kind != .number, tookFillers.contains(list[next].text) { next += 1 }
-            guard next + 1 < list.count, list[next].kind == .number, list[next + 1].kind == .word, unitSeconds[list[next + 1].text] != nil else { continue }
+            guard let next = amount(after: index, in: list) else { continue }
             // The duration runs to `to`; the verb after it names the phase.
             guard let to = list[(next + 2)...].prefix(6).firstIndex(where: { $0.kind == .word && $0.text == "to" }), to + 1 < list.count,
                   list[to + 1].kind == .word,
@@ -165,16 +160,22 @@ enum DateReader {
         return nil
     }
 
-    /// Words between `took` and the amount: `took us about 9 hours`.
-    static let tookFillers: Set<String> = ["us", "them", "me", "the", "team", "about", "approximately", "around", "roughly",
-                                           "nearly", "almost", "over", "~", "another", "a", "total", "of"]
+    /// The index of an amount with a unit (`9 hours`) after the word at `index`, past words
+    /// such as `us about`, `a period of`, `up to`.
+    private static func amount(after index: Int, in list: [DateTokens.Token]) -> Int? {
+        var next = index + 1
+        while next < list.count, list[next].kind != .number, amountFillers.contains(list[next].text) { next += 1 }
+        guard next + 1 < list.count, list[next].kind == .number, list[next + 1].kind == .word,
+              unitSeconds[list[next + 1].text] != nil else { return nil }
+        return next
+    }
+
+    /// Words between `for`, `during` or `took` and the amount.
+    static let amountFillers: Set<String> = ["a", "period", "of", "up", "to", "about", "approximately", "around", "roughly", "nearly",
+                                             "almost", "over", "~", "total", "another", "us", "them", "me", "the", "team"]
 
     /// Words that make a window one phase of the incident.
     static let phaseWords: Set<String> = ["second", "third", "another", "new", "next", "later", "last", "final"]
-
-    /// Words between `for` and the amount in `for a period of 50 minutes`, `for up to 3 hours`.
-    static let impactDurationFillers: Set<String> = ["a", "period", "of", "up", "to", "about", "approximately", "around",
-                                                     "roughly", "nearly", "almost", "over", "~", "total"]
 
     /// Seconds in a duration such as `43 minutes`, `1 hour 45 minutes`, `1h50m`, `2.5 hours`,
     /// else the span of a time range (`14:23 - 15:08`), else `H:MM`.
