@@ -15,9 +15,10 @@ struct ActionItemReader {
         var items: [ActionItem] = []
         for section in SectionReader.outermost(.actionItems, in: sections) {
             let start = items.count
+            let sectionBlocks = SectionReader.blocks(overlapping: section, in: blocks)
             defer {
                 // `## Immediate actions taken`, `### Patches done`: every item under it is done.
-                let headings = SectionReader.blocks(overlapping: section, in: blocks).filter {
+                let headings = sectionBlocks.filter {
                     if case .heading = $0.kind { return $0.line > section.line } else { return false }
                 }
                 for index in start..<items.count where items[index].status == .open {
@@ -28,7 +29,7 @@ struct ActionItemReader {
             let labelRest = lines[section.line].hasPrefix("#") ? nil : SectionReader.labelLine(lines[section.line])?.rest
             // `Our provider is taking the following actions:` owns the list after it.
             var leadOwner: String?
-            for block in SectionReader.blocks(overlapping: section, in: blocks) {
+            for block in sectionBlocks {
                 let before = items.count
                 switch block.kind {
                 case .table: readTable(block, into: &items)
@@ -43,7 +44,7 @@ struct ActionItemReader {
                 if let leadOwner { for index in before..<items.count where items[index].owner == nil { items[index].owner = leadOwner } }
                 leadOwner = block.kind == .paragraph && items.count == before ? Self.groupOwner(block.plainText) : nil
             }
-            if items.count == start { readProseItems(in: section, into: &items) }
+            if items.count == start { readProseItems(sectionBlocks, of: section, into: &items) }
             // `## What is our provider doing to prevent recurrence?` names who does the items.
             if let owner = Self.headingOwner(section.heading) {
                 for index in start..<items.count where items[index].owner == nil { items[index].owner = owner }
@@ -55,8 +56,8 @@ struct ActionItemReader {
     /// A follow-up section written as prose, with no list, table or checklist: each paragraph
     /// that plans work (`A new decommissioning process will be created ...`) is an item. A
     /// paragraph that tells what was done or how the fix works describes it, and is not one.
-    private func readProseItems(in section: Section, into items: inout [ActionItem]) {
-        for block in SectionReader.blocks(overlapping: section, in: blocks) where block.kind == .paragraph && block.line > section.line {
+    private func readProseItems(_ sectionBlocks: ArraySlice<MarkdownNode>, of section: Section, into items: inout [ActionItem]) {
+        for block in sectionBlocks where block.kind == .paragraph && block.line > section.line {
             let text = block.plainText.collapsingWhitespace
             guard let meaningful = Self.meaningful(text), meaningful.split(separator: " ").count >= Self.minimumProseItemWords,
                   Self.isWordedAsPlanned(meaningful) else { continue }
@@ -379,7 +380,7 @@ struct ActionItemReader {
         if lead.hasSuffix(":"), text.containsText(" the following") {
             let words = text.split(separator: " ")
             if let verb = words.firstIndex(where: { ["is", "are", "will", "has", "have"].contains($0) }), (1...4).contains(verb),
-               verb > 1 || !Self.pronouns.contains(String(words[0])) {
+               verb > 1 || !Self.pronouns.contains(words[0].lowercased()) {
                 return words[..<verb].joined(separator: " ")
             }
         }
@@ -392,9 +393,9 @@ struct ActionItemReader {
         return nil
     }
 
-    /// Subjects that name no owner (`We will ...`, `This is taking ...`).
-    private static let pronouns: Set<String> = ["We", "I", "It", "This", "That", "They", "The", "A", "An", "Our", "You", "There",
-                                                "we", "i", "it", "this", "that", "they", "these", "those", "you", "there"]
+    /// Subjects that name no owner (`We will ...`, `This is taking ...`), compared in lower case.
+    private static let pronouns: Set<String> = ["we", "i", "it", "this", "that", "they", "these", "those", "the", "a", "an", "our",
+                                                "you", "there"]
 
     /// `What is our provider doing to ...?`, `What is Acme doing about it`: the one asked about.
     static func headingOwner(_ heading: String) -> String? {
@@ -402,7 +403,7 @@ struct ActionItemReader {
         guard words.count >= 4, words[0].lowercased() == "what", ["is", "are"].contains(words[1].lowercased()),
               let doing = words.firstIndex(where: { $0.lowercased() == "doing" }), doing > 2, doing <= 6 else { return nil }
         let subject = words[2..<doing]
-        guard !pronouns.contains(String(subject.first!)) || subject.count > 1, !["we", "you"].contains(subject.last!.lowercased()) else { return nil }
+        guard !pronouns.contains(subject.first!.lowercased()) || subject.count > 1, !["we", "you"].contains(subject.last!.lowercased()) else { return nil }
         return subject.joined(separator: " ")
     }
 
@@ -414,7 +415,7 @@ struct ActionItemReader {
               will + 1 >= words.endIndex || words[will + 1] != "be" else { return nil }
         let subject = words[..<will]
         guard subject.allSatisfy({ $0.first?.isUppercase == true || $0.first == "@" }),
-              !pronouns.contains(String(subject.first!)) else { return nil }
+              !pronouns.contains(subject.first!.lowercased()) else { return nil }
         return subject.joined(separator: " ")
     }
 
@@ -425,7 +426,7 @@ struct ActionItemReader {
         guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
         let words = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].split(separator: " ")
         guard words.count >= 2, let name = words.first, name.count >= 2, name.first!.isUppercase,
-              name.dropFirst().allSatisfy(\.isLetter), !pronouns.contains(String(name)),
+              name.dropFirst().allSatisfy(\.isLetter), !pronouns.contains(name.lowercased()),
               handOverWords.contains(words[1].lowercased()) else { return nil }
         return String(name)
     }

@@ -48,8 +48,10 @@ public struct PostmortemParser: Sendable {
         let headerEnd = min(firstSection - 1, lines.bodyStart + Self.headerLineLimit, lines.lastLine)
         if lines.bodyStart <= headerEnd { header.read(lines: lines, range: lines.bodyStart...headerEnd) }
         postmortem.fields = header.fields
-        postmortem.statedDurations = StatedDurationReader(lines: lines)
-            .read(headerFields: header.fields, text: text, summary: SectionReader.outermost(.summary, in: sections).first)
+        // The summary's opening dates the incident and says how long it lasted; it and the impact
+        // section may state the window of impact.
+        let summaries = SectionReader.outermost(.summary, in: sections)
+        postmortem.statedDurations = StatedDurationReader(lines: lines).read(headerFields: header.fields, text: text, summary: summaries.first)
 
         let titleDate = readTitle(into: &postmortem, front: front, heading: titleHeading, header: header)
         readMetadata(into: &postmortem, front: front, header: header, titleDate: titleDate)
@@ -59,8 +61,7 @@ public struct PostmortemParser: Sendable {
         // else the summary's `On 4th October, ...`, else the file name's date (often the
         // publication date, so it comes last and only places dates without a year).
         let fileDate = DateReader.leadingDateTime(postmortem.path.split(separator: "/").last ?? "")?.match.day // 2018-01-18-name.md
-        let summaryDate = postmortem.date != nil ? nil : SectionReader.outermost(.summary, in: sections).first
-            .flatMap { DateReader.dayAfterOn(in: $0.text, reference: fileDate) }
+        let summaryDate = postmortem.date != nil ? nil : summaries.first.flatMap { DateReader.dayAfterOn(in: $0.text, reference: fileDate) }
         func readTimeline(on day: Day?) -> (entries: [TimelineEntry], firstDay: Day?) {
             TimelineReader(lines: lines, blocks: blocks, incidentDate: day, timezoneOffset: postmortem.timezoneOffset, region: region)
                 .read(sections: sections)
@@ -84,7 +85,7 @@ public struct PostmortemParser: Sendable {
         postmortem.milestones = MilestoneReader(keywords: milestoneKeywords, incidentDate: postmortem.date,
                                                 timezoneOffset: postmortem.timezoneOffset)
             .read(frontMatter: front, keyEvents: header.keyEvents, timeline: timeline,
-                  statedSections: SectionReader.outermost(.summary, in: sections) + SectionReader.outermost(.impact, in: sections), lines: lines)
+                  statedSections: summaries + SectionReader.outermost(.impact, in: sections), lines: lines)
         // A timeline often opens with background days before the impact: the incident's day is
         // the day impact began.
         if !dateIsExplicit, let started = postmortem.milestones.started, timeline.contains(where: { $0.line == started.line }) {
