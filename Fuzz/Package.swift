@@ -22,16 +22,8 @@ let package = Package(
             .product(name: "DebriefValidation", package: "Debrief"),
             .product(name: "DebriefSearch", package: "Debrief"),
         ]),
-        .executableTarget(name: "FuzzRunbookYAML", dependencies: [
-            "FuzzSupport",
-            .product(name: "DebriefModel", package: "Debrief"),
-            .product(name: "DebriefValidation", package: "Debrief"),
-        ]),
-        .executableTarget(name: "FuzzRunbookMarkdown", dependencies: [
-            "FuzzSupport",
-            .product(name: "DebriefModel", package: "Debrief"),
-            .product(name: "DebriefValidation", package: "Debrief"),
-        ]),
+        .executableTarget(name: "FuzzRunbookYAML", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzRunbookMarkdown", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzConfig", dependencies: [
             "FuzzSupport",
             .product(name: "DebriefModel", package: "Debrief"),

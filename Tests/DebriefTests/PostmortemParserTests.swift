@@ -444,11 +444,10 @@ import Testing
             - 15:38 - Error rates back to normal
             """
         let p = PostmortemParser().parse(text: text, path: "x.md")
-        func utc(_ hour: Int, _ minute: Int) -> Date { Day(year: 2024, month: 1, day: 18).date.addingTimeInterval(TimeInterval(hour * 3600 + minute * 60)) }
-        #expect(p.milestones.started?.time == utc(10, 40)) // 11:40 CET, not the maintenance
+        #expect(p.milestones.started?.time == Self.utc("2024-01-18T10:40:00Z")) // 11:40 CET, not the maintenance
         #expect(p.milestones.started?.source == .impactWindow)
-        #expect(p.milestones.mitigated?.time == utc(14, 38))
-        #expect(p.milestones.detected?.time == utc(10, 45))
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-01-18T14:38:00Z"))
+        #expect(p.milestones.detected?.time == Self.utc("2024-01-18T10:45:00Z"))
         // One phase of the incident is not its window.
         let phase = PostmortemParser().parse(text: "# X\n**Date:** 2024-01-18\n## Summary\nA second wave of unavailability from 11:40 to 11:53.\n", path: "y.md")
         #expect(phase.milestones.started == nil)
@@ -467,11 +466,10 @@ import Testing
             - 10:10 - Confirmed all workloads were scheduled again and the cluster was checked. Everything is running as expected.
             """
         let p = PostmortemParser().parse(text: text, path: "x.md")
-        func utc(_ hour: Int, _ minute: Int) -> Date { Day(year: 2020, month: 10, day: 6).date.addingTimeInterval(TimeInterval(hour * 3600 + minute * 60)) }
-        #expect(p.milestones.started?.time == utc(8, 0))
-        #expect(p.milestones.detected?.time == utc(9, 0))
-        #expect(p.milestones.mitigated?.time == utc(9, 40))
-        #expect(p.milestones.resolved?.time == utc(10, 10))
+        #expect(p.milestones.started?.time == Self.utc("2020-10-06T08:00:00Z"))
+        #expect(p.milestones.detected?.time == Self.utc("2020-10-06T09:00:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2020-10-06T09:40:00Z"))
+        #expect(p.milestones.resolved?.time == Self.utc("2020-10-06T10:10:00Z"))
     }
 
     @Test func anApproximateTimeAfterADateIsRead() {
@@ -559,10 +557,9 @@ import Testing
             - 17:00 - The fix was deployed
             """
         let p = PostmortemParser().parse(text: text, path: "x.md")
-        func utc(_ hour: Int, _ minute: Int) -> Date { Day(year: 2024, month: 6, day: 6).date.addingTimeInterval(TimeInterval(hour * 3600 + minute * 60)) }
-        #expect(p.milestones.acknowledged?.time == utc(16, 7))
-        #expect(p.milestones.mitigated?.time == utc(17, 0))
-        #expect(p.milestones.started?.time == utc(15, 0)) // `impact and starts` is no start marker
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-06-06T16:07:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-06-06T17:00:00Z"))
+        #expect(p.milestones.started?.time == Self.utc("2024-06-06T15:00:00Z")) // `impact and starts` is no start marker
     }
 
     @Test func aProseFollowUpSectionHasOneItemPerParagraphThatPlansWork() {

@@ -18,6 +18,14 @@ public enum FuzzInput {
     public static let today = Day(year: 2026, month: 1, day: 1)
     private static let validator = Validator()
 
+    /// A runbook file at `path` (its extension picks YAML or markdown): parsed and checked.
+    public static func checkRunbook(_ data: UnsafePointer<UInt8>, _ size: Int, path: String) {
+        guard let text = text(data, size, path: path) else { return }
+        check(runbooks: [runbookParser.parse(text: text, path: path)])
+    }
+
+    private static let runbookParser = RunbookParser()
+
     /// Every rule over a knowledge base of `postmortems` and `runbooks`.
     @discardableResult
     public static func check(postmortems: [Postmortem] = [], runbooks: [Runbook] = [],
