@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 import PackageDescription
 
 // Dependency chain, one way only:
@@ -42,13 +42,17 @@ let package = Package(
         // The static site: pages, layouts, feeds, exports.
         .target(name: "DebriefSite", dependencies: [
             "DebriefModel", "DebriefValidation", "DebriefAnalytics", "DebriefSearch", "Markdown",
-        ], resources: [.copy("Layouts")]),
+        ], exclude: ["Layouts"], plugins: ["GenerateSources"]),
         // Commands; `debrief` is only main.swift over this.
         .target(name: "DebriefCLI", dependencies: [
             "DebriefModel", "DebriefValidation", "DebriefAnalytics", "DebriefSearch", "DebriefSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        ], plugins: ["GenerateSources"]),
         .executableTarget(name: "debrief", dependencies: ["DebriefCLI"]),
+        // Build-time only: the built-in layouts and the version become Swift source, so the
+        // executable needs no files beside it (see docs/distribution.md).
+        .executableTarget(name: "debrief-generate"),
+        .plugin(name: "GenerateSources", capability: .buildTool(), dependencies: ["debrief-generate"]),
         .testTarget(name: "DebriefTests", dependencies: [
             "Markdown", "DebriefModel", "DebriefValidation", "DebriefAnalytics", "DebriefSearch", "DebriefSite", "DebriefCLI",
         ], resources: [.copy("Fixtures")]),

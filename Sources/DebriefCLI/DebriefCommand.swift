@@ -12,7 +12,9 @@ public struct DebriefCommand: ParsableCommand {
 
         Exit status: 0 success, 1 validation errors found, 2 usage or I/O failure.
         """,
+        version: "debrief \(BuildInfo.version) (commit \(BuildInfo.commit))",
         subcommands: [
+            InitCommand.self,
             CheckCommand.self,
             InspectCommand.self,
             NewCommand.self,

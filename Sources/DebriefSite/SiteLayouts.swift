@@ -1,6 +1,6 @@
 import Foundation
 
-/// The templates and assets of the site: the built-in ones (`Layouts/` resource) with files of the
+/// The templates and assets of the site: the built-in ones (`Layouts/`, compiled into the executable) with files of the
 /// same name from the knowledge base's `layouts/` folder in their place. Compiled once per build.
 public struct SiteLayouts: Sendable {
     /// Static files copied to `assets/` (overridable like templates).
@@ -14,28 +14,28 @@ public struct SiteLayouts: Sendable {
 
     /// `overrides`: the knowledge base's layouts folder (may not exist).
     public init(overrides: URL?) throws {
-        guard let builtIn = Bundle.module.url(forResource: "Layouts", withExtension: nil) else {
-            throw SiteBuildError("built-in layouts are missing from the debrief installation")
-        }
-        var files = try SiteLayouts.files(in: builtIn)
+        // File name -> bytes and where they came from (for messages).
+        var files = Dictionary(uniqueKeysWithValues: SiteLayouts.builtIn.map { name, text in
+            (name, (data: Data(text.utf8), origin: "built-in layout \(name)"))
+        })
         var overridden: [String] = []
         if let overrides, FileManager.default.fileExists(atPath: overrides.path) {
             for (name, url) in try SiteLayouts.files(in: overrides) {
-                files[name] = url
+                guard let data = try? Data(contentsOf: url) else { throw SiteBuildError("\(url.path): cannot read layout file") }
+                files[name] = (data, url.path)
                 overridden.append(name)
             }
         }
         var templates: [String: Template] = [:]
         var assets: [String: Data] = [:]
-        for (name, url) in files {
-            guard let data = try? Data(contentsOf: url) else { throw SiteBuildError("\(url.path): cannot read layout file") }
+        for (name, (data, origin)) in files {
             if name.hasSuffix(".mustache") {
-                guard let text = String(data: data, encoding: .utf8) else { throw SiteBuildError("\(url.path): layout is not UTF-8") }
+                guard let text = String(data: data, encoding: .utf8) else { throw SiteBuildError("\(origin): layout is not UTF-8") }
                 let templateName = String(name.dropLast(".mustache".count))
                 do {
                     templates[templateName] = try Template(name: templateName, text: text)
                 } catch let error as TemplateSyntaxError {
-                    throw SiteBuildError("\(url.path):\(error.line): invalid mustache template: \(error.message)")
+                    throw SiteBuildError("\(origin):\(error.line): invalid mustache template: \(error.message)")
                 }
             } else if SiteLayouts.assetNames.contains(name) {
                 assets[name] = data

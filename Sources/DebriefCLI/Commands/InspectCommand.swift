@@ -48,7 +48,7 @@ public struct InspectCommand: ParsableCommand {
         guard let text = decoded.text else {
             throw CLIError(decoded.diagnostics.map(\.message).joined(separator: "\n"))
         }
-        let runbooksFolder = config.contentDir + "/" + config.runbooksDir + "/"
+        let runbooksFolder = config.runbooksFolder + "/"
         let isRunbook = path.hasPrefix(runbooksFolder) || ["yml", "yaml"].contains(url.pathExtension.lowercased())
         if isRunbook {
             let runbook = RunbookParser(config: config).parse(text: text, path: path)

@@ -55,7 +55,7 @@ public struct NewPostmortemCommand: ParsableCommand {
         }
         let day = date ?? config.today ?? Day(Date())
         let template = PostmortemTemplate(title: title, date: day, severity: level, services: service)
-        let folder = "\(config.contentDir)/\(config.postmortemsDir)"
+        let folder = config.postmortemsFolder
         let path = "\(folder)/\(day)-\(Slug.make(title)).md"
         try TemplateWriter.write(template.text, to: path, root: root)
         Terminal.write("created \(path)\nfill in the placeholders, then run: debrief check \(path)")

@@ -54,7 +54,7 @@ public struct NewRunbookCommand: ParsableCommand {
         let config = try DebriefConfig.load(root: root)
         let template = RunbookTemplate(name: name, service: service, owner: owner, alerts: alert,
                                        reviewed: config.today ?? Day(Date()))
-        let folder = "\(config.contentDir)/\(config.runbooksDir)"
+        let folder = config.runbooksFolder
         let path = "\(folder)/\(Slug.make(name)).\(format == .yaml ? "yml" : "md")"
         try TemplateWriter.write(format == .yaml ? template.yaml : template.markdown, to: path, root: root)
         Terminal.write("created \(path)\nfill in the placeholders, then run: debrief check \(path)")

@@ -250,6 +250,17 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         }
     }
 
+    /// The postmortems folder relative to the root (`content/postmortems`; `incidents` when
+    /// `content_dir` is `.`).
+    public var postmortemsFolder: String { Self.folder(contentDir, postmortemsDir) }
+    /// The runbooks folder relative to the root.
+    public var runbooksFolder: String { Self.folder(contentDir, runbooksDir) }
+
+    private static func folder(_ parent: String, _ child: String) -> String {
+        let parts = (parent.split(separator: "/") + child.split(separator: "/")).filter { $0 != "." }
+        return parts.joined(separator: "/")
+    }
+
     /// The section synonym table: built-in names plus `section_synonyms`.
     public var sectionNames: SectionNames { SectionNames(extra: sectionSynonyms) }
 

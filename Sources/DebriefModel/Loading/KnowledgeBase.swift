@@ -31,8 +31,8 @@ public struct KnowledgeBase: Sendable {
     /// content files become diagnostics.
     public static func load(root: URL, config: DebriefConfig? = nil) throws -> KnowledgeBase {
         let config = try config ?? DebriefConfig.load(root: root)
-        let postmortemFiles = ContentFiles.list(folder: config.contentDir + "/" + config.postmortemsDir, root: root, extensions: ["md", "markdown"])
-        let runbookFiles = ContentFiles.list(folder: config.contentDir + "/" + config.runbooksDir, root: root, extensions: ["yml", "yaml", "md", "markdown"])
+        let postmortemFiles = ContentFiles.list(folder: config.postmortemsFolder, root: root, extensions: ["md", "markdown"])
+        let runbookFiles = ContentFiles.list(folder: config.runbooksFolder, root: root, extensions: ["yml", "yaml", "md", "markdown"])
         let postmortemParser = PostmortemParser(config: config)
         let runbookParser = RunbookParser(config: config)
         let (postmortems, postmortemHashes) = ContentFiles.parseInParallel(postmortemFiles, root: root) { text, path in

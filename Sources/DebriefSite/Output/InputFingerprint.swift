@@ -1,8 +1,8 @@
 import Foundation
 import DebriefModel
 
-/// One hash over everything a build's output depends on: the debrief executable and its
-/// built-in layouts, `debrief.yml`, the knowledge base's layouts, every content file (path and
+/// One hash over everything a build's output depends on: the debrief executable (with its
+/// built-in layouts), `debrief.yml`, the knowledge base's layouts, every content file (path and
 /// bytes), the date used as today, the base URL and the page kinds rendered. When it equals the one recorded in the
 /// output's manifest, the previous output is still exact and the build can stop before parsing.
 public enum InputFingerprint {
@@ -18,15 +18,12 @@ public enum InputFingerprint {
         hash.add(field: baseURL)
         hash.add(field: "debrief.yml")
         hash.add(FileBytes.contents(of: root.appendingPathComponent("debrief.yml").path) ?? [])
-        var layoutFolders = [root.appendingPathComponent(config.layoutsDir)]
-        if let builtIn = Bundle.module.url(forResource: "Layouts", withExtension: nil) { layoutFolders.append(builtIn) }
-        for folder in layoutFolders {
-            let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []).sorted()
-            hash.add(field: folder.path)
-            for name in names {
-                hash.add(field: name)
-                hash.add(FileBytes.contents(of: folder.appendingPathComponent(name).path) ?? [])
-            }
+        // The built-in layouts are part of the executable.
+        let layouts = root.appendingPathComponent(config.layoutsDir)
+        hash.add(field: layouts.path)
+        for name in ((try? FileManager.default.contentsOfDirectory(atPath: layouts.path)) ?? []).sorted() {
+            hash.add(field: name)
+            hash.add(FileBytes.contents(of: layouts.appendingPathComponent(name).path) ?? [])
         }
         for file in files {
             hash.add(field: file.path)
