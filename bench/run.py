@@ -12,6 +12,7 @@ In one run it times, on the same generated knowledge base (bench/gen_corpus.py):
     make bench N=10000            # or: python3 bench/run.py --count 10000
 """
 import argparse
+import glob
 import json
 import os
 import platform
@@ -99,6 +100,50 @@ def hugo_site(work, content):
     with open(os.path.join(site, "layouts", "index.html"), "w") as f:
         f.write(listing)
     return site
+
+
+def serve_edit_latency(binary, kb, as_of, edits=5):
+    """Seconds from saving an edited postmortem to `debrief serve` answering with the new page:
+    the median of `edits` edits, each checked by fetching the page every 10 ms."""
+    import socket
+    import urllib.request
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen([binary, "serve", "--root", kb, "--port", str(port), "--as-of", as_of],
+                              stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    try:
+        for line in server.stderr:
+            if line.startswith("Serving"):
+                break
+        postmortems = os.path.join(kb, "content", "postmortems")
+        name = sorted(n for n in os.listdir(postmortems) if n.endswith(".md"))[len(os.listdir(postmortems)) // 2]
+        path = os.path.join(postmortems, name)
+        with open(path) as f:
+            original = f.read()
+        slug = name[:-3]
+        times = []
+        for edit in range(edits):
+            marker = f"serve-bench-marker-{edit}-{time.time_ns()}"
+            time.sleep(1.5)  # the previous edit's full rebuild is done
+            with open(path, "w") as f:
+                f.write(original + f"\n\n{marker}\n")
+            saved = time.monotonic()
+            while time.monotonic() - saved < 30:
+                try:
+                    page = urllib.request.urlopen(f"http://127.0.0.1:{port}/postmortems/{slug}/index.html").read().decode()
+                except OSError:
+                    page = ""
+                if marker in page:
+                    times.append(time.monotonic() - saved)
+                    break
+                time.sleep(0.01)
+        with open(path, "w") as f:
+            f.write(original)
+        return statistics.median(times) if times else float("nan")
+    finally:
+        server.terminate()
+        server.wait()
 
 
 def main():
@@ -216,6 +261,12 @@ def main():
     print(f"{'peak RSS of full build':<38} {results['debrief build (disk)']['rss_mb']:6.0f} MB  target <= 400 MB")
     print(f"{'no-change rebuild':<38} {results['debrief rebuild, no change']['wall']:6.2f} s, {results['no-change rewritten files']} files rewritten  target <= 1 s, 0 files")
     print(f"{'rebuild after one postmortem changed':<38} {results['rebuild, one changed']['wall']:6.2f} s, {results['one-change rewritten files']} of {results['output files']} files rewritten")
+    results["serve edit to page"] = serve_edit_latency(binary, kb, args.as_of)
+    print(f"{'serve: edit saved -> new page served':<38} {results['serve edit to page']:6.2f} s  target <= 0.5 s (median of 5 edits)")
+    results["binary bytes"] = os.path.getsize(binary)
+    print(f"{'debrief binary':<38} {results['binary bytes'] / 1e6:6.1f} MB  ({binary})")
+    for tarball in sorted(glob.glob(os.path.join(ROOT, "dist", "debrief-*.tar.gz"))):
+        print(f"{'self-contained tarball':<38} {os.path.getsize(tarball) / 1e6:6.1f} MB  ({os.path.relpath(tarball, ROOT)}, scripts/dist)")
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"count": args.count, "markdown_bytes": md_bytes, "results": results, "rounds": per_round,

@@ -23,6 +23,7 @@ public struct DebriefCommand: ParsableCommand {
             SearchCommand.self,
             RelatedCommand.self,
             BuildCommand.self,
+            ServeCommand.self,
         ]
     )
 

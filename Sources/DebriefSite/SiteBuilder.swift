@@ -90,10 +90,15 @@ public struct SiteBuilder {
     public func prepare() throws -> Prepared {
         progress("loading")
         let config = try DebriefConfig.load(root: options.root)
-        let today = today(config)
         let knowledgeBase = try timings.measure("load and parse") { try KnowledgeBase.load(root: options.root, config: config) }
+        return prepare(knowledgeBase)
+    }
+
+    /// Step 2 for a knowledge base already in memory (`debrief serve` keeps one between edits).
+    public func prepare(_ knowledgeBase: KnowledgeBase) -> Prepared {
+        let today = today(knowledgeBase.config)
         // Of the bytes that were parsed: a file edited during the load makes the next build redo it.
-        let inputs = fingerprint(config, files: knowledgeBase.sourceHashes)
+        let inputs = fingerprint(knowledgeBase.config, files: knowledgeBase.sourceHashes)
         progress("validating \(knowledgeBase.postmortems.count) postmortems, \(knowledgeBase.runbooks.count) runbooks")
         let diagnostics = timings.measure("validate") { validator.validate(knowledgeBase, today: today) }
         return Prepared(knowledgeBase: knowledgeBase, today: today, diagnostics: diagnostics, inputs: inputs)

@@ -33,6 +33,11 @@ public struct KnowledgeBase: Sendable {
         let config = try config ?? DebriefConfig.load(root: root)
         let postmortemFiles = ContentFiles.list(folder: config.postmortemsFolder, root: root, extensions: ["md", "markdown"])
         let runbookFiles = ContentFiles.list(folder: config.runbooksFolder, root: root, extensions: ["yml", "yaml", "md", "markdown"])
+        return parse(postmortemFiles: postmortemFiles, runbookFiles: runbookFiles, root: root, config: config)
+    }
+
+    /// Parses the named files (root-relative) on all cores.
+    static func parse(postmortemFiles: [String], runbookFiles: [String], root: URL, config: DebriefConfig) -> KnowledgeBase {
         let postmortemParser = PostmortemParser(config: config)
         let runbookParser = RunbookParser(config: config)
         let (postmortems, postmortemHashes) = ContentFiles.parseInParallel(postmortemFiles, root: root) { text, path in
@@ -51,6 +56,32 @@ public struct KnowledgeBase: Sendable {
         }
         return KnowledgeBase(root: root, config: config, postmortems: postmortems, runbooks: runbooks,
                              sourceHashes: Array(zip(postmortemFiles + runbookFiles, postmortemHashes + runbookHashes)))
+    }
+}
+
+extension KnowledgeBase {
+    /// This knowledge base with the files at `paths` (root-relative) read again: changed ones
+    /// parsed anew, new ones added, deleted ones dropped; every other document is kept as it was
+    /// parsed (`debrief serve` after an edit).
+    public func reloading(_ paths: Set<String>) -> KnowledgeBase {
+        let files = KnowledgeBase.contentFiles(root: root, config: config)
+        let present = Set(files)
+        let postmortemFolder = config.postmortemsFolder + "/"
+        let changed = paths.filter(present.contains).sorted()
+        let changedPostmortems = changed.filter { $0.hasPrefix(postmortemFolder) }
+        let changedRunbooks = changed.filter { !$0.hasPrefix(postmortemFolder) }
+        let reloaded = KnowledgeBase.parse(postmortemFiles: changedPostmortems, runbookFiles: changedRunbooks, root: root, config: config)
+        var updated = self
+        updated.postmortems = Self.replacing(postmortems, paths: paths, with: reloaded.postmortems, path: \.path)
+        updated.runbooks = Self.replacing(runbooks, paths: paths, with: reloaded.runbooks, path: \.path)
+        var hashes = Dictionary(sourceHashes.map { ($0.path, $0.hash) }, uniquingKeysWith: { $1 })
+        for (path, hash) in reloaded.sourceHashes { hashes[path] = hash }
+        updated.sourceHashes = files.map { ($0, hashes[$0] ?? nil) }
+        return updated
+    }
+
+    private static func replacing<T>(_ documents: [T], paths: Set<String>, with fresh: [T], path: KeyPath<T, String>) -> [T] {
+        (documents.filter { !paths.contains($0[keyPath: path]) } + fresh).sorted { $0[keyPath: path] < $1[keyPath: path] }
     }
 }
 

@@ -1,0 +1,33 @@
+import DebriefModel
+import Foundation
+import Testing
+
+/// `KnowledgeBase.reloading(_:)`, what `debrief serve` does after an edit: the result equals a
+/// fresh load, while the documents that did not change are not parsed again.
+@Suite struct KnowledgeBaseReloadTests {
+    @Test func reloadingChangedAddedAndDeletedFilesEqualsAFreshLoad() throws {
+        let root = try Debrief.copyOfFixture("mixed")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let before = try KnowledgeBase.load(root: root)
+        let folder = before.config.postmortemsFolder
+        let edited = try #require(before.postmortems.first).path
+        let editedURL = root.appendingPathComponent(edited)
+        let text = try String(contentsOf: editedURL, encoding: .utf8)
+        try text.replacingOccurrences(of: "\ntitle:", with: "\ntitle: Edited").write(to: editedURL, atomically: true, encoding: .utf8)
+        let added = "\(folder)/2025-12-01-new-incident.md"
+        try "---\ntitle: A new incident\ndate: 2025-12-01\nseverity: SEV3\n---\n\n## Summary\n\nNew.\n"
+            .write(to: root.appendingPathComponent(added), atomically: true, encoding: .utf8)
+        let deleted = try #require(before.postmortems.last).path
+        #expect(deleted != edited)
+        try FileManager.default.removeItem(at: root.appendingPathComponent(deleted))
+
+        let reloaded = before.reloading([edited, added, deleted])
+        let fresh = try KnowledgeBase.load(root: root)
+        #expect(reloaded.postmortems == fresh.postmortems)
+        #expect(reloaded.runbooks == fresh.runbooks)
+        #expect(reloaded.sourceHashes.map(\.path) == fresh.sourceHashes.map(\.path))
+        #expect(reloaded.sourceHashes.map(\.hash) == fresh.sourceHashes.map(\.hash))
+        #expect(reloaded.postmortems.contains { $0.path == added } && !reloaded.postmortems.contains { $0.path == deleted })
+        #expect(reloaded.postmortems.first { $0.path == edited }?.title?.hasPrefix("Edited") == true)
+    }
+}
