@@ -116,12 +116,13 @@ def serve_edit_latency(binary, kb, as_of, edits=5):
         for line in server.stderr:
             if line.startswith("Serving"):
                 break
-        postmortems = os.path.join(kb, "content", "postmortems")
-        name = sorted(n for n in os.listdir(postmortems) if n.endswith(".md"))[len(os.listdir(postmortems)) // 2]
-        path = os.path.join(postmortems, name)
+        postmortems = sorted(glob.glob(os.path.join(kb, "content", "postmortems", "**", "*.md"), recursive=True))
+        path = postmortems[len(postmortems) // 2]
         with open(path) as f:
             original = f.read()
-        slug = name[:-3]
+        # `inspect` names the page: "Postmortem PATH (slug SLUG)".
+        described = subprocess.run([binary, "inspect", "--root", kb, path], capture_output=True, text=True).stdout
+        slug = described.split("(slug ", 1)[1].split(")", 1)[0]
         times = []
         for edit in range(edits):
             marker = f"serve-bench-marker-{edit}-{time.time_ns()}"
@@ -140,6 +141,7 @@ def serve_edit_latency(binary, kb, as_of, edits=5):
                 time.sleep(0.01)
         with open(path, "w") as f:
             f.write(original)
+        print("serve edit -> page, each edit: " + ", ".join(f"{t:.2f} s" for t in times), flush=True)
         return statistics.median(times) if times else float("nan")
     finally:
         server.terminate()

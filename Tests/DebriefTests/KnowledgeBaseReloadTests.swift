@@ -29,5 +29,13 @@ import Testing
         #expect(reloaded.sourceHashes.map(\.hash) == fresh.sourceHashes.map(\.hash))
         #expect(reloaded.postmortems.contains { $0.path == added } && !reloaded.postmortems.contains { $0.path == deleted })
         #expect(reloaded.postmortems.first { $0.path == edited }?.title?.hasPrefix("Edited") == true)
+
+        // An edit of a file it holds (no folder listing, documents replaced in place).
+        try text.replacingOccurrences(of: "\ntitle:", with: "\ntitle: Again").write(to: editedURL, atomically: true, encoding: .utf8)
+        let again = reloaded.reloading([edited])
+        let freshAgain = try KnowledgeBase.load(root: root)
+        #expect(again.postmortems == freshAgain.postmortems)
+        #expect(again.sourceHashes.map(\.hash) == freshAgain.sourceHashes.map(\.hash))
+        #expect(again.postmortems.first { $0.path == edited }?.title?.hasPrefix("Again") == true)
     }
 }

@@ -12,13 +12,22 @@ final class LiveSite: @unchecked Sendable {
     let root: URL
     let output: URL
     let asOf: Day?
-    private let lock = NSLock()
-    private var knowledgeBase: KnowledgeBase?
-    private var previews: [String: [UInt8]] = [:]
-    private var currentGeneration = 0
-    /// Serialises rebuilds: the watcher's thread runs them one after the other.
-    private let rebuilds = DispatchQueue(label: "debrief.serve.rebuild")
     let log: (String) -> Void
+    private let lock = NSLock()
+    // Guarded by `lock`:
+    private var knowledgeBase: KnowledgeBase?
+    /// Grows with every edit the knowledge base took in.
+    private var edits = 0
+    /// Output path -> preview page and the edit it shows, until a full build covers that edit.
+    private var previews: [String: (bytes: [UInt8], edit: Int)] = [:]
+    private var currentGeneration = 0
+    private var rebuildRunning = false
+    private var rebuildWanted = false
+    private var reloadEverything = false
+
+    /// Edits are taken in one at a time, in order, and never wait for a full rebuild.
+    private let editQueue = DispatchQueue(label: "debrief.serve.edits")
+    private let rebuildQueue = DispatchQueue(label: "debrief.serve.rebuild")
 
     init(root: URL, output: URL, asOf: Day?, log: @escaping (String) -> Void) {
         self.root = root
@@ -29,8 +38,8 @@ final class LiveSite: @unchecked Sendable {
 
     var generation: Int { lock.withLock { currentGeneration } }
 
-    /// A preview page rendered since the last full build, nil for the built file.
-    func preview(_ path: String) -> [UInt8]? { lock.withLock { previews[path] } }
+    /// A preview page newer than the built site, nil for the built file.
+    func preview(_ path: String) -> [UInt8]? { lock.withLock { previews[path]?.bytes } }
 
     private func builder(generators: [any PageGenerator] = SiteBuilder.standardGenerators,
                          validator: Validator = Validator()) -> SiteBuilder {
@@ -41,54 +50,101 @@ final class LiveSite: @unchecked Sendable {
     /// Loads everything and builds the whole site; throws for a bad debrief.yml or layout.
     func buildAll() throws {
         let started = Date()
-        let config = try DebriefConfig.load(root: root)
-        let loaded = try KnowledgeBase.load(root: root, config: config)
-        try build(loaded, started: started, what: "built")
+        let loaded = try KnowledgeBase.load(root: root)
+        let edit = lock.withLock {
+            knowledgeBase = loaded
+            return edits
+        }
+        try build(loaded, edit: edit, started: started, what: "built")
     }
 
-    private func build(_ loaded: KnowledgeBase, started: Date, what: String) throws {
+    private func build(_ loaded: KnowledgeBase, edit: Int, started: Date, what: String) throws {
         let builder = builder()
         let prepared = builder.prepare(loaded)
         let result = try builder.build(prepared)
         let errors = prepared.diagnostics.count { $0.severity == .error }
         lock.withLock {
-            knowledgeBase = loaded
-            previews = [:]
+            previews = previews.filter { $0.value.edit > edit }
             currentGeneration += 1
         }
         log("\(what) \(result.pageCount) pages (\(loaded.postmortems.count) postmortems, \(errors) errors) in \(Self.seconds(since: started))")
     }
 
-    /// After files changed: previews of edited postmortems at once, then the whole site.
-    /// `everything`: debrief.yml or a layout changed, so nothing loaded is still valid.
+    /// After files changed: the knowledge base takes in the edited files and the pages of
+    /// edited postmortems are shown at once; then the whole site is rebuilt. `everything`:
+    /// debrief.yml or a layout changed, so nothing loaded is still valid.
     func changed(_ paths: Set<String>, everything: Bool) {
-        rebuilds.async { [self] in
+        editQueue.async { [self] in
             let started = Date()
-            do {
-                guard !everything, let current = lock.withLock({ knowledgeBase }) else {
-                    try buildAll()
-                    return
-                }
+            if everything {
+                lock.withLock { reloadEverything = true }
+            } else if let current = lock.withLock({ knowledgeBase }) {
                 let updated = current.reloading(paths)
-                try preview(updated.postmortems.filter { paths.contains($0.path) }, in: updated, started: started)
-                try build(updated, started: started, what: "rebuilt")
-            } catch {
-                log("error: \(error)")
+                let edit = lock.withLock {
+                    edits += 1
+                    knowledgeBase = updated
+                    return edits
+                }
+                do {
+                    try preview(updated.postmortems.filter { paths.contains($0.path) }, in: updated, edit: edit, started: started)
+                } catch {
+                    log("error: \(error)")
+                }
+            }
+            rebuildSoon()
+        }
+    }
+
+    /// One full rebuild at a time; edits that arrive during one are covered by the next.
+    private func rebuildSoon() {
+        let start = lock.withLock {
+            rebuildWanted = true
+            guard !rebuildRunning else { return false }
+            rebuildRunning = true
+            return true
+        }
+        guard start else { return }
+        rebuildQueue.async { [self] in
+            while true {
+                let next: (KnowledgeBase?, Int, Bool)? = lock.withLock {
+                    guard rebuildWanted else {
+                        rebuildRunning = false
+                        return nil
+                    }
+                    rebuildWanted = false
+                    let everything = reloadEverything
+                    reloadEverything = false
+                    return (knowledgeBase, edits, everything)
+                }
+                guard let (loaded, edit, everything) = next else { return }
+                do {
+                    if everything || loaded == nil {
+                        try buildAll()
+                    } else if let loaded {
+                        try build(loaded, edit: edit, started: Date(), what: "rebuilt")
+                    }
+                } catch {
+                    log("error: \(error)")
+                }
             }
         }
     }
 
     /// Renders the pages of `edited` with the rules that read one document at a time (the
-    /// cross-file ones wait for the full rebuild) and shows them until the rebuild is done.
-    private func preview(_ edited: [Postmortem], in knowledgeBase: KnowledgeBase, started: Date) throws {
+    /// cross-file ones wait for the full rebuild) and shows them until a rebuild covers them.
+    private func preview(_ edited: [Postmortem], in knowledgeBase: KnowledgeBase, edit: Int, started: Date) throws {
         guard !edited.isEmpty else { return }
+        // The runbooks are there for the page's alert links; their own rules are not run again.
         let crossFile: Set<String> = [BrokenReferenceRule.id, DuplicateIdRule.id, DuplicateAlertRule.id]
-        let rules = Validator.allRules.filter { !type(of: $0).comparesDocuments && !crossFile.contains(type(of: $0).id) }
+        let rules = Validator.allRules.filter { rule in
+            let id = type(of: rule).id
+            return !type(of: rule).comparesDocuments && !crossFile.contains(id) && !id.hasPrefix("runbook-")
+        }
         let alone = KnowledgeBase(root: root, config: knowledgeBase.config, postmortems: edited, runbooks: knowledgeBase.runbooks)
         let builder = builder(generators: [PostmortemPages()], validator: Validator(rules: rules))
         let pages = try builder.render(builder.prepare(alone))
         lock.withLock {
-            for page in pages { previews[page.path] = page.bytes }
+            for page in pages { previews[page.path] = (page.bytes, edit) }
             currentGeneration += 1
         }
         log("rendered \(edited.map(\.path).joined(separator: ", ")) in \(Self.seconds(since: started))")

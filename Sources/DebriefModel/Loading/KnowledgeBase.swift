@@ -64,13 +64,16 @@ extension KnowledgeBase {
     /// parsed anew, new ones added, deleted ones dropped; every other document is kept as it was
     /// parsed (`debrief serve` after an edit).
     public func reloading(_ paths: Set<String>) -> KnowledgeBase {
-        let files = KnowledgeBase.contentFiles(root: root, config: config)
-        let present = Set(files)
         let postmortemFolder = config.postmortemsFolder + "/"
+        let known = Set(paths.filter { path in postmortems.contains { $0.path == path } || runbooks.contains { $0.path == path } })
+        let stillThere = known.filter { FileManager.default.fileExists(atPath: root.path + "/" + $0) }
+        // Edits of files it already holds (the usual case while writing) need no listing of the
+        // folders; a new or deleted file changes the list, which is read again.
+        let files = stillThere == paths ? sourceHashes.map(\.path) : KnowledgeBase.contentFiles(root: root, config: config)
+        let present = stillThere == paths ? stillThere : Set(files)
         let changed = paths.filter(present.contains).sorted()
-        let changedPostmortems = changed.filter { $0.hasPrefix(postmortemFolder) }
-        let changedRunbooks = changed.filter { !$0.hasPrefix(postmortemFolder) }
-        let reloaded = KnowledgeBase.parse(postmortemFiles: changedPostmortems, runbookFiles: changedRunbooks, root: root, config: config)
+        let reloaded = KnowledgeBase.parse(postmortemFiles: changed.filter { $0.hasPrefix(postmortemFolder) },
+                                           runbookFiles: changed.filter { !$0.hasPrefix(postmortemFolder) }, root: root, config: config)
         var updated = self
         updated.postmortems = Self.replacing(postmortems, paths: paths, with: reloaded.postmortems, path: \.path)
         updated.runbooks = Self.replacing(runbooks, paths: paths, with: reloaded.runbooks, path: \.path)
@@ -80,8 +83,19 @@ extension KnowledgeBase {
         return updated
     }
 
+    /// `documents` (sorted by path) without those at `paths`, with `fresh` in their sorted places.
     private static func replacing<T>(_ documents: [T], paths: Set<String>, with fresh: [T], path: KeyPath<T, String>) -> [T] {
-        (documents.filter { !paths.contains($0[keyPath: path]) } + fresh).sorted { $0[keyPath: path] < $1[keyPath: path] }
+        var result = documents
+        // An edit in place keeps the order: no sort of every document.
+        if fresh.count == paths.count {
+            let positions = fresh.compactMap { document in result.firstIndex { $0[keyPath: path] == document[keyPath: path] } }
+            if positions.count == fresh.count {
+                for (position, document) in zip(positions, fresh) { result[position] = document }
+                return result
+            }
+        }
+        result.removeAll { paths.contains($0[keyPath: path]) }
+        return (result + fresh).sorted { $0[keyPath: path] < $1[keyPath: path] }
     }
 }
 
