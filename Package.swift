@@ -18,8 +18,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
-        // `debrief serve`: a small HTTP server on Swift concurrency and plain sockets (no SwiftNIO).
-        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        // `debrief serve`: HTTP/1.1 on SwiftNIO (no Foundation networking, so it links statically).
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // The C library, found through pkg-config (libcmark-gfm-dev, libcmark-gfm-extensions-dev).
@@ -49,7 +49,9 @@ let package = Package(
         .target(name: "DebriefCLI", dependencies: [
             "DebriefModel", "DebriefValidation", "DebriefAnalytics", "DebriefSearch", "DebriefSite",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
         ], plugins: ["GenerateSources"]),
         .executableTarget(name: "debrief", dependencies: ["DebriefCLI"]),
         // Build-time only: the built-in layouts and the version become Swift source, so the

@@ -1,7 +1,9 @@
 import ArgumentParser
 import DebriefModel
-import FlyingFox
 import Foundation
+import NIOCore
+import NIOHTTP1
+import NIOPosix
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -34,7 +36,7 @@ public struct ServeCommand: ParsableCommand {
     @Option(name: .long, help: "Port to listen on.")
     public var port: UInt16 = 1313
 
-    @Option(name: .long, help: "IPv4 address to listen on (0.0.0.0 for every interface).")
+    @Option(name: .long, help: "Address to listen on (0.0.0.0 or :: for every interface).")
     public var host: String = "127.0.0.1"
 
     @Option(name: .customLong("poll-interval"), help: ArgumentHelp("Seconds between checks for edits.", valueName: "seconds"))
@@ -47,38 +49,33 @@ public struct ServeCommand: ParsableCommand {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-serve-\(getpid())")
         let site = LiveSite(root: root, output: output, asOf: asOf.asOf) { Terminal.writeError($0) }
         try site.buildAll()
-        let address: sockaddr_in
-        do {
-            address = try .inet(ip4: host, port: port)
-        } catch {
-            throw CLIError("--host \(host) is not an IPv4 address")
-        }
-
         let stop = DispatchSemaphore(value: 0)
         let signals = ServeCommand.stopOnInterrupt(stop)
-        let server = HTTPServer(address: address, logger: .disabled)
-        let (host, port, interval) = (host, port, pollInterval)
-        let task = Task {
-            await server.appendRoute("GET /__debrief/generation") { _ in
-                HTTPResponse(statusCode: .ok, headers: [.contentType: "text/plain", .cacheControl: "no-store"],
-                             body: Data(String(site.generation).utf8))
-            }
-            await server.appendRoute("GET,HEAD /*") { request in
-                SiteResponder(site: site).response(for: request.path)
-            }
-            do {
-                try await server.run()
-            } catch where !Task.isCancelled {
-                Terminal.writeError("error: cannot serve on \(host):\(port): \(error)")
-            } catch {}
-            stop.signal()
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let server: Channel
+        do {
+            server = try ServerBootstrap(group: group)
+                .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                .childChannelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.configureHTTPServerPipeline()
+                        try channel.pipeline.syncOperations.addHandler(SiteHTTPHandler(responder: SiteResponder(site: site)))
+                    }
+                }
+                .bind(host: host, port: Int(port)).wait()
+        } catch {
+            try? group.syncShutdownGracefully()
+            try? FileManager.default.removeItem(at: output)
+            throw CLIError("cannot serve on \(host):\(port): \(error)")
         }
         Terminal.writeError("Serving \(root.path) at http://\(host == "0.0.0.0" ? "localhost" : host):\(port)/ (Ctrl-C stops)")
+        let interval = pollInterval
         let watcher = Thread { ServeCommand.watch(root: root, site: site, interval: interval) }
         watcher.start()
         stop.wait()
-        task.cancel()
         signals.cancel()
+        try? server.close().wait()
+        try? group.syncShutdownGracefully()
         try? FileManager.default.removeItem(at: output)
         Terminal.writeError("stopped")
     }

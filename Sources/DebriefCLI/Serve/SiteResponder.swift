@@ -1,20 +1,32 @@
-import FlyingFox
 import Foundation
 
-/// Answers a request with a file of the built site (or an edited page's preview). Paths are
-/// resolved inside the output folder only: `..`, encoded or not, never leaves it.
+/// An answer of `debrief serve`.
+struct SiteResponse {
+    var status: Int
+    var contentType: String
+    var body: [UInt8]
+}
+
+/// Answers a request with a file of the built site (or an edited page's preview), or with the
+/// site's generation for the reload script. Paths are resolved inside the output folder only:
+/// `..`, encoded or not, never leaves it.
 struct SiteResponder {
     let site: LiveSite
+
+    static let generationPath = "/__debrief/generation"
 
     /// Polls the site's generation and reloads the page when it differs from the one the page
     /// was served at. Injected into HTML by serve only.
     static func reloadScript(generation: Int) -> String {
         """
-        <script>(function(){var seen="\(generation)";function poll(){fetch("/__debrief/generation",{cache:"no-store"}).then(function(r){return r.text()}).then(function(g){if(g!==seen){location.reload();return}setTimeout(poll,300)}).catch(function(){setTimeout(poll,1000)})}poll()})();</script>
+        <script>(function(){var seen="\(generation)";function poll(){fetch("\(generationPath)",{cache:"no-store"}).then(function(r){return r.text()}).then(function(g){if(g!==seen){location.reload();return}setTimeout(poll,300)}).catch(function(){setTimeout(poll,1000)})}poll()})();</script>
         """
     }
 
-    func response(for requestPath: String) -> HTTPResponse {
+    func response(for requestPath: String) -> SiteResponse {
+        if requestPath == Self.generationPath {
+            return SiteResponse(status: 200, contentType: "text/plain", body: Array(String(site.generation).utf8))
+        }
         guard let path = Self.sitePath(requestPath) else { return Self.notFound }
         // Read before the page: a change after this makes the page reload, never go unnoticed.
         let generation = site.generation
@@ -27,14 +39,11 @@ struct SiteResponder {
             return Self.notFound
         }
         let type = Self.contentType(of: path)
-        var body = Data(bytes)
-        if type.hasPrefix("text/html") {
-            let page = String(decoding: bytes, as: UTF8.self)
-            let script = Self.reloadScript(generation: generation)
-            let withScript = page.range(of: "</body>", options: .backwards).map { page.replacingCharacters(in: $0, with: script + "</body>") }
-            body = Data((withScript ?? page + script).utf8)
-        }
-        return HTTPResponse(statusCode: .ok, headers: [.contentType: type, .cacheControl: "no-store"], body: body)
+        guard type.hasPrefix("text/html") else { return SiteResponse(status: 200, contentType: type, body: bytes) }
+        let page = String(decoding: bytes, as: UTF8.self)
+        let script = Self.reloadScript(generation: generation)
+        let withScript = page.range(of: "</body>", options: .backwards).map { page.replacingCharacters(in: $0, with: script + "</body>") }
+        return SiteResponse(status: 200, contentType: type, body: Array((withScript ?? page + script).utf8))
     }
 
     /// The output-relative file for a URL path: percent-decoded, `index.html` for a folder; nil
@@ -66,5 +75,5 @@ struct SiteResponder {
         }
     }
 
-    static let notFound = HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain"], body: Data("not found\n".utf8))
+    static let notFound = SiteResponse(status: 404, contentType: "text/plain", body: Array("not found\n".utf8))
 }
