@@ -14,3 +14,7 @@ TARGETS ?=
 .PHONY: fuzz
 fuzz: ## Build the libFuzzer targets in Fuzz/ and run each for SECONDS seconds
 	./scripts/fuzz $(SECONDS) $(TARGETS)
+
+.PHONY: dist
+dist: ## The self-contained executable: dist/debrief-VERSION-linux-ARCH.tar.gz (scripts/dist)
+	./scripts/dist

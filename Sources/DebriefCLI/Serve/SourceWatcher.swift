@@ -6,12 +6,9 @@ import Foundation
 /// containers included, where inotify may not) and costs a few milliseconds at 10,000 files.
 struct SourceWatcher {
     struct Stamp: Equatable {
-        var modified: timespec
+        var seconds: Int
+        var nanoseconds: Int
         var size: Int64
-
-        static func == (a: Stamp, b: Stamp) -> Bool {
-            a.modified.tv_sec == b.modified.tv_sec && a.modified.tv_nsec == b.modified.tv_nsec && a.size == b.size
-        }
     }
 
     /// What changed between two snapshots.
@@ -36,7 +33,7 @@ struct SourceWatcher {
         for path in paths {
             var info = stat()
             if stat(root.path + "/" + path, &info) == 0 {
-                stamps[path] = Stamp(modified: info.st_mtim, size: Int64(info.st_size))
+                stamps[path] = Stamp(seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, size: Int64(info.st_size))
             }
         }
         return stamps
