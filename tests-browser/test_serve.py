@@ -7,7 +7,7 @@ no time is asserted) for the open page to show the change without a manual reloa
 removes a required section and waits for the page to list the diagnostic at the top; checks
 that the reload script exists only in serve, that paths cannot leave the site, and that
 SIGINT stops the server cleanly (exit 0, its temporary folder removed). Ends with
-`N passed, M failed` and exit 1 on a failure.
+`N passed, M failed` and exit 1 on a failure (checks and the driver are run.py's).
 """
 import glob
 import os
@@ -17,30 +17,17 @@ import socket
 import subprocess
 import sys
 import tempfile
-import time
-import traceback
 import urllib.error
 import urllib.request
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
+
+from run import check, make_driver, results
 
 REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BINARY = os.environ.get("DEBRIEF_BIN", os.path.join(REPO, ".build", "debug", "debrief"))
 SLUG = "2025-07-22-payments-duplicate-charges"
-results = {"passed": 0, "failed": 0}
-
-
-def check(name, function):
-    try:
-        function()
-        results["passed"] += 1
-        print(f"  ok   {name}")
-    except Exception:
-        results["failed"] += 1
-        print(f"  FAIL {name}\n{traceback.format_exc()}")
 
 
 def free_port():
@@ -75,10 +62,7 @@ def main():
             break
     serve_folders = glob.glob(os.path.join(tempfile.gettempdir(), f"debrief-serve-{server.pid}"))
 
-    options = webdriver.ChromeOptions()
-    for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
-        options.add_argument(argument)
-    driver = webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
+    driver = make_driver()
     page = f"{base}/postmortems/{SLUG}/index.html"
     try:
         def edit_shows_without_reload():

@@ -93,17 +93,11 @@ public struct InitCommand: ParsableCommand {
                        "\(report.errorCount) error(s), \(report.warningCount) warning(s).")
         let byRule = Dictionary(grouping: diagnostics, by: \.rule).sorted { ($0.value.count, $1.key) > ($1.value.count, $0.key) }
         for (rule, found) in byRule.prefix(10) {
-            Terminal.write("  \(String(found.count).leftPadded(to: 5))  \(rule)")
+            Terminal.write(String(format: "  %5d  ", found.count) + rule)
         }
         if !diagnostics.isEmpty {
             Terminal.write("`debrief check` lists each with its file and line; `debrief inspect FILE` shows what was read from a file. " +
                            "Rule levels and section synonyms are set in debrief.yml.")
         }
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: " ", count: max(0, width - count)) + self
     }
 }

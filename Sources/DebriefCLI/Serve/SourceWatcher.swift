@@ -19,31 +19,36 @@ struct SourceWatcher {
         var isEmpty: Bool { content.isEmpty && !everything }
     }
 
-    let root: URL
-
-    /// Root-relative path -> stamp of every watched file.
-    func snapshot() -> [String: Stamp] {
-        let config = (try? DebriefConfig.load(root: root)) ?? DebriefConfig()
-        var paths = KnowledgeBase.contentFiles(root: root, config: config) + ["debrief.yml"]
-        let layouts = root.appendingPathComponent(config.layoutsDir)
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: layouts.path)) ?? [] {
-            paths.append("\(config.layoutsDir)/\(name)")
-        }
+    /// Stamps of every watched file at one moment, and which of those files, when changed,
+    /// invalidate everything loaded (debrief.yml, layouts).
+    struct Snapshot {
         var stamps: [String: Stamp] = [:]
-        for path in paths {
-            var info = stat()
-            if stat(root.path + "/" + path, &info) == 0 {
-                stamps[path] = Stamp(seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, size: Int64(info.st_size))
-            }
-        }
-        return stamps
+        var settings: Set<String> = []
     }
 
-    func changes(from old: [String: Stamp], to new: [String: Stamp]) -> Changes {
-        var changes = Changes()
+    let root: URL
+
+    func snapshot() -> Snapshot {
         let config = (try? DebriefConfig.load(root: root)) ?? DebriefConfig()
-        for path in Set(old.keys).union(new.keys) where old[path] != new[path] {
-            if path == "debrief.yml" || path.hasPrefix(config.layoutsDir + "/") {
+        var snapshot = Snapshot(settings: ["debrief.yml"])
+        let layouts = root.appendingPathComponent(config.layoutsDir)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: layouts.path)) ?? [] {
+            snapshot.settings.insert("\(config.layoutsDir)/\(name)")
+        }
+        for path in KnowledgeBase.contentFiles(root: root, config: config) + snapshot.settings {
+            var info = stat()
+            if stat(root.path + "/" + path, &info) == 0 {
+                snapshot.stamps[path] = Stamp(seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, size: Int64(info.st_size))
+            }
+        }
+        return snapshot
+    }
+
+    func changes(from old: Snapshot, to new: Snapshot) -> Changes {
+        var changes = Changes()
+        let settings = old.settings.union(new.settings)
+        for path in Set(old.stamps.keys).union(new.stamps.keys) where old.stamps[path] != new.stamps[path] {
+            if settings.contains(path) {
                 changes.everything = true
             } else {
                 changes.content.insert(path)

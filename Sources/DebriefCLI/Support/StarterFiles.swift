@@ -134,12 +134,7 @@ struct StarterFiles {
               - uses: actions/checkout@v4
                 with:
                   fetch-depth: 0
-              - name: Install debrief
-                run: |
-                  test -n "$DEBRIEF_TARBALL_URL" || { echo "::error::Set the repository variable DEBRIEF_TARBALL_URL"; exit 1; }
-                  mkdir -p "$RUNNER_TEMP/debrief"
-                  curl -fsSL "$DEBRIEF_TARBALL_URL" | tar -xz --strip-components=1 -C "$RUNNER_TEMP/debrief"
-                  echo "$RUNNER_TEMP/debrief" >> "$GITHUB_PATH"
+              \(githubInstallStep)
               - name: Check the changed postmortems and runbooks
                 run: |
                   git diff --name-only -z --diff-filter=d "origin/${{ github.base_ref }}...HEAD" -- \(contentFolder) \\
@@ -158,15 +153,22 @@ struct StarterFiles {
             runs-on: ubuntu-latest
             steps:
               - uses: actions/checkout@v4
-              - name: Install debrief
+              \(githubInstallStep)
+              - name: Overdue action items
+                run: debrief actions --overdue --format markdown >> "$GITHUB_STEP_SUMMARY"
+
+        """
+    }
+
+    /// The step both GitHub jobs start with: the tarball unpacked onto the PATH.
+    private var githubInstallStep: String {
+        """
+        - name: Install debrief
                 run: |
                   test -n "$DEBRIEF_TARBALL_URL" || { echo "::error::Set the repository variable DEBRIEF_TARBALL_URL"; exit 1; }
                   mkdir -p "$RUNNER_TEMP/debrief"
                   curl -fsSL "$DEBRIEF_TARBALL_URL" | tar -xz --strip-components=1 -C "$RUNNER_TEMP/debrief"
                   echo "$RUNNER_TEMP/debrief" >> "$GITHUB_PATH"
-              - name: Overdue action items
-                run: debrief actions --overdue --format markdown >> "$GITHUB_STEP_SUMMARY"
-
         """
     }
 
