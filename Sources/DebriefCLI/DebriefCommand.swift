@@ -22,6 +22,7 @@ public struct DebriefCommand: ParsableCommand {
             ActionsCommand.self,
             SearchCommand.self,
             RelatedCommand.self,
+            CoverageCommand.self,
             BuildCommand.self,
             ServeCommand.self,
         ]

@@ -12,6 +12,8 @@ public struct ValidationContext: Sendable {
     /// copied). Rules iterate these, never `knowledgeBase`'s lists.
     public var postmortems: ArraySlice<Postmortem>
     public var runbooks: ArraySlice<Runbook>
+    /// The runbooks to report on that the runbook rules apply to (`Runbook.isInUse`).
+    public var runbooksInUse: [Runbook] { runbooks.filter(\.isInUse) }
     /// Prose lines of the postmortems, split once and shared by the rules that read text.
     private let prose = ProseCache()
 

@@ -16,6 +16,8 @@ public struct Validator: Sendable {
         BrokenReferenceRule(), UnknownAlertRule(), DuplicateIdRule(), DuplicateAlertRule(),
         // Runbooks
         RunbookOwnerRule(), RunbookAlertsRule(), RunbookVerifyRule(), RunbookCommandRule(), RunbookStaleRule(),
+        // Alert coverage (with `alert_rules:`)
+        RunbookURLBrokenRule(), AlertWithoutRunbookRule(), RunbookOrphanRule(),
     ]
 
     /// Rule ids of problems found while reading files (not rules that can be turned off here).
@@ -23,6 +25,7 @@ public struct Validator: Sendable {
         "unreadable": "File cannot be read as UTF-8 text",
         "front-matter": "Front matter is unterminated or not valid YAML",
         "runbook-format": "Runbook is empty, not valid YAML, or not in the runbook schema",
+        "alert-rules": "Alert rule file cannot be read or is not valid YAML",
     ]
 
     /// One-line summary of a rule id (validation rules and parse problems).

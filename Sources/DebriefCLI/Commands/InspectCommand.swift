@@ -51,7 +51,9 @@ public struct InspectCommand: ParsableCommand {
         let runbooksFolder = config.runbooksFolder + "/"
         let isRunbook = path.hasPrefix(runbooksFolder) || ["yml", "yaml"].contains(url.pathExtension.lowercased())
         if isRunbook {
-            let runbook = RunbookParser(config: config).parse(text: text, path: path)
+            // Owner and status depend on the files around it (OWNERS, links from other documents).
+            let loaded = path.hasPrefix(runbooksFolder) ? try KnowledgeBase.load(root: root, config: config).runbooks.first { $0.path == path } : nil
+            let runbook = loaded ?? RunbookParser(config: config).parse(text: text, path: path)
             Terminal.write(format == .json ? try Self.json(runbook) : RunbookSummary(runbook: runbook).text)
         } else {
             let postmortem = PostmortemParser(config: config).parse(text: text, path: path)

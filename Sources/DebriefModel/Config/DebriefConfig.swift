@@ -137,6 +137,13 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
     /// Stated duration may differ from the timeline by this many minutes.
     public var durationToleranceMinutes: Int
     public var unsafeHTML: Bool
+    /// Globs (relative to the root) of Prometheus rule files whose alerts `coverage` and `check`
+    /// match against runbooks; empty: no coverage findings.
+    public var alertRules: [String]
+    /// Published runbook URL prefix -> folder under the root holding those runbooks
+    /// (`https://runbooks.example.com/`: `content/runbooks`).
+    public var runbookURLs: [String: String]
+    public var runbookPhrases: RunbookPhrases
 
     public init() {
         title = "Incident Knowledge Base"
@@ -164,6 +171,9 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         runbookReviewDays = 180
         durationToleranceMinutes = 15
         unsafeHTML = false
+        alertRules = []
+        runbookURLs = [:]
+        runbookPhrases = RunbookPhrases()
     }
 
     enum CodingKeys: String, CodingKey {
@@ -185,6 +195,9 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         case runbookReviewDays = "runbook_review_days"
         case durationToleranceMinutes = "duration_tolerance_minutes"
         case unsafeHTML = "unsafe_html"
+        case alertRules = "alert_rules"
+        case runbookURLs = "runbook_urls"
+        case runbookPhrases = "runbook_phrases"
     }
 
     public init(from decoder: Decoder) throws {
@@ -215,6 +228,9 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         runbookReviewDays = try c.decodeCount(forKey: .runbookReviewDays) ?? d.runbookReviewDays
         durationToleranceMinutes = try c.decodeCount(forKey: .durationToleranceMinutes) ?? d.durationToleranceMinutes
         unsafeHTML = try c.decodeIfPresent(Bool.self, forKey: .unsafeHTML) ?? d.unsafeHTML
+        alertRules = try c.decodeIfPresent([String].self, forKey: .alertRules) ?? d.alertRules
+        runbookURLs = try c.decodeIfPresent([String: String].self, forKey: .runbookURLs) ?? d.runbookURLs
+        runbookPhrases = try c.decodeIfPresent(RunbookPhrases.self, forKey: .runbookPhrases) ?? d.runbookPhrases
     }
 
     /// Reads `debrief.yml` from `root`; a missing file gives the defaults.

@@ -11,6 +11,10 @@ public struct KnowledgeBase: Sendable {
     /// Every content file `load` read, in `contentFiles` order, with the hash of the bytes it
     /// parsed (nil when unreadable): what a build's input fingerprint covers.
     public var sourceHashes: [(path: String, hash: ContentHash?)]
+    /// The rule files of `alert_rules:` (empty when none is configured).
+    public var alertRules = AlertRuleFiles(files: [], rules: [], diagnostics: [])
+    /// Alerts matched to runbooks; nil when `alert_rules:` is not configured.
+    public var alertCoverage: AlertCoverage?
 
     public init(root: URL, config: DebriefConfig, postmortems: [Postmortem], runbooks: [Runbook],
                 sourceHashes: [(path: String, hash: ContentHash?)] = []) {
@@ -21,9 +25,9 @@ public struct KnowledgeBase: Sendable {
         self.sourceHashes = sourceHashes
     }
 
-    /// Problems met while reading files (parse diagnostics of every document).
+    /// Problems met while reading files (parse diagnostics of every document and rule file).
     public var parseDiagnostics: [Diagnostic] {
-        postmortems.flatMap(\.parseDiagnostics) + runbooks.flatMap(\.parseDiagnostics)
+        postmortems.flatMap(\.parseDiagnostics) + runbooks.flatMap(\.parseDiagnostics) + alertRules.diagnostics
     }
 
     /// Reads `debrief.yml` and every postmortem and runbook below `root`, in parallel.
@@ -33,7 +37,19 @@ public struct KnowledgeBase: Sendable {
         let config = try config ?? DebriefConfig.load(root: root)
         let postmortemFiles = ContentFiles.list(folder: config.postmortemsFolder, root: root, extensions: ["md", "markdown"])
         let runbookFiles = ContentFiles.list(folder: config.runbooksFolder, root: root, extensions: ["yml", "yaml", "md", "markdown"])
-        return parse(postmortemFiles: postmortemFiles, runbookFiles: runbookFiles, root: root, config: config)
+        var knowledgeBase = parse(postmortemFiles: postmortemFiles, runbookFiles: runbookFiles, root: root, config: config)
+        knowledgeBase.resolveRunbooks()
+        return knowledgeBase
+    }
+
+    /// Owners from `OWNERS`/`CODEOWNERS` and document status (they depend on other files), then
+    /// alert coverage when rule files are configured.
+    mutating func resolveRunbooks() {
+        runbooks = RunbookResolver.resolve(runbooks, postmortems: postmortems, root: root)
+        if !config.alertRules.isEmpty {
+            if alertRules.files.isEmpty { alertRules = AlertRuleFiles.load(globs: config.alertRules, base: root) }
+            alertCoverage = AlertCoverage(rules: alertRules.rules, runbooks: runbooks, urlFolders: config.runbookURLs)
+        }
     }
 
     /// Parses the named files (root-relative) on all cores.
@@ -80,6 +96,7 @@ extension KnowledgeBase {
         var hashes = Dictionary(sourceHashes.map { ($0.path, $0.hash) }, uniquingKeysWith: { $1 })
         for (path, hash) in reloaded.sourceHashes { hashes[path] = hash }
         updated.sourceHashes = files.map { ($0, hashes[$0] ?? nil) }
+        updated.resolveRunbooks()
         return updated
     }
 

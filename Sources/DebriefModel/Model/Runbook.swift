@@ -2,6 +2,12 @@
 public struct Runbook: Sendable, Hashable, Codable {
     public enum Format: String, Sendable, Hashable, Codable { case yaml, markdown }
 
+    /// What the file is: a runbook in use, one kept for an alert being retired (`# Alert
+    /// [Deprecated]`, `status: deprecated`), a stub that says the runbook moved, or a document
+    /// without an alert that runbooks link to (a shared how-to). Only `active` and `deprecated`
+    /// runbooks are held to the runbook rules.
+    public enum Status: String, Sendable, Hashable, Codable { case active, deprecated, redirect, document }
+
     public struct DiagnosisStep: Sendable, Hashable, Codable {
         public var step: String
         public var command: String?
@@ -40,6 +46,13 @@ public struct Runbook: Sendable, Hashable, Codable {
     public var service: String?
     public var severity: String?
     public var owner: String?
+    /// Where `owner` was found: this file (front matter), or an `OWNERS` or `CODEOWNERS` file.
+    public var ownerSource: String?
+    public var status: Status
+    /// Whether the runbook rules apply: an active runbook (not deprecated, moved or a document).
+    public var isInUse: Bool { status == .active }
+    /// A redirect's target, as linked.
+    public var redirectTarget: String?
     public var alertNames: [String]
     /// Line of the alert names (for duplicate-alert diagnostics).
     public var alertNamesLine: Int
@@ -51,6 +64,8 @@ public struct Runbook: Sendable, Hashable, Codable {
     public var recovery: [String]
     public var escalation: String?
     public var relatedRunbooks: [String]
+    /// Every link and image in a markdown runbook, with its line.
+    public var links: [Link]
     /// Markdown runbooks: every section as written (Meaning, Symptoms, ...), kept for rendering.
     public var sections: [Section]
     public var ignoredRules: [String]
@@ -68,6 +83,9 @@ public struct Runbook: Sendable, Hashable, Codable {
         service = nil
         severity = nil
         owner = nil
+        ownerSource = nil
+        status = .active
+        redirectTarget = nil
         alertNames = []
         alertNamesLine = 1
         impact = nil
@@ -78,6 +96,7 @@ public struct Runbook: Sendable, Hashable, Codable {
         recovery = []
         escalation = nil
         relatedRunbooks = []
+        links = []
         sections = []
         ignoredRules = []
         body = ""

@@ -81,7 +81,7 @@ public indirect enum YAMLValue: Sendable, Hashable {
             var budget = 1_000_000
             return .success(try convert(node, budget: &budget))
         } catch let error as YamlError {
-            return .failure(LoadError(message: "\(error)".split(separator: "\n").first.map(String.init) ?? "invalid YAML", line: errorLine(error)))
+            return .failure(LoadError(message: "\(error)".split(separator: "\n").first.map(String.init) ?? "invalid YAML", line: error.line))
         } catch let error as LoadError {
             return .failure(error)
         } catch {
@@ -129,15 +129,6 @@ public indirect enum YAMLValue: Sendable, Hashable {
         switch byte {
         case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t"), UInt8(ascii: "\r"), UInt8(ascii: "["), UInt8(ascii: "{"), UInt8(ascii: ","): return true
         default: return false
-        }
-    }
-
-    private static func errorLine(_ error: YamlError) -> Int? {
-        switch error {
-        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
-            return mark.line
-        default:
-            return nil
         }
     }
 

@@ -1,13 +1,16 @@
 import Foundation
 import Markdown
 
-/// Fills a `Runbook` from markdown: front matter (title, owner, service, severity, alert_names,
-/// last_reviewed, debrief-ignore), the H1 (title, and the alert name when it looks like one),
-/// H2 sections (Meaning, Symptoms, Impact, Diagnosis, Mitigation, Verification, Recovery,
-/// Escalation, Related Runbooks). Commands come from code blocks and inline code.
+/// Fills a `Runbook` from markdown: front matter (title, owner, service, severity, status,
+/// alert_names, last_reviewed, debrief-ignore), the H1 (title, and the alert name when it looks
+/// like one; a trailing `[Deprecated]` is the status), H2 sections matched by meaning (Meaning,
+/// Symptoms, Impact, Diagnosis, Mitigation, Verification, Recovery, Escalation, Related
+/// Runbooks), escalation and verification sentences anywhere, and a short "moved to" file as a
+/// redirect. Commands come from code blocks and inline code (`RunbookMarkdownSteps`).
 struct RunbookMarkdownReader {
     let text: String
     let path: String
+    let phrases: RunbookPhrases
 
     /// An H2 section: its heading node and the blocks under it.
     private struct Part {
@@ -27,7 +30,10 @@ struct RunbookMarkdownReader {
         let document = MarkdownParser.parse(front.body, lineOffset: front.bodyLineOffset)
 
         let h1 = document.blocks.first { $0.kind == .heading(level: 1) }
-        let heading = h1?.plainText.trimmingHorizontalWhitespace()
+        let (heading, deprecatedTag) = Self.statusTag(of: h1?.plainText.trimmingHorizontalWhitespace())
+        if deprecatedTag || ["deprecated", "retired"].contains(front.string("status")?.lowercased() ?? "") || front.string("deprecated") == "true" {
+            runbook.status = .deprecated
+        }
         if let title = front.string("title"), !title.isEmpty {
             runbook.title = title
             runbook.titleLine = front.line("title")
@@ -38,6 +44,7 @@ struct RunbookMarkdownReader {
         runbook.service = front.string("service")
         runbook.severity = front.string("severity")
         runbook.owner = front.string("owner")
+        if runbook.owner != nil { runbook.ownerSource = path }
         runbook.ignoredRules = front.strings("debrief-ignore")
         if let reviewed = front.string("last_reviewed") {
             runbook.lastReviewedLine = front.line("last_reviewed")
@@ -62,10 +69,12 @@ struct RunbookMarkdownReader {
                     endLine: part.blocks.last?.endLine ?? part.heading.endLine,
                     text: part.blocks.map(\.plainText).joined(separator: "\n"))
         }
+        let steps = RunbookMarkdownSteps(phrases: phrases)
         var verification: String?
-        for part in parts {
+        let recognised = parts.flatMap { part in RunbookSectionKind.kinds(of: part.heading.plainText).map { (part, $0) } }
+        for (part, kind) in recognised {
             let text = part.blocks.map(\.plainText).joined(separator: "\n").trimmingWhitespaceAndNewlines()
-            switch RunbookSectionKind.matching(heading: part.heading.plainText) {
+            switch kind {
             case .symptoms:
                 if runbook.alertNames.isEmpty {
                     runbook.alertNames = Self.alertNames(inSymptoms: part.blocks)
@@ -74,9 +83,9 @@ struct RunbookMarkdownReader {
             case .impact:
                 if runbook.impact == nil, !text.isEmpty { runbook.impact = text }
             case .diagnosis:
-                runbook.diagnosis += RunbookMarkdownSteps.diagnosis(in: part.blocks)
+                runbook.diagnosis += steps.diagnosis(in: part.blocks)
             case .mitigation:
-                runbook.mitigation += RunbookMarkdownSteps.mitigation(in: part.blocks, headingLine: part.heading.line)
+                runbook.mitigation += steps.mitigation(in: part.blocks, headingLine: part.heading.line)
             case .verification:
                 if !text.isEmpty { verification = text }
             case .recovery:
@@ -89,7 +98,7 @@ struct RunbookMarkdownReader {
                     return nil
                 }
                 runbook.relatedRunbooks += links.isEmpty ? Self.listItems(in: part.blocks) : links
-            case .meaning, nil:
+            case .meaning:
                 break
             }
         }
@@ -101,6 +110,17 @@ struct RunbookMarkdownReader {
             for index in runbook.mitigation.indices where runbook.mitigation[index].verify == nil {
                 runbook.mitigation[index].verify = verification
             }
+        }
+        document.root.forEachDescendant { node in
+            switch node.kind {
+            case .link(let url), .image(let url): runbook.links.append(Link(text: node.plainText, url: url, line: node.line))
+            default: break
+            }
+        }
+        if runbook.escalation == nil { runbook.escalation = firstSentence(in: document, matching: PhraseList(phrases.escalation)) }
+        if parts.isEmpty, let target = redirectTarget(document, links: runbook.links) {
+            runbook.status = .redirect
+            runbook.redirectTarget = target
         }
         if h1 == nil, parts.isEmpty, front.values.isEmpty, front.diagnostics.isEmpty {
             runbook.parseDiagnostics.append(Diagnostic(file: path, line: front.bodyLineOffset + 1, severity: .error, rule: "runbook-format",
@@ -121,6 +141,34 @@ struct RunbookMarkdownReader {
             }
         }
         return parts
+    }
+
+    /// The heading without a trailing `[Deprecated]` or `(Deprecated)`, and whether it had one.
+    static func statusTag(of heading: String?) -> (String?, Bool) {
+        guard let heading else { return (nil, false) }
+        for (open, close) in [("[", "]"), ("(", ")")] {
+            let tag = open + "deprecated" + close
+            if heading.lowercased().hasSuffix(tag) {
+                return (String(heading.dropLast(tag.count)).trimmingHorizontalWhitespace(), true)
+            }
+        }
+        return (heading, false)
+    }
+
+    /// The first prose sentence (code and headings skipped) that matches `phrases`.
+    private func firstSentence(in document: MarkdownDocument, matching phrases: PhraseList) -> String? {
+        for node in document.root.descendants where node.kind == .paragraph {
+            if let sentence = Sentences.of(node.plainText).first(where: phrases.occurs(in:)) { return sentence }
+        }
+        return nil
+    }
+
+    /// A file of at most a few short paragraphs that says the runbook moved, with a link: the link.
+    private func redirectTarget(_ document: MarkdownDocument, links: [Link]) -> String? {
+        let prose = document.blocks.filter { if case .heading = $0.kind { return false } else { return true } }
+        guard !prose.isEmpty, prose.count <= 3, prose.allSatisfy({ $0.kind == .paragraph }), let link = links.first(where: { !$0.url.hasPrefix("#") }),
+              PhraseList(phrases.moved).occurs(in: prose.map(\.plainText).joined(separator: " ")) else { return nil }
+        return link.url
     }
 
     /// `Runbook:` / `Runbook Template:` / `Playbook:` prefixes are not part of the title.

@@ -1,28 +1,49 @@
 import Foundation
 
-/// The H2 sections a markdown runbook may have, matched case-insensitively by heading, with
-/// trailing parentheticals and punctuation ignored.
+/// The sections a markdown runbook may have, matched by meaning like postmortem sections
+/// (`SectionNames.normalized` on both sides: case, punctuation, parentheticals, small words and
+/// plurals do not matter). `## Diagnosis and mitigation` is both.
 enum RunbookSectionKind: CaseIterable {
     case meaning, symptoms, impact, diagnosis, mitigation, verification, recovery, escalation, relatedRunbooks
 
     var synonyms: [String] {
         switch self {
-        case .meaning: return ["meaning", "overview", "description", "summary"]
-        case .symptoms: return ["symptoms", "symptom", "alert"]
-        case .impact: return ["impact"]
-        case .diagnosis: return ["diagnosis", "investigation steps", "investigation", "triage", "troubleshooting", "diagnostics"]
-        case .mitigation: return ["mitigation", "mitigation steps", "common causes", "resolution", "remediation", "fix"]
-        case .verification: return ["verification", "verify", "validation"]
-        case .recovery: return ["recovery", "recovery steps", "follow-up"]
-        case .escalation: return ["escalation", "escalation policy", "escalations"]
-        case .relatedRunbooks: return ["related runbooks", "related", "see also"]
+        case .meaning: return ["meaning", "overview", "description", "summary", "about", "alert description"]
+        case .symptoms: return ["symptoms", "symptom", "alert", "alert details"]
+        case .impact: return ["impact", "user impact", "customer impact", "severity"]
+        case .diagnosis: return ["diagnosis", "investigation steps", "investigation", "investigate", "triage", "troubleshooting", "troubleshoot",
+                                 "diagnostics", "debugging", "debug", "how to investigate", "check"]
+        case .mitigation: return ["mitigation", "mitigation steps", "common causes", "resolution", "remediation", "fix", "how to fix",
+                                  "resolve", "solution", "workaround", "procedure"]
+        case .verification: return ["verification", "verify", "validation", "validate"]
+        case .recovery: return ["recovery", "recovery steps", "follow up", "follow ups", "cleanup"]
+        case .escalation: return ["escalation", "escalation policy", "escalations", "escalate", "contacts", "contact", "who to contact", "support"]
+        case .relatedRunbooks: return ["related runbooks", "related", "see also", "related alerts"]
         }
     }
 
+    private static let table: [String: RunbookSectionKind] = {
+        var table: [String: RunbookSectionKind] = [:]
+        for kind in allCases { for synonym in kind.synonyms where table[SectionNames.normalized(synonym)] == nil { table[SectionNames.normalized(synonym)] = kind } }
+        return table
+    }()
+
+    /// The kind the heading names, or starts with (`Diagnosis - on AWS`).
     static func matching(heading: String) -> RunbookSectionKind? {
-        var text = heading.lowercased().trimmed()
-        if let open = text.firstIndex(of: "("), text.hasSuffix(")") { text = String(text[..<open]) }
-        text = text.trimmed(" :.-")
-        return allCases.first { $0.synonyms.contains(text) }
+        let words = SectionNames.normalized(heading).split(separator: " ")
+        for end in stride(from: words.count, to: 0, by: -1) {
+            if let kind = table[words[..<end].joined(separator: " ")] { return kind }
+        }
+        return nil
+    }
+
+    /// Every kind the heading names: `Diagnosis and mitigation` is two.
+    static func kinds(of heading: String) -> [RunbookSectionKind] {
+        var kinds: [RunbookSectionKind] = []
+        for part in heading.lowercased().replacingOccurrences(of: " & ", with: " and ").components(separatedBy: " and ") {
+            if let kind = matching(heading: part), !kinds.contains(kind) { kinds.append(kind) }
+        }
+        if kinds.isEmpty, let kind = matching(heading: heading) { kinds.append(kind) }
+        return kinds
     }
 }

@@ -2,47 +2,104 @@ import Foundation
 import Markdown
 
 /// Turns the blocks of a markdown runbook's Diagnosis and Mitigation sections into steps and
-/// options. `### ` subsections are steps/options of their own; otherwise code blocks, ordered
-/// list items and list items carrying inline code are steps.
-enum RunbookMarkdownSteps {
-    static func diagnosis(in blocks: [MarkdownNode]) -> [Runbook.DiagnosisStep] {
-        let (lead, subsections) = split(blocks)
+/// options. `###` subsections are steps/options of their own. Otherwise a list item is a step
+/// with every command in it (and a fence written unindented right after it); a code block after
+/// a paragraph is a step named by that paragraph; a paragraph with a command in inline code is a
+/// step. Sample output is never a command (`CommandText`).
+struct RunbookMarkdownSteps {
+    let phrases: RunbookPhrases
+    private let commands: CommandText
+    private let alternatives: PhraseList
+    private let condition: PhraseList
+    private let verification: PhraseList
+
+    init(phrases: RunbookPhrases) {
+        self.phrases = phrases
+        commands = CommandText(sampleOutput: PhraseList(phrases.sampleOutput))
+        alternatives = PhraseList(phrases.alternatives)
+        condition = PhraseList(phrases.condition)
+        verification = PhraseList(phrases.verification)
+    }
+
+    func diagnosis(in blocks: [MarkdownNode]) -> [Runbook.DiagnosisStep] {
+        let (lead, subsections) = Self.split(blocks)
         var steps = flatSteps(in: lead)
         for (heading, body) in subsections {
             let found = flatSteps(in: body)
             let command = found.compactMap(\.command).joined(separator: "\n")
-            steps.append(Runbook.DiagnosisStep(step: stripNumbering(heading.plainText),
+            steps.append(Runbook.DiagnosisStep(step: Self.stripNumbering(heading.plainText),
                                                command: command.isEmpty ? nil : command, line: heading.line))
         }
         return steps
     }
 
-    static func mitigation(in blocks: [MarkdownNode], headingLine: Int) -> [Runbook.MitigationOption] {
-        let (lead, subsections) = split(blocks)
+    func mitigation(in blocks: [MarkdownNode], headingLine: Int) -> [Runbook.MitigationOption] {
+        let (lead, subsections) = Self.split(blocks)
         var options: [Runbook.MitigationOption] = []
         for (heading, body) in subsections {
-            var option = Runbook.MitigationOption(option: stripNumbering(heading.plainText), command: firstCommand(in: body), line: heading.line)
+            var option = Runbook.MitigationOption(option: Self.stripNumbering(heading.plainText), command: firstCommand(in: body), line: heading.line)
             // `**Fix:** ...` under a cause heading (seed "Common Causes"): the fix is the option, the cause its `when`.
             for paragraph in body where paragraph.kind == .paragraph {
                 let text = paragraph.plainText.trimmingHorizontalWhitespace()
-                if let fix = value(after: "fix:", in: text) {
+                if let fix = Self.value(after: "fix:", in: text) {
                     option.when = option.option
                     option.option = fix
-                } else if let when = value(after: "when:", in: text) {
+                } else if let when = Self.value(after: "when:", in: text) {
                     option.when = when
-                } else if let verify = value(after: "verify:", in: text) ?? value(after: "verification:", in: text) {
+                } else if let verify = Self.value(after: "verify:", in: text) ?? Self.value(after: "verification:", in: text) {
                     option.verify = verify
                 }
             }
+            option.verify = option.verify ?? verificationSentence(in: body)
             options.append(option)
         }
+        if options.isEmpty { options = alternativeOptions(in: lead) }
         let leadText = lead.map(\.plainText).joined(separator: "\n").trimmingWhitespaceAndNewlines()
         if options.isEmpty, !leadText.isEmpty {
-            // Prose mitigation (the prometheus runbooks): one option, named by its first paragraph.
+            // Prose mitigation: one option, named by its first paragraph.
             let name = lead.first { $0.kind == .paragraph }?.plainText ?? leadText
-            options.append(Runbook.MitigationOption(option: firstSentence(of: name), command: firstCommand(in: lead), line: headingLine))
+            options.append(Runbook.MitigationOption(option: Self.firstSentence(of: name), command: firstCommand(in: lead),
+                                                    verify: verificationSentence(in: lead), line: headingLine))
         }
         return options
+    }
+
+    /// A list of alternatives: items that open with a condition (`If a PDB blocks the drain: ...`),
+    /// or any list after a lead sentence that announces options (`Two options:`). Each item is an
+    /// option; `If X: Y` / `If X, Y` gives `when` X.
+    private func alternativeOptions(in blocks: [MarkdownNode]) -> [Runbook.MitigationOption] {
+        for (index, block) in blocks.enumerated() {
+            guard case .list = block.kind, block.children.count > 1 else { continue }
+            let items = Array(block.children)
+            let texts = items.map { ($0.children.first?.plainText ?? $0.plainText).trimmingWhitespaceAndNewlines() }
+            let announced = index > 0 && blocks[index - 1].kind == .paragraph && alternatives.occurs(in: blocks[index - 1].plainText)
+            let conditional = texts.filter { condition.opens($0) }.count * 2 > texts.count
+            guard announced || conditional else { continue }
+            return zip(items, texts).map { item, text in
+                var option = Runbook.MitigationOption(option: text, command: firstCommand(in: Array(item.children)), line: item.line)
+                if condition.opens(text), let split = text.firstIndex(where: { $0 == ":" || $0 == "," }) {
+                    let rest = text[text.index(after: split)...].trimmingWhitespaceAndNewlines()
+                    if !rest.isEmpty {
+                        option.when = String(text[..<split])
+                        option.option = rest
+                    }
+                }
+                option.option = Self.firstSentence(of: option.option)
+                option.verify = verificationSentence(in: Array(item.children))
+                return option
+            }
+        }
+        return []
+    }
+
+    /// The first sentence of the blocks' prose that says how to know it worked.
+    func verificationSentence(in blocks: [MarkdownNode]) -> String? {
+        for block in blocks {
+            for paragraph in [block] + block.descendants where paragraph.kind == .paragraph {
+                if let sentence = Sentences.of(paragraph.plainText).first(where: verification.occurs(in:)) { return sentence }
+            }
+        }
+        return nil
     }
 
     /// Blocks before the first H3, and each H3 with its blocks.
@@ -61,49 +118,75 @@ enum RunbookMarkdownSteps {
         return (lead, subsections)
     }
 
-    private static func flatSteps(in blocks: [MarkdownNode]) -> [Runbook.DiagnosisStep] {
+    private func flatSteps(in blocks: [MarkdownNode]) -> [Runbook.DiagnosisStep] {
         var steps: [Runbook.DiagnosisStep] = []
         var previous: MarkdownNode?
-        for block in blocks {
+        // The step a fence written unindented after a list item belongs to.
+        var openItemStep: Int?
+        for (index, block) in blocks.enumerated() {
             defer { previous = block }
             switch block.kind {
             case .codeBlock:
-                let command = block.literal.trimmingWhitespaceAndNewlines()
-                guard !command.isEmpty else { continue }
-                // The paragraph just before a code block says what it is for ("run the following:").
-                if let previous, previous.kind == .paragraph, steps.last?.line != previous.line {
-                    steps.append(Runbook.DiagnosisStep(step: trimColon(previous.plainText), command: command, line: previous.line))
+                guard let command = commands.command(in: block, lead: previous) else { continue }
+                if let open = openItemStep {
+                    steps[open].command = [steps[open].command, command].compactMap { $0 }.joined(separator: "\n")
+                } else if let previous, previous.kind == .paragraph, steps.last?.line != previous.line {
+                    // The paragraph just before a code block says what it is for ("run the following:").
+                    steps.append(Runbook.DiagnosisStep(step: Self.trimColon(previous.plainText), command: command, line: previous.line))
                 } else {
                     let firstLine = command.split(separator: "\n").first.map(String.init) ?? command
                     steps.append(Runbook.DiagnosisStep(step: firstLine, command: command, line: block.line))
                 }
             case .list(let ordered):
+                openItemStep = nil
                 for item in block.children {
-                    let command = firstCommand(in: Array(item.children))
+                    let command = itemCommands(Array(item.children))
                     guard ordered || command != nil else { continue }
                     var text = item.children.first?.plainText ?? item.plainText
                     // `Check recent deployments: kubectl ...` names the step before the colon.
-                    if let command, text.hasSuffix(command) {
-                        let label = text.dropLast(command.count).trimmingHorizontalWhitespace()
+                    if let command, let single = command.split(separator: "\n").first, text.hasSuffix(single) {
+                        let label = text.dropLast(single.count).trimmingHorizontalWhitespace()
                         if label.hasSuffix(":") { text = label }
                     }
-                    steps.append(Runbook.DiagnosisStep(step: trimColon(text), command: command, line: item.line))
+                    steps.append(Runbook.DiagnosisStep(step: Self.trimColon(text), command: command, line: item.line))
+                    openItemStep = steps.count - 1
+                }
+                continue
+            case .paragraph:
+                // A paragraph that introduces the next code block is that block's step.
+                let next = blocks.indices.contains(index + 1) ? blocks[index + 1] : nil
+                if let next, case .codeBlock = next.kind { break }
+                if let command = commands.inlineCommands(in: block).first {
+                    steps.append(Runbook.DiagnosisStep(step: Self.trimColon(block.plainText), command: command, line: block.line))
                 }
             default:
-                continue
+                break
             }
+            if case .codeBlock = block.kind {} else { openItemStep = nil }
         }
         return steps
     }
 
-    /// The first code block, else the first inline code that reads like a command (has a space).
-    static func firstCommand(in blocks: [MarkdownNode]) -> String? {
-        let nodes = blocks.flatMap { [$0] + $0.descendants }
-        if let block = nodes.first(where: { if case .codeBlock = $0.kind { return true } else { return false } }) {
-            let text = block.literal.trimmingWhitespaceAndNewlines()
-            if !text.isEmpty { return text }
+    /// Every command of a list item: its code blocks, else the commands in its inline code.
+    private func itemCommands(_ blocks: [MarkdownNode]) -> String? {
+        var found: [String] = []
+        var previous: MarkdownNode?
+        for node in blocks.flatMap({ [$0] + $0.descendants }) where node.isBlock {
+            if case .codeBlock = node.kind, let command = commands.command(in: node, lead: previous) { found.append(command) }
+            if node.kind == .paragraph { previous = node }
         }
-        return nodes.first { $0.kind == .code && $0.literal.contains(" ") }?.literal
+        if found.isEmpty { found = blocks.flatMap { commands.inlineCommands(in: $0) } }
+        return found.isEmpty ? nil : found.joined(separator: "\n")
+    }
+
+    /// The first command in the blocks: a code block that is not sample output, else inline code that reads as one.
+    func firstCommand(in blocks: [MarkdownNode]) -> String? {
+        var previous: MarkdownNode?
+        for node in blocks.flatMap({ [$0] + $0.descendants }) where node.isBlock {
+            if case .codeBlock = node.kind, let command = commands.command(in: node, lead: previous) { return command }
+            if node.kind == .paragraph { previous = node }
+        }
+        return blocks.lazy.flatMap { commands.inlineCommands(in: $0) }.first
     }
 
     /// `1. Check Service Health` -> `Check Service Health`; `Option 2: Scale Up` -> `Scale Up`.
@@ -130,9 +213,67 @@ enum RunbookMarkdownSteps {
         text.trimmingWhitespaceAndNewlines().trimmingScalars(in: ":")
     }
 
-    private static func firstSentence(of text: String) -> String {
+    static func firstSentence(of text: String) -> String {
         let flat = text.replacingOccurrences(of: "\n", with: " ")
         if let end = flat.range(of: ". ") { return String(flat[..<end.lowerBound]) + "." }
         return flat
+    }
+}
+
+/// Tells commands from sample output in code blocks and inline code.
+struct CommandText {
+    let sampleOutput: PhraseList
+
+    /// Fence languages that show data or output, never a command to run.
+    static let outputLanguages: Set<String> = ["text", "txt", "output", "log", "logs", "plaintext", "yaml", "yml", "json", "xml", "toml", "ini", "csv", "diff"]
+
+    /// The command a code block holds, or nil when it shows output: announced as output by the
+    /// paragraph before it, fenced as data (`yaml`, `text`...), or lines that read as log lines,
+    /// `key = value` pairs or a table. In a `console` block only the prompt lines are commands.
+    func command(in block: MarkdownNode, lead: MarkdownNode?) -> String? {
+        guard case .codeBlock(let info) = block.kind else { return nil }
+        let text = block.literal.trimmingWhitespaceAndNewlines()
+        guard !text.isEmpty else { return nil }
+        if let lead, lead.kind == .paragraph, lead.plainText.trimmingWhitespaceAndNewlines().hasSuffix(":"),
+           sampleOutput.occurs(in: Sentences.of(lead.plainText).last ?? "") { return nil }
+        let language = info.split(separator: " ").first.map { $0.lowercased() } ?? ""
+        if Self.outputLanguages.contains(language) { return nil }
+        let lines = text.split(separator: "\n").map { $0.trimmingHorizontalWhitespace() }.filter { !$0.isEmpty }
+        let prompted = lines.filter { $0.hasPrefix("$ ") || $0.hasPrefix("# ") && language == "console" || $0.hasPrefix("> ") && language == "console" }
+        if !prompted.isEmpty { return prompted.joined(separator: "\n") }
+        if language == "console" { return nil }
+        let outputLike = lines.filter(Self.readsAsOutput).count
+        return outputLike * 2 > lines.count ? nil : text
+    }
+
+    /// Inline code in a paragraph that reads as a command: a program name then arguments
+    /// (`oc get nodes`), not a value (`state : Working`, `Ready`).
+    func inlineCommands(in block: MarkdownNode) -> [String] {
+        // Code blocks are not searched: their text is not inline code.
+        ([block] + block.descendants).filter { $0.kind == .code }.map(\.literal).filter(Self.readsAsCommand)
+    }
+
+    static func readsAsCommand(_ code: String) -> Bool {
+        let words = code.trimmingHorizontalWhitespace().split(separator: " ")
+        guard words.count >= 2, let program = words.first else { return false }
+        let name = program.hasPrefix("$") ? words[1] : program
+        guard let first = name.first, first.isLowercase, first.isASCII,
+              name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-_./".contains($0)) }) else { return false }
+        return !words.contains { $0 == ":" || $0 == "=" || $0 == "==" }
+    }
+
+    /// A line of output rather than of a command: starts with a timestamp or a log level, is a
+    /// `key = value` or `key: value` pair, or a table row of upper-case column names.
+    static func readsAsOutput(_ line: String) -> Bool {
+        let words = line.split(separator: " ", omittingEmptySubsequences: true)
+        guard let first = words.first else { return false }
+        if first.first?.isNumber == true, first.contains("-") || first.contains(":") || first.contains("/") { return true }
+        if ["INFO", "WARN", "WARNING", "ERROR", "DEBUG", "FATAL", "TRACE"].contains(first.uppercased().trimmingScalars(in: "[]:")), first.uppercased() == first { return true }
+        if first.hasPrefix("level=") || first.hasPrefix("ts=") || first.hasPrefix("time=") || first.hasPrefix("{\"") { return true }
+        if let second = words.dropFirst().first, second == "=" || (first.hasSuffix(":") && !first.hasPrefix("http")) { return true }
+        if words.count >= 2, words.allSatisfy({ $0.allSatisfy { $0.isUppercase || $0 == "-" || $0 == "_" || $0.isNumber } }) { return true }
+        // A log line with a klog header (`I0912 10:43:01.123 ...`).
+        if let letter = first.first, "IWEF".contains(letter), first.dropFirst().count == 4, first.dropFirst().allSatisfy(\.isNumber) { return true }
+        return false
     }
 }

@@ -24,7 +24,7 @@ public struct RunbookParser: Sendable {
         if isYAML {
             RunbookYAMLReader(text: text, path: path).read(into: &runbook)
         } else {
-            RunbookMarkdownReader(text: text, path: path).read(into: &runbook)
+            RunbookMarkdownReader(text: text, path: path, phrases: config.runbookPhrases).read(into: &runbook)
         }
         return runbook
     }

@@ -14,7 +14,7 @@ public struct DuplicateAlertRule: Rule {
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         // Alert names compare case-insensitively; messages keep each runbook's spelling.
         var listings: [String: [(runbook: Runbook, spelling: String)]] = [:]
-        for runbook in context.runbooks {
+        for runbook in context.runbooksInUse {
             var seen: Set<String> = []
             for alert in runbook.alertNames where seen.insert(alert.lowercased()).inserted {
                 listings[alert.lowercased(), default: []].append((runbook, alert))

@@ -118,23 +118,33 @@ public struct PlaceholderRule: Rule {
             }
             let candidates = Self.candidates(in: postmortem.body, patterns, present: BodyKeywords.placeholders(context.bodyKeywords(of: postmortem)))
             guard !candidates.isEmpty else { continue }
-            for line in context.proseLines(of: postmortem) {
-                for (text, pattern, column) in Self.located(in: String(line.text), candidates) {
+            let lines = context.proseLines(of: postmortem)
+            for (index, line) in lines.enumerated() {
+                for (text, pattern, column) in Self.located(in: String(line.text), candidates) where !Self.isLinkText(text, at: index, of: lines) {
                     diagnostics.append(diagnostic(postmortem.path, line: line.number, column: column,
                                                   "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
                 }
             }
         }
         for runbook in context.runbooks {
-            for line in Self.runbookLines(runbook) {
+            guard runbook.isInUse else { continue }
+            let lines = Self.runbookLines(runbook)
+            for (index, line) in lines.enumerated() {
                 for (text, pattern, column) in Self.located(in: String(line.text), patterns)
-                where runbook.format == .markdown || !Self.isYAMLFlowList(text) {
+                where runbook.format == .markdown ? !Self.isLinkText(text, at: index, of: lines) : !Self.isYAMLFlowList(text) {
                     diagnostics.append(diagnostic(runbook.path, line: line.number, column: column,
                                                   "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
                 }
             }
         }
         return diagnostics
+    }
+
+    /// `[Operator docs]` ending its line with `(https://...)` on the next: a link broken over two lines.
+    private static func isLinkText(_ text: String, at index: Int, of lines: [ProseLine]) -> Bool {
+        guard text.hasPrefix("["), lines[index].text.trimmingHorizontalWhitespace().hasSuffix(text), index + 1 < lines.count,
+              lines[index + 1].number == lines[index].number + 1 else { return false }
+        return lines[index + 1].text.trimmingHorizontalWhitespace().hasPrefix("(")
     }
 
     /// `[AlertA, AlertB]` in YAML is a list, not a prompt: no item has a space in it.

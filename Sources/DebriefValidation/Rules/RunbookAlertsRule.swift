@@ -10,7 +10,7 @@ public struct RunbookAlertsRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.runbooks.compactMap { runbook in
+        context.runbooksInUse.compactMap { runbook in
             guard runbook.alertNames.isEmpty else { return nil }
             let example = runbook.format == .yaml
                 ? "`alert_names: [HighErrorRate]` under `metadata:`"

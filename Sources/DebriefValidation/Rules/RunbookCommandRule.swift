@@ -10,7 +10,7 @@ public struct RunbookCommandRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.runbooks.flatMap { runbook in
+        context.runbooksInUse.flatMap { runbook in
             runbook.diagnosis.compactMap { step -> Diagnostic? in
                 guard (step.command ?? "").isEmpty else { return nil }
                 let example = runbook.format == .yaml ? "a `command:` line to the step" : "the command in a code block or in `inline code`"

@@ -10,7 +10,7 @@ public struct RunbookOwnerRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.runbooks.compactMap { runbook in
+        context.runbooksInUse.compactMap { runbook in
             guard (runbook.owner?.trimmingHorizontalWhitespace() ?? "").isEmpty else { return nil }
             let example = runbook.format == .yaml ? "`owner: platform-team` under `metadata:`" : "`owner: platform-team` to the front matter"
             return diagnostic(runbook.path, line: runbook.titleLine, "runbook has no owner; add \(example)")

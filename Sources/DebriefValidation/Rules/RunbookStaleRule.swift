@@ -10,7 +10,7 @@ public struct RunbookStaleRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.runbooks.compactMap { runbook in
+        context.runbooksInUse.compactMap { runbook in
             guard let reviewed = runbook.lastReviewed else { return nil }
             let age = reviewed.days(until: context.today)
             guard age > context.config.runbookReviewDays else { return nil }

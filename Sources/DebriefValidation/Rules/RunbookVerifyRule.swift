@@ -10,7 +10,7 @@ public struct RunbookVerifyRule: Rule {
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.runbooks.flatMap { runbook in
+        context.runbooksInUse.flatMap { runbook in
             runbook.mitigation.compactMap { option -> Diagnostic? in
                 guard (option.verify ?? "").isEmpty else { return nil }
                 let example = runbook.format == .yaml

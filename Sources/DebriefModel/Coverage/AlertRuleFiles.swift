@@ -1,0 +1,39 @@
+import Foundation
+
+/// The alerting rules of every file matching some globs: `alert_rules:` in `debrief.yml`
+/// (relative to the root) or `debrief coverage --rules` (relative to the current folder).
+public struct AlertRuleFiles: Sendable {
+    public var files: [String]
+    public var rules: [AlertRule]
+    /// A file that cannot be read or is not valid YAML (rule `alert-rules`), or a glob that matches nothing.
+    public var diagnostics: [Diagnostic]
+
+    /// Reads the files matching `globs`, relative to `base`; paths are reported as matched.
+    public static func load(globs: [String], base: URL) -> AlertRuleFiles {
+        var result = AlertRuleFiles(files: [], rules: [], diagnostics: [])
+        for glob in globs {
+            let matched = PathGlob.files(matching: glob, in: base.path)
+            if matched.isEmpty {
+                result.diagnostics.append(Diagnostic(file: "debrief.yml", line: 1, severity: .warning, rule: "alert-rules",
+                                                     message: "`\(glob)` matches no file; fix the glob in `alert_rules:` or `--rules`"))
+            }
+            for file in matched where !result.files.contains(file) {
+                result.files.append(file)
+                let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : base.appendingPathComponent(file)
+                guard let bytes = FileManager.default.contents(atPath: url.path) else {
+                    result.diagnostics.append(Diagnostic(file: file, line: 1, severity: .error, rule: "alert-rules",
+                                                         message: "rule file cannot be read; check that it exists and its permissions"))
+                    continue
+                }
+                switch AlertRuleFile.read(String(decoding: bytes, as: UTF8.self), path: file) {
+                case .success(let rules):
+                    result.rules += rules
+                case .failure(let failure):
+                    result.diagnostics.append(Diagnostic(file: file, line: failure.line, severity: .error, rule: "alert-rules",
+                                                         message: "rule file is \(failure.message); fix the YAML so its `groups:` can be read"))
+                }
+            }
+        }
+        return result
+    }
+}
