@@ -22,6 +22,7 @@ public struct SiteBuilder {
         ICalendarFeed(),
         SearchPage(),
         AssetFiles(),
+        ContentFilePages(),
     ]
 
     public struct Options: Sendable {

@@ -12,6 +12,17 @@ public enum SitePaths {
     public static func taxonomy(_ taxonomy: Taxonomy) -> String { "\(taxonomy.rawValue)/index.html" }
     public static func term(_ taxonomy: Taxonomy, _ slug: String) -> String { "\(taxonomy.rawValue)/\(slug)/index.html" }
 
+    /// The published copy of a file the content links to (an image, a PDF): under `files/`,
+    /// at its path from the knowledge base root, each segment reduced to safe characters.
+    public static func contentFile(_ path: String) -> String {
+        "files/" + path.split(separator: "/").map { segment in
+            let safe = String(String.UnicodeScalarView(segment.unicodeScalars.map { scalar in
+                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)) ? scalar : "-"
+            }))
+            return safe == "." || safe == ".." ? "-" : safe
+        }.joined(separator: "/")
+    }
+
     /// The prefix that leads from `path` back to the output root: `""`, `"../"`, `"../../"`.
     public static func root(of path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)

@@ -37,10 +37,9 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Markdown from the file at `source` as HTML: safe unless `unsafe_html`, with links to
-    /// other content files pointing at their pages.
+    /// other content files pointing at their pages and published copies.
     public func markdownHTML(_ markdown: String, source: String, root: String) -> String {
-        let html = MarkdownParser.renderHTML(markdown, unsafe: model.config.unsafeHTML)
-        return contentLinks.rewrite(html, source: source, root: root)
+        MarkdownParser.renderHTML(markdown, unsafe: model.config.unsafeHTML) { contentLinks.destination(of: $0, source: source, root: root) }
     }
 
     /// Renders an HTML page: `values` plus the values every page receives (`root`, `site_title`,

@@ -95,13 +95,29 @@ public enum MarkdownParser {
 
     /// Renders markdown to HTML. Unless `unsafe`, raw HTML is omitted and
     /// `javascript:`, `vbscript:`, `file:` and `data:` link targets are emptied by cmark-gfm.
-    public static func renderHTML(_ text: String, unsafe: Bool = false) -> String {
+    /// `rewritingURL` sees the destination of every link and image and may replace it (nil
+    /// keeps it): links between content files become links between pages on the tree, before
+    /// rendering, so no HTML is rescanned.
+    public static func renderHTML(_ text: String, unsafe: Bool = false, rewritingURL: ((String) -> String?)? = nil) -> String {
         let options = CMARK_OPT_DEFAULT | (unsafe ? CMARK_OPT_UNSAFE : 0) | CMARK_OPT_GITHUB_PRE_LANG
         return ParseArena.releasingAllocations {
             let (parser, root) = parseTree(text, options: options)
-            guard let root,
-                  let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
+            guard let root else { return "" }
+            if let rewritingURL { rewriteURLs(below: root, rewritingURL) }
+            guard let html = cmark_render_html(root, options, cmark_parser_get_syntax_extensions(parser)) else { return "" }
             return String(cString: html)
+        }
+    }
+
+    private static func rewriteURLs(below root: OpaquePointer, _ rewrite: (String) -> String?) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node),
+                  let replacement = rewrite(String(cString: url)) else { continue }
+            cmark_node_set_url(node, replacement)
         }
     }
 

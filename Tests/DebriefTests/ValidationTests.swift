@@ -15,6 +15,16 @@ import Testing
     static let checkoutRunbook = "content/runbooks/checkout.yml"
     static let orphanRunbook = "content/runbooks/orphan.md"
     static let brokenRunbook = "content/runbooks/broken.yml"
+    static let legacyRunbook = "content/runbooks/legacy-queue.md"
+    static let alertRules = "alerts/prometheus.yaml"
+
+    /// The fixture's settings: alert rules to match against the runbooks.
+    static let config: DebriefConfig = {
+        var config = DebriefConfig()
+        config.alertRules = ["alerts/*.yaml"]
+        config.runbookURLs = ["https://runbooks.example.com/": "content/runbooks"]
+        return config
+    }()
 
     /// Every finding the fixture knowledge base must produce: (rule, file, line).
     static let expected: [(String, String, Int)] = [
@@ -63,9 +73,13 @@ import Testing
         ("broken-reference", apiRunbook, 32),
 
         ("runbook-alerts", orphanRunbook, 4),
+
+        ("runbook-url-broken", alertRules, 10),
+        ("alert-without-runbook", alertRules, 14),
+        ("runbook-orphan", legacyRunbook, 5),
     ]
 
-    func validate(_ config: DebriefConfig = DebriefConfig()) throws -> [Diagnostic] {
+    func validate(_ config: DebriefConfig = ValidationTests.config) throws -> [Diagnostic] {
         let kb = try KnowledgeBase.load(root: Self.root, config: config)
         return Validator().validate(kb, today: Self.today)
     }
@@ -102,7 +116,7 @@ import Testing
     }
 
     @Test func ruleLevelsFromConfiguration() throws {
-        var config = DebriefConfig()
+        var config = Self.config
         config.rules = ["blame-language": .error, "placeholder": .warning, "runbook-stale": .off]
         let diagnostics = try validate(config)
         let blame = diagnostics.filter { $0.rule == "blame-language" }

@@ -17,7 +17,8 @@ public struct RunbookPhrases: Sendable, Hashable, Codable {
 
     public init(
         escalation: [String] = ["escalate", "escalation", "support case", "support ticket", "contact support", "contact the", "contact your",
-                                "reach out to", "page the", "open a ticket", "file a ticket", "open a bug", "file a bug", "report a bug", "on-call engineer"],
+                                "reach out to", "page the", "open a ticket", "file a ticket", "open a bug", "file a bug", "report a bug", "report the issue", "open an issue", "file an issue", "please contact",
+                                "on-call engineer"],
         verification: [String] = ["should clear", "should resolve", "should stop firing", "should disappear", "should go away", "should return to",
                                   "should be back", "will clear", "will resolve", "alert clears", "alert resolves", "stops firing", "verify that",
                                   "confirm that", "to verify", "to confirm", "make sure that"],

@@ -94,7 +94,10 @@ public struct PostmortemParser: Sendable {
         postmortem.headerLines = Self.headerLines(blocks: blocks, fields: postmortem.fields, bodyLineOffset: front.bodyLineOffset)
         postmortem.preamble = Self.preamble(lines: lines, before: firstSection, skipping: Set(postmortem.headerLines))
         document.root.forEachDescendant { node in
-            if case .link(let url) = node.kind { postmortem.links.append(Link(text: node.plainText, url: url, line: node.line)) }
+            switch node.kind {
+            case .link(let url), .image(let url): postmortem.links.append(Link(text: node.plainText, url: url, line: node.line))
+            default: break
+            }
         }
         return postmortem
     }

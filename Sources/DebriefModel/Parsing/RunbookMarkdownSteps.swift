@@ -229,7 +229,7 @@ struct CommandText {
 
     /// The command a code block holds, or nil when it shows output: announced as output by the
     /// paragraph before it, fenced as data (`yaml`, `text`...), or lines that read as log lines,
-    /// `key = value` pairs or a table. In a `console` block only the prompt lines are commands.
+    /// `key = value` pairs or a table. In a block with `$ ` prompts only the prompt lines are commands.
     func command(in block: MarkdownNode, lead: MarkdownNode?) -> String? {
         guard case .codeBlock(let info) = block.kind else { return nil }
         let text = block.literal.trimmingWhitespaceAndNewlines()
@@ -241,7 +241,6 @@ struct CommandText {
         let lines = text.split(separator: "\n").map { $0.trimmingHorizontalWhitespace() }.filter { !$0.isEmpty }
         let prompted = lines.filter { $0.hasPrefix("$ ") || $0.hasPrefix("# ") && language == "console" || $0.hasPrefix("> ") && language == "console" }
         if !prompted.isEmpty { return prompted.joined(separator: "\n") }
-        if language == "console" { return nil }
         let outputLike = lines.filter(Self.readsAsOutput).count
         return outputLike * 2 > lines.count ? nil : text
     }
@@ -256,7 +255,7 @@ struct CommandText {
     static func readsAsCommand(_ code: String) -> Bool {
         let words = code.trimmingHorizontalWhitespace().split(separator: " ")
         guard words.count >= 2, let program = words.first else { return false }
-        let name = program.hasPrefix("$") ? words[1] : program
+        let name = program == "$" || program == "#" ? words[1] : program.hasPrefix("$") ? program.dropFirst() : program
         guard let first = name.first, first.isLowercase, first.isASCII,
               name.allSatisfy({ $0.isASCII && ($0.isLowercase || $0.isNumber || "-_./".contains($0)) }) else { return false }
         return !words.contains { $0 == ":" || $0 == "=" || $0 == "==" }

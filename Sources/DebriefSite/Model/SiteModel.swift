@@ -1,3 +1,4 @@
+import Foundation
 import DebriefModel
 import Dispatch
 import DebriefAnalytics
@@ -6,6 +7,8 @@ import DebriefAnalytics
 /// tracked actions and alert links, with unique slugs and a fixed order. Built once per build.
 public struct SiteModel: Sendable {
     public var config: DebriefConfig
+    /// The knowledge base root (linked files are read from it).
+    public var root: URL
     public var today: Day
     /// Absolute base URL ending with `/` (feeds only; pages link relatively).
     public var baseURL: String
@@ -14,6 +17,10 @@ public struct SiteModel: Sendable {
     public var incidents: [SiteIncident] { didSet { actions = incidents.flatMap(\.actions) } }
     /// By title, then slug.
     public var runbooks: [SiteRunbook]
+    /// Files the content links to that are published beside the pages (`KnowledgeBase.linkedFiles`).
+    public var contentFiles: [String]
+    /// Alerts matched to runbooks, when `alert_rules:` is configured.
+    public var alertCoverage: AlertCoverage?
     /// Every action item of every incident, in incident order. Kept, not recomputed: five page
     /// kinds read it, and each recomputation copied every tracked action.
     public private(set) var actions: [TrackedAction]
@@ -23,6 +30,7 @@ public struct SiteModel: Sendable {
 
     public init(knowledgeBase: KnowledgeBase, diagnostics: [Diagnostic], today: Day, baseURL: String) {
         config = knowledgeBase.config
+        root = knowledgeBase.root
         self.today = today
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.diagnostics = diagnostics
@@ -34,7 +42,7 @@ public struct SiteModel: Sendable {
         }
         // Alert name (case-insensitive) -> runbook slugs listing it.
         var runbooksByAlert: [String: [String]] = [:]
-        for entry in runbookEntries {
+        for entry in runbookEntries where entry.runbook.status == .active || entry.runbook.status == .deprecated {
             for alert in entry.runbook.alertNames { runbooksByAlert[alert.lowercased(), default: []].append(entry.slug) }
         }
 
@@ -70,6 +78,8 @@ public struct SiteModel: Sendable {
         self.incidents = incidents
         actions = incidents.flatMap(\.actions)
         self.runbooks = runbookEntries
+        contentFiles = knowledgeBase.linkedFiles
+        alertCoverage = knowledgeBase.alertCoverage
         incidentPositions = Dictionary(incidents.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         runbookPositions = Dictionary(runbookEntries.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
     }

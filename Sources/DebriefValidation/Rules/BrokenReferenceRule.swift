@@ -2,13 +2,11 @@ import DebriefModel
 import Foundation
 
 /// References must resolve: front matter `related` names a postmortem (slug, file or title), and
-/// relative links to markdown/YAML documents point at files that exist.
+/// relative links and images point at files of the knowledge base that exist.
 public struct BrokenReferenceRule: Rule {
     public static let id = "broken-reference"
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "Related incident or document link that does not resolve"
-
-    static let documentExtensions: Set<String> = ["md", "markdown", "yml", "yaml"]
 
     public init() {}
 
@@ -32,36 +30,30 @@ public struct BrokenReferenceRule: Rule {
             }
         }
         for runbook in context.runbooks {
-            for url in runbook.relatedRunbooks {
-                guard let problem = Self.problem(with: url, from: runbook.path, paths: paths, root: kb.root) else { continue }
-                let lines = ProseLines.of(body: runbook.body, lineOffset: runbook.bodyLineOffset)
-                let line = lines.first { $0.text.contains(url) }?.number ?? runbook.titleLine
-                diagnostics.append(diagnostic(runbook.path, line: line, problem))
+            // A markdown runbook's links carry their lines; a YAML runbook lists related runbooks.
+            let links = runbook.format == .markdown ? runbook.links.map { ($0.url, $0.line) } : runbook.relatedRunbooks.map { url in
+                (url, runbook.body.sourceLines.firstIndex { $0.contains(url) }.map { $0 + 1 } ?? runbook.titleLine)
+            }
+            for (url, line) in links {
+                if let problem = Self.problem(with: url, from: runbook.path, paths: paths, root: kb.root) {
+                    diagnostics.append(diagnostic(runbook.path, line: line, problem))
+                }
             }
         }
         return diagnostics
     }
 
-    /// Why a relative document link does not resolve, or nil when it does (or is not checked:
-    /// absolute URLs, anchors, root-relative site paths, non-document files).
+    /// Why a relative link does not resolve, or nil when it does (or is not checked: absolute
+    /// URLs, anchors, root-relative site paths).
     static func problem(with url: String, from document: String, paths: Set<String>, root: URL) -> String? {
-        let target = url.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first
-            .map { String($0.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "") } ?? ""
-        guard !target.isEmpty, !target.hasPrefix("/"), !target.contains(":"),
-              let ext = target.split(separator: ".").last.map({ $0.lowercased() }), documentExtensions.contains(ext) else { return nil }
-        let decoded = target.removingPercentEncoding ?? target
-        var components = document.split(separator: "/").dropLast().map(String.init)
-        for part in decoded.split(separator: "/") {
-            switch part {
-            case ".": continue
-            case "..":
-                if components.isEmpty { return "link `\(url)` points outside the knowledge base; link to a document under content/" }
-                components.removeLast()
-            default: components.append(String(part))
-            }
+        switch ContentReference.resolve(url, from: document) {
+        case .external, .anchor, .sitePath:
+            return nil
+        case .outside:
+            return "link `\(url)` points outside the knowledge base; link to a file under the root or use a full URL"
+        case .content(let resolved, _):
+            if resolved.isEmpty || paths.contains(resolved) || FileManager.default.fileExists(atPath: root.appendingPathComponent(resolved).path) { return nil }
+            return "link `\(url)` points at `\(resolved)`, which does not exist; fix the path (relative to this file) or remove the link"
         }
-        let resolved = components.joined(separator: "/")
-        if paths.contains(resolved) || FileManager.default.fileExists(atPath: root.appendingPathComponent(resolved).path) { return nil }
-        return "link `\(url)` points at `\(resolved)`, which does not exist; fix the path (relative to this file) or remove the link"
     }
 }

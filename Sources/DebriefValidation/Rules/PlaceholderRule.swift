@@ -120,7 +120,8 @@ public struct PlaceholderRule: Rule {
             guard !candidates.isEmpty else { continue }
             let lines = context.proseLines(of: postmortem)
             for (index, line) in lines.enumerated() {
-                for (text, pattern, column) in Self.located(in: String(line.text), candidates) where !Self.isLinkText(text, at: index, of: lines) {
+                let linkText = Self.linkTextEnding(index, of: lines)
+                for (text, pattern, column) in Self.located(in: String(line.text), candidates) where text != linkText {
                     diagnostics.append(diagnostic(postmortem.path, line: line.number, column: column,
                                                   "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
                 }
@@ -130,8 +131,9 @@ public struct PlaceholderRule: Rule {
             guard runbook.isInUse else { continue }
             let lines = Self.runbookLines(runbook)
             for (index, line) in lines.enumerated() {
+                let linkText = runbook.format == .markdown ? Self.linkTextEnding(index, of: lines) : nil
                 for (text, pattern, column) in Self.located(in: String(line.text), patterns)
-                where runbook.format == .markdown ? !Self.isLinkText(text, at: index, of: lines) : !Self.isYAMLFlowList(text) {
+                where runbook.format == .markdown ? text != linkText : !Self.isYAMLFlowList(text) {
                     diagnostics.append(diagnostic(runbook.path, line: line.number, column: column,
                                                   "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
                 }
@@ -140,11 +142,14 @@ public struct PlaceholderRule: Rule {
         return diagnostics
     }
 
-    /// `[Operator docs]` ending its line with `(https://...)` on the next: a link broken over two lines.
-    private static func isLinkText(_ text: String, at index: Int, of lines: [ProseLine]) -> Bool {
-        guard text.hasPrefix("["), lines[index].text.trimmingHorizontalWhitespace().hasSuffix(text), index + 1 < lines.count,
-              lines[index + 1].number == lines[index].number + 1 else { return false }
-        return lines[index + 1].text.trimmingHorizontalWhitespace().hasPrefix("(")
+    /// `[Operator docs]` ending its line with `(https://...)` on the next: a link broken over
+    /// two lines. The bracketed text, or nil.
+    private static func linkTextEnding(_ index: Int, of lines: [ProseLine]) -> String? {
+        guard index + 1 < lines.count, lines[index + 1].number == lines[index].number + 1,
+              lines[index + 1].text.trimmingHorizontalWhitespace().hasPrefix("(") else { return nil }
+        let line = lines[index].text.trimmingHorizontalWhitespace()
+        guard line.hasSuffix("]"), let open = line.lastIndex(of: "[") else { return nil }
+        return String(line[open...])
     }
 
     /// `[AlertA, AlertB]` in YAML is a list, not a prompt: no item has a space in it.
