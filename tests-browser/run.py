@@ -4,7 +4,8 @@
 Builds the repository's example knowledge base (content/, --as-of 2026-01-01) and the hostile
 fixture into a temporary folder with the debrief binary ($DEBRIEF_BIN, default
 .build/debug/debrief), opens the pages from file:// and checks:
-  - home, a postmortem, runbooks, Actions and the filtered list load without console errors;
+  - home, a postmortem, runbooks, Actions, Coverage and the filtered list load without console errors;
+  - images linked from runbooks are published and render; the Coverage page links runbooks;
   - the severity filter hides rows;
   - every internal link of every page points at an existing file (and fragment);
   - axe-core (the copy bundled by axe-selenium-python) finds no serious or critical violation,
@@ -173,6 +174,7 @@ def main():
         "severity": first("severities/*/index.html"),
         "trends": example / "trends" / "index.html",
         "search": example / "search" / "index.html",
+        "coverage": example / "coverage" / "index.html",
     }
     driver = make_driver()
     try:
@@ -222,6 +224,23 @@ def main():
             assert not severe_console_entries(driver)
             driver.save_screenshot(str(SCREENSHOTS / "postmortems-list-filtered.png"))
         check("postmortems list filters by severity and year", filter_hides_rows)
+
+        def images_render():
+            pages_with_images = [p for p in sorted(example.glob("runbooks/*/index.html")) if "<img" in p.read_text()]
+            assert pages_with_images, "no runbook page of the example shows an image"
+            for page in pages_with_images:
+                driver.get(file_url(page))
+                for image in driver.find_elements("css selector", "main img"):
+                    width = driver.execute_script("return arguments[0].complete && arguments[0].naturalWidth", image)
+                    assert width, f"{image.get_attribute('src')} does not load on {page.relative_to(example)}"
+        check("images linked from runbooks render", images_render)
+
+        def coverage_links():
+            driver.get(file_url(pages["coverage"]))
+            links = driver.find_elements("css selector", "main a[href]")
+            assert any("/runbooks/" in link.get_attribute("href") for link in links), "the Coverage page links no runbook"
+            assert driver.find_element("css selector", "nav a[href$='coverage/index.html']"), "Coverage is not in the navigation"
+        check("the Coverage page links runbooks and is in the navigation", coverage_links)
 
         check("every internal link of the example site resolves", lambda: crawl(example))
         check("every internal link of the hostile site resolves", lambda: crawl(hostile, ignore="xss"))  # the fixture's payload links are meant to be dead

@@ -34,6 +34,9 @@ public struct NavItem: Sendable, Hashable {
 public protocol PageGenerator: Sendable {
     /// The navigation entry for this generator's main page, nil for none.
     var navItem: NavItem? { get }
+    /// Whether this kind has pages for the knowledge base (default true): the Coverage page
+    /// needs `alert_rules:`. A kind left out has no navigation entry.
+    func isIncluded(in model: SiteModel) -> Bool
     /// Roughly how long one of this kind's jobs takes, relative to the others (default 1). The
     /// jobs of every kind share one loop over the cores and start heaviest first: a long job
     /// started last would leave the other cores idle at the end of a build, while the many
@@ -52,6 +55,7 @@ public protocol PageGenerator: Sendable {
 extension PageGenerator {
     public var navItem: NavItem? { nil }
     public var renderWeight: Int { 1 }
+    public func isIncluded(in model: SiteModel) -> Bool { true }
     public func prepare(_ site: SiteRenderer) {}
 
     public func jobs(_ site: SiteRenderer) -> [RenderJob] {

@@ -21,6 +21,7 @@ public struct SiteBuilder {
         AtomFeed(),
         ICalendarFeed(),
         SearchPage(),
+        CoveragePage(),
         AssetFiles(),
         ContentFilePages(),
     ]
@@ -99,7 +100,11 @@ public struct SiteBuilder {
     public func prepare(_ knowledgeBase: KnowledgeBase) -> Prepared {
         let today = today(knowledgeBase.config)
         // Of the bytes that were parsed: a file edited during the load makes the next build redo it.
-        let inputs = fingerprint(knowledgeBase.config, files: knowledgeBase.sourceHashes)
+        // Rule files and linked files (images...) are inputs too: the Coverage page and `files/` show them.
+        let otherInputs = (knowledgeBase.alertRules.files + knowledgeBase.linkedFiles).map { path in
+            (path: path, hash: FileBytes.contents(of: path.hasPrefix("/") ? path : options.root.appendingPathComponent(path).path).map(ContentHash.init))
+        }
+        let inputs = fingerprint(knowledgeBase.config, files: knowledgeBase.sourceHashes + otherInputs)
         progress("validating \(knowledgeBase.postmortems.count) postmortems, \(knowledgeBase.runbooks.count) runbooks")
         let diagnostics = timings.measure("validate") { validator.validate(knowledgeBase, today: today) }
         return Prepared(knowledgeBase: knowledgeBase, today: today, diagnostics: diagnostics, inputs: inputs)
@@ -144,7 +149,7 @@ public struct SiteBuilder {
             let layouts = try SiteLayouts(overrides: options.root.appendingPathComponent(config.layoutsDir))
             let model = SiteModel(knowledgeBase: prepared.knowledgeBase, diagnostics: prepared.diagnostics,
                                   today: prepared.today, baseURL: baseURL(config))
-            return SiteRenderer(model: model, layouts: layouts, nav: generators.compactMap(\.navItem), timings: timings)
+            return SiteRenderer(model: model, layouts: layouts, nav: generators.filter { $0.isIncluded(in: model) }.compactMap(\.navItem), timings: timings)
         }
         timings.measure("shared values") { generators.forEach { $0.prepare(renderer) } }
         return renderer

@@ -17,6 +17,7 @@ import DebriefSite
         "severities/index.html", "severities/sev1/index.html", "years/index.html", "years/2025/index.html",
         "owners/index.html", "owners/mara-lindqvist/index.html",
         "api/incidents.json", "api/runbooks.json", "api/actions.json", "feed.xml", "actions.ics",
+        "coverage/index.html", "api/coverage.json",
     ]
 
     @Test func everyPageMatchesItsGoldenFile() throws {

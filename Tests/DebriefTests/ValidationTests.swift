@@ -18,13 +18,8 @@ import Testing
     static let legacyRunbook = "content/runbooks/legacy-queue.md"
     static let alertRules = "alerts/prometheus.yaml"
 
-    /// The fixture's settings: alert rules to match against the runbooks.
-    static let config: DebriefConfig = {
-        var config = DebriefConfig()
-        config.alertRules = ["alerts/*.yaml"]
-        config.runbookURLs = ["https://runbooks.example.com/": "content/runbooks"]
-        return config
-    }()
+    /// The fixture's debrief.yml: alert rules to match against the runbooks.
+    static let config = try! DebriefConfig.load(root: root)
 
     /// Every finding the fixture knowledge base must produce: (rule, file, line).
     static let expected: [(String, String, Int)] = [

@@ -2,7 +2,8 @@ import Foundation
 import DebriefModel
 import DebriefAnalytics
 
-/// `api/incidents.json`, `api/runbooks.json`, `api/actions.json`: the knowledge base as data.
+/// `api/incidents.json`, `api/runbooks.json`, `api/actions.json` (and `api/coverage.json` with
+/// `alert_rules:`): the knowledge base as data.
 /// URLs are absolute (from the base URL); dates ISO 8601; missing values are `null`.
 public struct APIExports: PageGenerator {
     public init() {}
@@ -43,7 +44,8 @@ public struct APIExports: PageGenerator {
             members["days_overdue"] = .optional(action.daysOverdue)
             return .object(members)
         }
-        return [
+        let coverage = model.alertCoverage.map { [RenderedPage(path: "api/coverage.json", bytes: $0.json.serializedBytes())] } ?? []
+        return coverage + [
             RenderedPage(path: "api/incidents.json", bytes: incidents),
             RenderedPage(path: "api/runbooks.json", bytes: runbooks.serializedBytes()),
             RenderedPage(path: "api/actions.json", bytes: actions),
