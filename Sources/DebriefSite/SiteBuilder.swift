@@ -82,7 +82,8 @@ public struct SiteBuilder {
             let config = try DebriefConfig.load(root: options.root)
             let output = outputURL(config)
             guard let manifest = BuildManifest.read(from: output) else { return nil }
-            guard manifest.inputs == fingerprint(config, files: InputFingerprint.contentHashes(root: options.root, config: config)),
+            let files = InputFingerprint.contentHashes(root: options.root, config: config) + InputFingerprint.otherInputHashes(root: options.root, config: config)
+            guard manifest.inputs == fingerprint(config, files: files),
                   SiteWriter.listFiles(in: output) == Set(manifest.files.keys) else { return nil }
             return manifest
         }
@@ -100,11 +101,8 @@ public struct SiteBuilder {
     public func prepare(_ knowledgeBase: KnowledgeBase) -> Prepared {
         let today = today(knowledgeBase.config)
         // Of the bytes that were parsed: a file edited during the load makes the next build redo it.
-        // Rule files and linked files (images...) are inputs too: the Coverage page and `files/` show them.
-        let otherInputs = (knowledgeBase.alertRules.files + knowledgeBase.linkedFiles).map { path in
-            (path: path, hash: FileBytes.contents(of: path.hasPrefix("/") ? path : options.root.appendingPathComponent(path).path).map(ContentHash.init))
-        }
-        let inputs = fingerprint(knowledgeBase.config, files: knowledgeBase.sourceHashes + otherInputs)
+        let inputs = fingerprint(knowledgeBase.config, files: knowledgeBase.sourceHashes
+                                 + InputFingerprint.otherInputHashes(root: options.root, config: knowledgeBase.config))
         progress("validating \(knowledgeBase.postmortems.count) postmortems, \(knowledgeBase.runbooks.count) runbooks")
         let diagnostics = timings.measure("validate") { validator.validate(knowledgeBase, today: today) }
         return Prepared(knowledgeBase: knowledgeBase, today: today, diagnostics: diagnostics, inputs: inputs)

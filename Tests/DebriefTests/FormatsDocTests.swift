@@ -41,4 +41,17 @@ import Testing
         #expect(Set(rows.keys) == Set(StatedDuration.Kind.allCases.map(\.rawValue)))
         for kind in StatedDuration.Kind.allCases { #expect(rows[kind.rawValue] == kind.keys, "\(kind)") }
     }
+
+    @Test func runbookSectionTableMatchesTheCode() throws {
+        let rows = try Self.table(after: "runbook section")
+        #expect(Set(rows.keys) == Set(RunbookSectionKind.allCases.map(\.rawValue)))
+        for kind in RunbookSectionKind.allCases { #expect(rows[kind.rawValue] == kind.synonyms, "\(kind)") }
+    }
+
+    @Test func runbookPhraseTableMatchesTheDefaults() throws {
+        let defaults = RunbookPhrases()
+        let expected = ["escalation": defaults.escalation, "verification": defaults.verification, "moved": defaults.moved,
+                        "alternatives": defaults.alternatives, "sample_output": defaults.sampleOutput, "condition": defaults.condition]
+        #expect(try Self.table(after: "phrase list") == expected)
+    }
 }

@@ -58,8 +58,8 @@ struct RunbookMarkdownReader {
             runbook.alertNames = front.strings(key)
             runbook.alertNamesLine = front.line(key)
         }
-        if runbook.alertNames.isEmpty, let heading, let h1, RunbookParser.looksLikeAlertName(heading) {
-            runbook.alertNames = [heading]
+        if runbook.alertNames.isEmpty, let heading, let h1, let alert = Self.alertName(heading: heading, path: path) {
+            runbook.alertNames = [alert]
             runbook.alertNamesLine = h1.line
         }
 
@@ -153,6 +153,17 @@ struct RunbookMarkdownReader {
             }
         }
         return (heading, false)
+    }
+
+    /// The alert an H1 names: the heading when it reads as an alert name (`KubePodCrashLooping`),
+    /// or the file's name when the heading spells it out (`# CPU Throttling High` in
+    /// `CPUThrottlingHigh.md`, `# Watchdog` in `Watchdog.md`).
+    static func alertName(heading: String, path: String) -> String? {
+        if RunbookParser.looksLikeAlertName(heading) { return heading }
+        let name = path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? ""
+        let identifier = name.count >= 3 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") } && name.first?.isLetter == true
+        guard identifier, heading.filter({ $0 != " " }).lowercased() == name.lowercased() else { return nil }
+        return name
     }
 
     /// The first prose sentence (code and headings skipped) that matches `phrases`.

@@ -3,8 +3,9 @@ import Foundation
 /// The sections a markdown runbook may have, matched by meaning like postmortem sections
 /// (`SectionNames.normalized` on both sides: case, punctuation, parentheticals, small words and
 /// plurals do not matter). `## Diagnosis and mitigation` is both.
-enum RunbookSectionKind: CaseIterable {
-    case meaning, symptoms, impact, diagnosis, mitigation, verification, recovery, escalation, relatedRunbooks
+enum RunbookSectionKind: String, CaseIterable {
+    case meaning, symptoms, impact, diagnosis, mitigation, verification, recovery, escalation
+    case relatedRunbooks = "related-runbooks"
 
     var synonyms: [String] {
         switch self {

@@ -38,6 +38,19 @@ public enum InputFingerprint {
         return Array(zip(files, ParallelHashing.hashes(of: files.map { root.appendingPathComponent($0).path })))
     }
 
+    /// The inputs besides the documents, known without parsing: the rule files of `alert_rules:`
+    /// (the Coverage page) and every other file in the postmortems and runbooks folders (images
+    /// and other files that content may link to, published under `files/`).
+    public static func otherInputHashes(root: URL, config: DebriefConfig) -> [(path: String, hash: ContentHash?)] {
+        let rules = config.alertRules.flatMap { PathGlob.files(matching: $0, in: root.path) }
+        let attachments = [config.postmortemsFolder, config.runbooksFolder].flatMap { folder in
+            FileTree.regularFiles(in: root.appendingPathComponent(folder).path).map { folder + "/" + $0 }
+                .filter { !KnowledgeBase.documentExtensions.contains(String($0.split(separator: ".").last ?? "").lowercased()) }
+        }.sorted()
+        let files = rules + attachments
+        return Array(zip(files, ParallelHashing.hashes(of: files.map { $0.hasPrefix("/") ? $0 : root.appendingPathComponent($0).path })))
+    }
+
     /// Size and modification time of the running executable: a new debrief renders differently.
     static func executableIdentity() -> String {
         let path = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path

@@ -33,7 +33,7 @@ public struct PlaceholderRule: Rule {
             Pattern(regex: regex(#"(?<![\]!\\\w])\[[A-Z][^\[\]\n]{1,100}\](?![(\[:])"#), literals: [],
                     replacement: "the real text", accepts: looksLikePrompt(_:before:after:)),
             Pattern(regex: regex(#"\bYYYY-MM-DD\b|\bHH:MM\b"#), literals: ["YYYY-MM-DD", "HH:MM"], replacement: "the real date or time"),
-            Pattern(regex: regex(#"\{\{[^}\n]*\}\}"#), literals: ["{{"], replacement: "the real text"),
+            Pattern(regex: regex(#"\{\{(?![<%])[^}\n]*\}\}"#), literals: ["{{"], replacement: "the real text"), // not Hugo shortcodes `{{< ref ... >}}`
             Pattern(regex: regex(#"\bTBD\b"#), literals: ["TBD"], replacement: "the decided value (an owner, a date, a cause)"),
             Pattern(regex: regex(#"\$X+(?![\w])"#), literals: ["$X"], replacement: "the real amount"),
             Pattern(regex: regex(#"\bSEV-?N\b"#), literals: ["SEVN", "SEV-N"], replacement: "the severity level (e.g. SEV2)"),
