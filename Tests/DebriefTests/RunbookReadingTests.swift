@@ -143,4 +143,15 @@ import Testing
         #expect(toolbox?.status == .document)
         #expect(toolbox?.isInUse == false)
     }
+
+    @Test func headingThatSpellsOutTheFileNameGivesTheAlert() {
+        #expect(parse("# CPU Throttling High\n\n## Meaning\n\nThrottled.\n", path: "content/runbooks/CPUThrottlingHigh.md").alertNames == ["CPUThrottlingHigh"])
+        #expect(parse("# Watchdog\n\n## Meaning\n\nAlways firing.\n", path: "content/runbooks/Watchdog.md").alertNames == ["Watchdog"])
+        #expect(parse("# Pingdom\n\nHow we use it.\n", path: "content/runbooks/pingdom.md").alertNames.isEmpty)
+    }
+
+    @Test func ownerFromOtherFrontMatterKeys() {
+        #expect(parse("---\nowner_slack: \"#storage\"\n---\n# DiskFull\n").owner == "#storage")
+        #expect(parse("---\nowners: [ana, bo]\n---\n# DiskFull\n").owner == "ana, bo")
+    }
 }

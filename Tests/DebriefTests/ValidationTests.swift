@@ -200,6 +200,29 @@ import Testing
         #expect(found.map(\.line) == [2, 3, 3, 4])
     }
 
+    @Test func linksAndShortcodesAreNotPlaceholders() {
+        let body = """
+        Dashboards:
+        - [Staging]
+        - [Operator Conditions Documentation]
+        (https://example.com/docs)
+        See {{< ref "./other.md" >}}.
+
+        [Staging]: https://grafana.example.com/staging
+        """
+        #expect(check(PlaceholderRule(), [postmortem(body: body)]).isEmpty)
+    }
+
+    @Test func linksToPublishedPagesResolveToTheirSources() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-links-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("docs"), withIntermediateDirectories: true)
+        try "# Kibana\n".write(to: root.appendingPathComponent("docs/kibana.html.md"), atomically: true, encoding: .utf8)
+        #expect(BrokenReferenceRule.problem(with: "kibana.html", from: "docs/a.md", paths: [], root: root) == nil)
+        #expect(BrokenReferenceRule.problem(with: "img/graph.png", from: "docs/a.md", paths: [], root: root) != nil)
+        #expect(BrokenReferenceRule.problem(with: "../../x.png", from: "docs/a.md", paths: [], root: root) != nil)
+        #expect(BrokenReferenceRule.problem(with: "[https://sentry.io/x]", from: "docs/a.md", paths: [], root: root) == nil)
+    }
+
     @Test func blamePhrasesStartAWord() {
         let body = "Revert to the default of 300 seconds.\nIt was the fault of the deploy tool.\nThe key was carelessly copied.\n"
         let found = check(BlameLanguageRule(), [postmortem(body: body)])

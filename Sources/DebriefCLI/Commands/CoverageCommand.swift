@@ -53,7 +53,7 @@ public struct CoverageCommand: ParsableCommand {
         defer { ProcessLifetime.keepUntilExit(kb) }
         if !rules.isEmpty {
             kb.alertRules = AlertRuleFiles.load(globs: rules, base: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            kb.alertCoverage = AlertCoverage(rules: kb.alertRules.rules, runbooks: kb.runbooks, urlFolders: kb.config.runbookURLs)
+            kb.alertCoverage = AlertCoverage(rules: kb.alertRules.rules, runbooks: kb.runbooks, urlFolders: kb.config.runbookURLs, root: root)
         }
         guard let coverage = kb.alertCoverage else {
             throw CLIError("no rule files: pass --rules 'path/to/rules/*.yaml' or set `alert_rules:` in debrief.yml")

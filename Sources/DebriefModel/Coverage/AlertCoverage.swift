@@ -1,3 +1,5 @@
+import Foundation
+
 /// Whether every alert that can page someone has a runbook that exists: each alert of the rule
 /// files matched to a runbook file, through its `runbook_url` (mapped to a folder by
 /// `runbook_urls:`) or, without one, by its name; and the runbooks whose alerts no rule defines.
@@ -25,6 +27,7 @@ public struct AlertCoverage: Sendable {
         public var note: String?
     }
 
+    /// A runbook (not moved or a document) whose alerts no rule defines and that no rule's URL leads to.
     public struct Orphan: Sendable, Hashable {
         public var runbook: String
         public var alerts: [String]
@@ -39,8 +42,10 @@ public struct AlertCoverage: Sendable {
 
     public func count(_ status: Status) -> Int { alerts.filter { $0.status == status }.count }
 
-    public init(rules: [AlertRule], runbooks: [Runbook], urlFolders: [String: String]) {
-        let index = RunbookIndex(runbooks: runbooks, urlFolders: urlFolders)
+    /// `root`: where a URL that maps to no runbook is looked for as any file (a page the runbook
+    /// site publishes from a source Debrief does not read, such as `page.html.md.erb`).
+    public init(rules: [AlertRule], runbooks: [Runbook], urlFolders: [String: String], root: URL? = nil) {
+        let index = RunbookIndex(runbooks: runbooks, urlFolders: urlFolders, root: root)
         var firstByName: [String: (rule: AlertRule, url: String?)] = [:]
         var order: [String] = []
         for rule in rules {
@@ -56,7 +61,8 @@ public struct AlertCoverage: Sendable {
             return index.alert(rule: rule, url: url)
         }
         let defined = Set(firstByName.keys.map { $0.lowercased() })
-        orphans = runbooks.filter { ($0.status == .active || $0.status == .deprecated) && !$0.alertNames.isEmpty }
+        let linked = Set(alerts.compactMap(\.runbook))
+        orphans = runbooks.filter { ($0.status == .active || $0.status == .deprecated) && !$0.alertNames.isEmpty && !linked.contains($0.path) }
             .filter { !$0.alertNames.contains { defined.contains($0.lowercased()) } }
             .map { Orphan(runbook: $0.path, alerts: $0.alertNames) }
             .sorted { $0.runbook < $1.runbook }
@@ -69,17 +75,20 @@ public struct AlertCoverage: Sendable {
 private struct RunbookIndex {
     /// Lower-cased path without its extension -> runbook.
     let byPath: [String: Runbook]
-    /// Lower-cased file name without extension -> runbooks.
+    /// Lower-cased file name up to its first `.` -> runbooks.
     let byFileName: [String: [Runbook]]
     /// Lower-cased alert name -> runbooks listing it.
     let byAlert: [String: [Runbook]]
     /// Prefix (lower-cased) -> folder, longest prefix first.
     let prefixes: [(prefix: String, folder: String)]
 
-    init(runbooks: [Runbook], urlFolders: [String: String]) {
+    let root: URL?
+
+    init(runbooks: [Runbook], urlFolders: [String: String], root: URL?) {
+        self.root = root
         byPath = Dictionary(runbooks.map { (Self.key($0.path), $0) }, uniquingKeysWith: { first, _ in first })
         let inUse = runbooks.filter { $0.status == .active || $0.status == .deprecated }
-        byFileName = Dictionary(grouping: inUse) { Self.key(String($0.path.split(separator: "/").last ?? "")) }
+        byFileName = Dictionary(grouping: inUse) { String($0.path.split(separator: "/").last?.split(separator: ".").first ?? "").lowercased() }
         var byAlert: [String: [Runbook]] = [:]
         for runbook in inUse { for alert in Set(runbook.alertNames.map { $0.lowercased() }) { byAlert[alert, default: []].append(runbook) } }
         self.byAlert = byAlert
@@ -103,6 +112,10 @@ private struct RunbookIndex {
                 entry.runbook = runbook.path
                 entry.status = .covered
                 return entry
+            case .file(let path):
+                entry.runbook = path
+                entry.status = .covered
+                return entry
             case .missing(let path):
                 entry.runbook = nil
                 entry.status = .brokenURL
@@ -122,6 +135,8 @@ private struct RunbookIndex {
 
     private enum Outcome {
         case found(Runbook)
+        /// A file that is not a runbook Debrief reads, but exists.
+        case file(String)
         case missing(String)
         case unmapped
     }
@@ -138,10 +153,16 @@ private struct RunbookIndex {
             path = resolved
         }
         guard let path else { return .unmapped }
-        guard let runbook = byPath[Self.key(path)] else { return .missing(Self.key(path)) }
+        guard let runbook = byPath[Self.key(path)] else { return existingFile(Self.key(path)).map { .file($0) } ?? .missing(Self.key(path)) }
         if runbook.status == .redirect, let target = runbook.redirectTarget, hops < 5 {
             if case .found(let final) = follow(target, from: runbook.path, hops: hops + 1) { return .found(final) }
         }
         return .found(runbook)
     }
+
+    /// A file under the root that a URL names without being a runbook (`page.html.md.erb`).
+    private func existingFile(_ key: String) -> String? {
+        root.flatMap { PublishedSource.find(key, under: $0, ignoringCase: true) }
+    }
+
 }

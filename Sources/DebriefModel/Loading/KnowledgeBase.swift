@@ -48,7 +48,18 @@ public struct KnowledgeBase: Sendable {
         runbooks = RunbookResolver.resolve(runbooks, postmortems: postmortems, root: root)
         if !config.alertRules.isEmpty {
             if alertRules.files.isEmpty { alertRules = AlertRuleFiles.load(globs: config.alertRules, base: root) }
-            alertCoverage = AlertCoverage(rules: alertRules.rules, runbooks: runbooks, urlFolders: config.runbookURLs)
+            var coverage = AlertCoverage(rules: alertRules.rules, runbooks: runbooks, urlFolders: config.runbookURLs, root: root)
+            // A runbook that names no alert is the runbook of the alerts whose URLs lead to it.
+            let linkedAlerts = Dictionary(grouping: coverage.alerts.filter { $0.status == .covered }, by: { $0.runbook ?? "" })
+            var learned = false
+            for index in runbooks.indices where runbooks[index].alertNames.isEmpty {
+                guard let alerts = linkedAlerts[runbooks[index].path] else { continue }
+                runbooks[index].alertNames = alerts.map(\.rule.name)
+                if runbooks[index].status == .document { runbooks[index].status = .active }
+                learned = true
+            }
+            if learned { coverage = AlertCoverage(rules: alertRules.rules, runbooks: runbooks, urlFolders: config.runbookURLs, root: root) }
+            alertCoverage = coverage
         }
     }
 

@@ -17,7 +17,8 @@ public enum ContentReference: Sendable, Hashable {
     public static func resolve(_ url: String, from source: String) -> ContentReference {
         let trimmed = url.trimmingWhitespaceAndNewlines()
         if trimmed.isEmpty || trimmed.hasPrefix("#") { return .anchor }
-        if trimmed.hasPrefix("//") || hasScheme(trimmed) { return .external }
+        // `[https://...]` from a malformed link definition is meant as a web address too.
+        if trimmed.hasPrefix("//") || hasScheme(trimmed) || trimmed.contains("://") || trimmed.hasPrefix("[") { return .external }
         let hashSplit = trimmed.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)
         let fragment = hashSplit.count > 1 ? String(hashSplit[1]) : nil
         let target = String(hashSplit[0].split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")

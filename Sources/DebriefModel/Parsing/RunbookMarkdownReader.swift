@@ -43,7 +43,7 @@ struct RunbookMarkdownReader {
         }
         runbook.service = front.string("service")
         runbook.severity = front.string("severity")
-        runbook.owner = front.string("owner")
+        runbook.owner = Self.owner(in: front)
         if runbook.owner != nil { runbook.ownerSource = path }
         runbook.ignoredRules = front.strings("debrief-ignore")
         if let reviewed = front.string("last_reviewed") {
@@ -61,6 +61,9 @@ struct RunbookMarkdownReader {
         if runbook.alertNames.isEmpty, let heading, let h1, let alert = Self.alertName(heading: heading, path: path) {
             runbook.alertNames = [alert]
             runbook.alertNamesLine = h1.line
+        } else if runbook.alertNames.isEmpty, let title = front.string("title"), let alert = Self.alertName(heading: title, path: path) {
+            runbook.alertNames = [alert]
+            runbook.alertNamesLine = front.line("title")
         }
 
         let parts = Self.sections(of: document.blocks)
@@ -156,14 +159,25 @@ struct RunbookMarkdownReader {
     }
 
     /// The alert an H1 names: the heading when it reads as an alert name (`KubePodCrashLooping`),
-    /// or the file's name when the heading spells it out (`# CPU Throttling High` in
-    /// `CPUThrottlingHigh.md`, `# Watchdog` in `Watchdog.md`).
+    /// or the file's name when the heading spells it out and the name starts with a capital
+    /// (`# CPU Throttling High` in `CPUThrottlingHigh.md`, `# Watchdog` in `Watchdog.md`).
     static func alertName(heading: String, path: String) -> String? {
         if RunbookParser.looksLikeAlertName(heading) { return heading }
         let name = path.split(separator: "/").last.map { String($0.split(separator: ".").first ?? $0) } ?? ""
-        let identifier = name.count >= 3 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") } && name.first?.isLetter == true
+        // Alert names start with a capital (`Watchdog`); a document's file name rarely does (`pingdom.md`).
+        let identifier = name.count >= 3 && name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == ":") } && name.first?.isUppercase == true
         guard identifier, heading.filter({ $0 != " " }).lowercased() == name.lowercased() else { return nil }
         return name
+    }
+
+    /// `owner:`, else `owners:` or `team:`, else a key that starts with `owner` (`owner_team`,
+    /// `owner_slack`): front matter names the owner many ways.
+    static func owner(in front: FrontMatter) -> String? {
+        for key in ["owner", "owners", "team"] {
+            let names = front.strings(key).filter { !$0.isEmpty }
+            if !names.isEmpty { return names.joined(separator: ", ") }
+        }
+        return front.values.keys.sorted().first { $0.hasPrefix("owner") }.flatMap { front.string($0) }
     }
 
     /// The first prose sentence (code and headings skipped) that matches `phrases`.

@@ -9,13 +9,15 @@ enum RunbookSectionKind: String, CaseIterable {
 
     var synonyms: [String] {
         switch self {
-        case .meaning: return ["meaning", "overview", "description", "summary", "about", "alert description"]
+        case .meaning: return ["meaning", "overview", "description", "summary", "about", "alert description", "understanding the alert",
+                               "what this alert means", "what does this alert mean"]
         case .symptoms: return ["symptoms", "symptom", "alert", "alert details"]
         case .impact: return ["impact", "user impact", "customer impact", "severity"]
         case .diagnosis: return ["diagnosis", "investigation steps", "investigation", "investigate", "triage", "troubleshooting", "troubleshoot",
-                                 "diagnostics", "debugging", "debug", "how to investigate", "check"]
+                                 "diagnostics", "debugging", "debug", "how to investigate", "check", "checking", "investigating"]
         case .mitigation: return ["mitigation", "mitigation steps", "common causes", "resolution", "remediation", "fix", "how to fix",
-                                  "resolve", "solution", "workaround", "procedure"]
+                                  "resolve", "solution", "workaround", "procedure", "resolution steps", "steps to resolve", "possible fixes",
+                                  "fixing", "manual steps", "steps to fix", "manual fix"]
         case .verification: return ["verification", "verify", "validation", "validate"]
         case .recovery: return ["recovery", "recovery steps", "follow up", "follow ups", "cleanup"]
         case .escalation: return ["escalation", "escalation policy", "escalations", "escalate", "contacts", "contact", "who to contact", "support"]
@@ -29,11 +31,15 @@ enum RunbookSectionKind: String, CaseIterable {
         return table
     }()
 
-    /// The kind the heading names, or starts with (`Diagnosis - on AWS`).
+    /// The kind the heading names, or starts with (`Diagnosis - on AWS`), or ends with when that
+    /// synonym has two words or more (`Potential resolution steps`).
     static func matching(heading: String) -> RunbookSectionKind? {
         let words = SectionNames.normalized(heading).split(separator: " ")
         for end in stride(from: words.count, to: 0, by: -1) {
             if let kind = table[words[..<end].joined(separator: " ")] { return kind }
+        }
+        for start in stride(from: 1, to: max(1, words.count - 1), by: 1) {
+            if let kind = table[words[start...].joined(separator: " ")] { return kind }
         }
         return nil
     }

@@ -52,7 +52,7 @@ public struct BrokenReferenceRule: Rule {
         case .outside:
             return "link `\(url)` points outside the knowledge base; link to a file under the root or use a full URL"
         case .content(let resolved, _):
-            if resolved.isEmpty || paths.contains(resolved) || FileManager.default.fileExists(atPath: root.appendingPathComponent(resolved).path) { return nil }
+            if resolved.isEmpty || paths.contains(resolved) || PublishedSource.find(resolved, under: root) != nil { return nil }
             return "link `\(url)` points at `\(resolved)`, which does not exist; fix the path (relative to this file) or remove the link"
         }
     }

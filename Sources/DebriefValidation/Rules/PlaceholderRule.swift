@@ -119,9 +119,11 @@ public struct PlaceholderRule: Rule {
             let candidates = Self.candidates(in: postmortem.body, patterns, present: BodyKeywords.placeholders(context.bodyKeywords(of: postmortem)))
             guard !candidates.isEmpty else { continue }
             let lines = context.proseLines(of: postmortem)
+            let references = Self.referenceLabels(in: postmortem.body)
             for (index, line) in lines.enumerated() {
                 let linkText = Self.linkTextEnding(index, of: lines)
-                for (text, pattern, column) in Self.located(in: String(line.text), candidates) where text != linkText {
+                for (text, pattern, column) in Self.located(in: String(line.text), candidates)
+                where text != linkText && !references.contains(text.lowercased()) {
                     diagnostics.append(diagnostic(postmortem.path, line: line.number, column: column,
                                                   "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
                 }
@@ -130,16 +132,30 @@ public struct PlaceholderRule: Rule {
         for runbook in context.runbooks {
             guard runbook.isInUse else { continue }
             let lines = Self.runbookLines(runbook)
+            let references = runbook.format == .markdown ? Self.referenceLabels(in: runbook.body) : []
             for (index, line) in lines.enumerated() {
                 let linkText = runbook.format == .markdown ? Self.linkTextEnding(index, of: lines) : nil
                 for (text, pattern, column) in Self.located(in: String(line.text), patterns)
-                where runbook.format == .markdown ? text != linkText : !Self.isYAMLFlowList(text) {
+                where runbook.format == .markdown ? text != linkText && !references.contains(text.lowercased()) : !Self.isYAMLFlowList(text) {
                     diagnostics.append(diagnostic(runbook.path, line: line.number, column: column,
                                                   "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
                 }
             }
         }
         return diagnostics
+    }
+
+    /// `[label]` of every link reference definition (`[Staging]: https://...`), lower-cased: a
+    /// `[Staging]` in the text is a link to it, not a prompt.
+    private static func referenceLabels(in body: String) -> Set<String> {
+        guard body.containsText("]:") else { return [] }
+        var labels: Set<String> = []
+        for line in body.sourceLines {
+            let text = line.drop { $0 == " " }
+            guard text.hasPrefix("["), let close = text.firstIndex(of: "]"), text[text.index(after: close)...].hasPrefix(":") else { continue }
+            labels.insert(text[...close].lowercased())
+        }
+        return labels
     }
 
     /// `[Operator docs]` ending its line with `(https://...)` on the next: a link broken over
