@@ -71,6 +71,22 @@ public indirect enum YAMLValue: Sendable, Hashable {
     public static let maximumAliases = 100
 
     public static func load(_ text: String) -> Result<YAMLValue, LoadError> {
+        var lines: LineMarks?
+        return load(text, lines: &lines)
+    }
+
+    /// Source lines of a loaded document, from Yams's marks: `"metadata.title"` is the line of
+    /// the `title:` key under `metadata:`, `"diagnosis.2"` the line where the third item of
+    /// `diagnosis:` starts. Keys are lower-cased.
+    public typealias LineMarks = [String: Int]
+
+    /// `load(_:)`, also recording the line of every key and sequence item.
+    public static func loadWithLines(_ text: String) -> Result<(YAMLValue, LineMarks), LoadError> {
+        var lines: LineMarks? = [:]
+        return load(text, lines: &lines).map { ($0, lines ?? [:]) }
+    }
+
+    private static func load(_ text: String, lines: inout LineMarks?) -> Result<YAMLValue, LoadError> {
         if let refusal = refusal(of: text) { return .failure(LoadError(message: refusal, line: nil)) }
         do {
             // An explicit encoding: `.default` reads the process environment on every call.
@@ -79,7 +95,7 @@ public indirect enum YAMLValue: Sendable, Hashable {
             // duplicate-key check resolved the tag of every key.
             guard let node = try Yams.compose(yaml: text, .basic, .default, .utf8) else { return .success(.null) }
             var budget = 1_000_000
-            return .success(try convert(node, budget: &budget))
+            return .success(try convert(node, path: "", budget: &budget, lines: &lines))
         } catch let error as YamlError {
             return .failure(LoadError(message: "\(error)".split(separator: "\n").first.map(String.init) ?? "invalid YAML", line: error.line))
         } catch let error as LoadError {
@@ -132,22 +148,32 @@ public indirect enum YAMLValue: Sendable, Hashable {
         }
     }
 
-    /// Converts iteratively bounded by a node budget, so aliases cannot blow up memory.
-    private static func convert(_ node: Node, budget: inout Int) throws -> YAMLValue {
+    /// Converts, bounded by a node budget so aliases cannot blow up memory; with `lines`, records
+    /// where each key and item starts (`LineMarks`).
+    private static func convert(_ node: Node, path: String, budget: inout Int, lines: inout LineMarks?) throws -> YAMLValue {
         budget -= 1
         if budget < 0 { throw LoadError(message: "YAML document expands to too many values", line: nil) }
+        func child(_ name: String) -> String { path.isEmpty ? name : path + "." + name }
         switch node {
         case .scalar(let scalar):
             if scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) { return .null }
             return .scalar(scalar.string)
         case .sequence(let sequence):
-            return .sequence(try sequence.map { try convert($0, budget: &budget) })
+            return .sequence(try sequence.enumerated().map { index, item in
+                if lines != nil, let line = item.mark?.line { lines?[child(String(index))] = line }
+                return try convert(item, path: child(String(index)), budget: &budget, lines: &lines)
+            })
         case .mapping(let mapping):
-            return .mapping(try mapping.map { pair in (pair.key.string ?? "\(pair.key)", try convert(pair.value, budget: &budget)) })
+            return .mapping(try mapping.map { pair in
+                let key = pair.key.string ?? "\(pair.key)"
+                if lines != nil, let line = pair.key.mark?.line { lines?[child(key.lowercased())] = line }
+                return (key, try convert(pair.value, path: child(key.lowercased()), budget: &budget, lines: &lines))
+            })
         case .alias:
             return .null
         }
     }
+
 
     public static func == (a: YAMLValue, b: YAMLValue) -> Bool {
         switch (a, b) {

@@ -11,13 +11,15 @@ struct RunbookYAMLReader {
     func read(into runbook: inout Runbook) {
         runbook.body = text // kept so line-based rules (placeholders) can name the right line
         let root: [(String, YAMLValue)]
-        switch YAMLValue.load(text) {
+        let lines: YAMLValue.LineMarks
+        switch YAMLValue.loadWithLines(text) {
         case .failure(let error):
             fail(&runbook, line: error.line ?? 1, "runbook is not valid YAML (\(error.message)); fix the syntax, e.g. indent nested keys consistently and quote values containing `: `")
             return
-        case .success(.mapping(let pairs)):
+        case .success((.mapping(let pairs), let marks)):
             root = pairs
-        case .success(.sequence):
+            lines = marks
+        case .success((.sequence, _)):
             fail(&runbook, line: 1, "runbook is a YAML list; rewrite it as a mapping with `metadata:`, `diagnosis:`, `mitigation:` and `recovery:` keys")
             return
         case .success:
@@ -25,16 +27,15 @@ struct RunbookYAMLReader {
             return
         }
         let document = YAMLValue.mapping(root)
-        let lines = RunbookYAMLLines(text: text)
         let metadataKey = document["metadata"] == nil ? nil : "metadata"
         let metadata = document["metadata"] ?? document
         if metadataKey != nil, metadata.mappingPairs == nil {
-            fail(&runbook, line: lines.topLevelKey("metadata") ?? 1, "`metadata:` must be a mapping of `title:`, `owner:`, `alert_names:` ... lines")
+            fail(&runbook, line: lines["metadata"] ?? 1, "`metadata:` must be a mapping of `title:`, `owner:`, `alert_names:` ... lines")
         }
         func line(of key: String) -> Int? {
-            metadataKey.flatMap { lines.nestedKey(key, in: $0) } ?? lines.topLevelKey(key)
+            metadataKey.flatMap { lines[$0 + "." + key] } ?? lines[key]
         }
-        let metadataLine = lines.topLevelKey("metadata") ?? 1
+        let metadataLine = lines["metadata"] ?? 1
 
         runbook.title = nonEmpty(metadata["title"]?.string)
         runbook.titleLine = line(of: "title") ?? metadataLine
@@ -71,16 +72,14 @@ struct RunbookYAMLReader {
     }
 
     /// The entries of a top-level list with the line each starts on.
-    private func items(_ document: YAMLValue, key: String, lines: RunbookYAMLLines, runbook: inout Runbook) -> [(YAMLValue, Int)] {
+    private func items(_ document: YAMLValue, key: String, lines: YAMLValue.LineMarks, runbook: inout Runbook) -> [(YAMLValue, Int)] {
         guard let value = document[key], value != .null else { return [] }
-        let keyLine = lines.topLevelKey(key) ?? 1
+        let keyLine = lines[key] ?? 1
         guard let entries = value.sequence else {
             fail(&runbook, line: keyLine, "`\(key):` must be a list of `- ` entries")
             return []
         }
-        let starts = lines.itemLines(in: key)
-        // Flow-style lists have no `- ` lines: point at the key instead.
-        return entries.enumerated().map { index, entry in (entry, starts.count == entries.count ? starts[index] : keyLine) }
+        return entries.enumerated().map { index, entry in (entry, lines[key + "." + String(index)] ?? keyLine) }
     }
 
     private func fail(_ runbook: inout Runbook, line: Int, _ message: String) {
