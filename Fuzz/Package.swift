@@ -24,6 +24,10 @@ let package = Package(
         ]),
         .executableTarget(name: "FuzzRunbookYAML", dependencies: ["FuzzSupport"]),
         .executableTarget(name: "FuzzRunbookMarkdown", dependencies: ["FuzzSupport"]),
+        .executableTarget(name: "FuzzAlertRules", dependencies: [
+            "FuzzSupport",
+            .product(name: "DebriefModel", package: "Debrief"),
+        ]),
         .executableTarget(name: "FuzzConfig", dependencies: [
             "FuzzSupport",
             .product(name: "DebriefModel", package: "Debrief"),

@@ -8,10 +8,11 @@ struct RunbookSummary {
         let r = runbook
         var out: [String] = []
         out.append("Runbook \(r.path) (slug \(r.slug), \(r.format.rawValue))")
+        out.append("  status:        \(r.status.rawValue)\(r.redirectTarget.map { " -> \($0)" } ?? "")")
         out.append("  title:         \(r.title ?? "(none)") [line \(r.titleLine)]")
         out.append("  service:       \(r.service ?? "(none)")")
         out.append("  severity:      \(r.severity ?? "(none)")")
-        out.append("  owner:         \(r.owner ?? "(none)")")
+        out.append("  owner:         \(r.owner ?? "(none)")\(r.ownerSource.map { " [from \($0)]" } ?? "")")
         out.append("  alert names:   \(PostmortemSummary.list(r.alertNames)) [line \(r.alertNamesLine)]")
         out.append("  impact:        \(r.impact ?? "(none)")")
         out.append("  last reviewed: \(r.lastReviewed?.description ?? "(none)")")
