@@ -1,7 +1,9 @@
 import DebriefModel
+import DebriefSite
 import Foundation
 
-/// Polls the knowledge base for edits: content files, debrief.yml and the layouts folder, by
+/// Polls the knowledge base for edits: content files, debrief.yml, the layouts folder, rule
+/// files and files content may link to (`InputFingerprint.otherInputs`), by
 /// modification time and size. Polling works on every file system (network mounts and
 /// containers included, where inotify may not) and costs a few milliseconds at 10,000 files.
 struct SourceWatcher {
@@ -20,7 +22,7 @@ struct SourceWatcher {
     }
 
     /// Stamps of every watched file at one moment, and which of those files, when changed,
-    /// invalidate everything loaded (debrief.yml, layouts).
+    /// invalidate everything loaded (debrief.yml, layouts, rule files, linked files).
     struct Snapshot {
         var stamps: [String: Stamp] = [:]
         var settings: Set<String> = []
@@ -35,9 +37,10 @@ struct SourceWatcher {
         for name in (try? FileManager.default.contentsOfDirectory(atPath: layouts.path)) ?? [] {
             snapshot.settings.insert("\(config.layoutsDir)/\(name)")
         }
+        snapshot.settings.formUnion(InputFingerprint.otherInputs(root: root, config: config))
         for path in KnowledgeBase.contentFiles(root: root, config: config) + snapshot.settings {
             var info = stat()
-            if stat(root.path + "/" + path, &info) == 0 {
+            if stat(path.hasPrefix("/") ? path : root.path + "/" + path, &info) == 0 {
                 snapshot.stamps[path] = Stamp(seconds: info.st_mtim.tv_sec, nanoseconds: info.st_mtim.tv_nsec, size: Int64(info.st_size))
             }
         }

@@ -40,14 +40,20 @@ public enum InputFingerprint {
 
     /// The inputs besides the documents, known without parsing: the rule files of `alert_rules:`
     /// (the Coverage page) and every other file in the postmortems and runbooks folders (images
-    /// and other files that content may link to, published under `files/`).
-    public static func otherInputHashes(root: URL, config: DebriefConfig) -> [(path: String, hash: ContentHash?)] {
+    /// and other files that content may link to, published under `files/`). Root-relative
+    /// unless a glob is absolute.
+    public static func otherInputs(root: URL, config: DebriefConfig) -> [String] {
         let rules = config.alertRules.flatMap { PathGlob.files(matching: $0, in: root.path) }
         let attachments = [config.postmortemsFolder, config.runbooksFolder].flatMap { folder in
             FileTree.regularFiles(in: root.appendingPathComponent(folder).path).map { folder + "/" + $0 }
                 .filter { !KnowledgeBase.documentExtensions.contains(String($0.split(separator: ".").last ?? "").lowercased()) }
         }.sorted()
-        let files = rules + attachments
+        return rules + attachments
+    }
+
+    /// `otherInputs` with the hash of each file's bytes.
+    public static func otherInputHashes(root: URL, config: DebriefConfig) -> [(path: String, hash: ContentHash?)] {
+        let files = otherInputs(root: root, config: config)
         return Array(zip(files, ParallelHashing.hashes(of: files.map { $0.hasPrefix("/") ? $0 : root.appendingPathComponent($0).path })))
     }
 
