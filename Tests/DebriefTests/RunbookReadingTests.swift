@@ -50,6 +50,17 @@ import Testing
         #expect(runbook.mitigation.count == 3)
         #expect(runbook.mitigation[0].when == "If a PodDisruptionBudget blocks the drain")
         #expect(runbook.mitigation[0].command == "kubectl scale deploy/api --replicas 4")
+        let labelled = parse("""
+        # VolumeFull
+
+        ## Mitigation
+
+        ### Recommended actions
+
+        - **Expand the volume:** grow the claim to the next size.
+        - **Delete unneeded data:** remove old snapshots.
+        """)
+        #expect(labelled.mitigation.map(\.option) == ["Expand the volume", "Delete unneeded data"])
         let prose = parse("# Full\n\n## Mitigation\n\nDelete old snapshots. The alert should clear within 10-15 minutes.\n")
         #expect(prose.mitigation.count == 1)
         #expect(prose.mitigation[0].verify == "The alert should clear within 10-15 minutes.")

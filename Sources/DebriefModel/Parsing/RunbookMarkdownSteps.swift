@@ -35,6 +35,10 @@ struct RunbookMarkdownSteps {
 
     func mitigation(in blocks: [MarkdownNode], headingLine: Int) -> [Runbook.MitigationOption] {
         let (lead, subsections) = Self.split(blocks)
+        // One generic subsection (`### Recommended actions`) holding a list of alternatives.
+        if subsections.count == 1, case let alternatives = alternativeOptions(in: subsections[0].1), alternatives.count > 1 {
+            return alternatives
+        }
         var options: [Runbook.MitigationOption] = []
         for (heading, body) in subsections {
             var option = Runbook.MitigationOption(option: Self.stripNumbering(heading.plainText), command: firstCommand(in: body), line: heading.line)
@@ -64,9 +68,10 @@ struct RunbookMarkdownSteps {
         return options
     }
 
-    /// A list of alternatives: items that open with a condition (`If a PDB blocks the drain: ...`),
-    /// or any list after a lead sentence that announces options (`Two options:`). Each item is an
-    /// option; `If X: Y` / `If X, Y` gives `when` X.
+    /// A list of alternatives: items that open with a condition (`If a PDB blocks the drain: ...`)
+    /// or a bold label (`**Expand the volume:** ...`), or any list after a lead sentence that
+    /// announces options (`Two options:`). Each item is an option (named by its bold label);
+    /// `If X: Y` / `If X, Y` gives `when` X.
     private func alternativeOptions(in blocks: [MarkdownNode]) -> [Runbook.MitigationOption] {
         for (index, block) in blocks.enumerated() {
             guard case .list = block.kind, block.children.count > 1 else { continue }
@@ -74,7 +79,8 @@ struct RunbookMarkdownSteps {
             let texts = items.map { ($0.children.first?.plainText ?? $0.plainText).trimmingWhitespaceAndNewlines() }
             let announced = index > 0 && blocks[index - 1].kind == .paragraph && alternatives.occurs(in: blocks[index - 1].plainText)
             let conditional = texts.filter { condition.opens($0) }.count * 2 > texts.count
-            guard announced || conditional else { continue }
+            let labelled = items.filter { Self.boldLabel(of: $0) != nil }.count * 2 > items.count
+            guard announced || conditional || labelled else { continue }
             return zip(items, texts).map { item, text in
                 var option = Runbook.MitigationOption(option: text, command: firstCommand(in: Array(item.children)), line: item.line)
                 if condition.opens(text), let split = text.firstIndex(where: { $0 == ":" || $0 == "," }) {
@@ -84,12 +90,20 @@ struct RunbookMarkdownSteps {
                         option.option = rest
                     }
                 }
-                option.option = Self.firstSentence(of: option.option)
+                option.option = Self.boldLabel(of: item) ?? Self.firstSentence(of: option.option)
                 option.verify = verificationSentence(in: Array(item.children))
                 return option
             }
         }
         return []
+    }
+
+    /// `Expand the volume` of an item that opens with `**Expand the volume:**`.
+    private static func boldLabel(of item: MarkdownNode) -> String? {
+        guard let paragraph = item.children.first, paragraph.kind == .paragraph,
+              let first = paragraph.children.first, first.kind == .strong else { return nil }
+        let label = first.plainText.trimmingWhitespaceAndNewlines().trimmingScalars(in: ":.")
+        return label.isEmpty ? nil : label
     }
 
     /// The first sentence of the blocks' prose that says how to know it worked.
