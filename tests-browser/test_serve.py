@@ -49,6 +49,7 @@ def main():
     kb = os.path.join(work, "kb")
     os.makedirs(kb)
     shutil.copytree(os.path.join(REPO, "content"), os.path.join(kb, "content"))
+    shutil.copytree(os.path.join(REPO, "monitoring"), os.path.join(kb, "monitoring"))
     shutil.copy(os.path.join(REPO, "debrief.yml"), kb)
     source = os.path.join(kb, "content", "postmortems", SLUG + ".md")
     with open(source) as f:

@@ -66,7 +66,7 @@ def unpack_tarball(work):
 
 def example_copy(destination):
     os.makedirs(destination)
-    for name in ("content", "layouts", "debrief.yml"):
+    for name in ("content", "layouts", "monitoring", "debrief.yml"):
         source = os.path.join(REPO, name)
         if os.path.isdir(source):
             shutil.copytree(source, os.path.join(destination, name))

@@ -41,6 +41,9 @@ import Testing
         let run = try Debrief.run(["coverage", "--root", FileManager.default.temporaryDirectory.path])
         #expect(run.status == 2)
         #expect(run.stderr.contains("--rules"))
+        let none = try coverage(["--rules", "alerts/*.json"])
+        #expect(none.status == 2)
+        #expect(none.stderr.contains("no rule file matches `alerts/*.json`"))
     }
 
     @Test func textAndGithubFormats() throws {

@@ -22,7 +22,7 @@ public struct CoverageCommand: ParsableCommand {
         matched-by-name, no-runbook. Orphans are runbooks whose alerts no rule defines.
 
         Exit status: 0, or 1 when a runbook URL is broken (with --strict also when an alert \
-        has no runbook), 2 when a rule file cannot be read or is not valid YAML.
+        has no runbook), 2 when no rule file matches, or one cannot be read or is not valid YAML.
 
         Examples:
           debrief coverage --rules 'monitoring/rules/*.yaml'
@@ -57,6 +57,9 @@ public struct CoverageCommand: ParsableCommand {
         }
         guard let coverage = kb.alertCoverage else {
             throw CLIError("no rule files: pass --rules 'path/to/rules/*.yaml' or set `alert_rules:` in debrief.yml")
+        }
+        guard !kb.alertRules.files.isEmpty else {
+            throw CLIError("no rule file matches \((rules.isEmpty ? kb.config.alertRules : rules).map { "`\($0)`" }.joined(separator: ", ")); check the glob (quote it so the shell leaves `**` alone)")
         }
         let unreadable = kb.alertRules.diagnostics.filter { $0.severity == .error }
         guard unreadable.isEmpty else {

@@ -8,14 +8,17 @@ public struct AlertRuleFiles: Sendable {
     /// A file that cannot be read or is not valid YAML (rule `alert-rules`), or a glob that matches nothing.
     public var diagnostics: [Diagnostic]
 
-    /// Reads the files matching `globs`, relative to `base`; paths are reported as matched.
-    public static func load(globs: [String], base: URL) -> AlertRuleFiles {
+    /// Reads the files matching `globs`, relative to `base`; paths are reported as matched. A
+    /// glob that matches nothing is a warning on its line of `debrief.yml` when given its text.
+    public static func load(globs: [String], base: URL, configText: String? = nil) -> AlertRuleFiles {
         var result = AlertRuleFiles(files: [], rules: [], diagnostics: [])
+        let configLines = configText?.sourceLines ?? []
         for glob in globs {
             let matched = PathGlob.files(matching: glob, in: base.path)
             if matched.isEmpty {
-                result.diagnostics.append(Diagnostic(file: "debrief.yml", line: 1, severity: .warning, rule: "alert-rules",
-                                                     message: "`\(glob)` matches no file; fix the glob in `alert_rules:` or `--rules`"))
+                let line = configLines.firstIndex { $0.contains(glob) }.map { $0 + 1 } ?? 1
+                result.diagnostics.append(Diagnostic(file: "debrief.yml", line: line, severity: .warning, rule: "alert-rules",
+                                                     message: "`\(glob)` matches no file; fix the glob in `alert_rules:`"))
             }
             for file in matched where !result.files.contains(file) {
                 result.files.append(file)

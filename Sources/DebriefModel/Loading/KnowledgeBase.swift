@@ -47,7 +47,10 @@ public struct KnowledgeBase: Sendable {
     mutating func resolveRunbooks() {
         runbooks = RunbookResolver.resolve(runbooks, postmortems: postmortems, root: root)
         if !config.alertRules.isEmpty {
-            if alertRules.files.isEmpty { alertRules = AlertRuleFiles.load(globs: config.alertRules, base: root) }
+            if alertRules.files.isEmpty {
+                let configText = try? String(contentsOf: root.appendingPathComponent("debrief.yml"), encoding: .utf8)
+                alertRules = AlertRuleFiles.load(globs: config.alertRules, base: root, configText: configText)
+            }
             var coverage = AlertCoverage(rules: alertRules.rules, runbooks: runbooks, urlFolders: config.runbookURLs, root: root)
             // A runbook that names no alert is the runbook of the alerts whose URLs lead to it.
             let linkedAlerts = Dictionary(grouping: coverage.alerts.filter { $0.status == .covered }, by: { $0.runbook ?? "" })
