@@ -165,4 +165,12 @@ import Testing
         #expect(parse("---\nowner_slack: \"#storage\"\n---\n# DiskFull\n").owner == "#storage")
         #expect(parse("---\nowners: [ana, bo]\n---\n# DiskFull\n").owner == "ana, bo")
     }
+
+    @Test func runbookSectionSynonymsFromTheConfiguration() throws {
+        let config = try DebriefConfig.decode(yaml: "section_synonyms:\n  runbook-diagnosis: [Poke around]\n")
+        let text = "# DiskFull\n\n## Poke around\n\nRun `df -h /var`.\n"
+        #expect(RunbookParser(config: config).parse(text: text, path: "content/runbooks/a.md").diagnosis.map(\.command) == ["df -h /var"])
+        #expect(RunbookParser().parse(text: text, path: "content/runbooks/a.md").diagnosis.isEmpty)
+        #expect(throws: ConfigError.self) { try DebriefConfig.decode(yaml: "section_synonyms:\n  runbook-nonsense: [X]\n") }
+    }
 }

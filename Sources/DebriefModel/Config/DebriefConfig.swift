@@ -128,6 +128,8 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
     public var milestoneKeywords: MilestoneKeywords
     /// More headings per section kind (`root-cause: [Why it broke]`), added to the built-in synonyms.
     public var sectionSynonyms: [SectionKind: [String]]
+    /// More runbook headings per kind (`runbook-diagnosis: [Investigate it]` in `section_synonyms`).
+    var runbookSectionSynonyms: [RunbookSectionKind: [String]] = [:]
     /// "Today" for every date comparison; nil means the real date (use `--as-of` for reproducible output).
     public var today: Day?
     /// Owner aliases: handle or spelling -> canonical person or team.
@@ -216,9 +218,14 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         milestoneKeywords = try c.decodeIfPresent(MilestoneKeywords.self, forKey: .milestoneKeywords) ?? d.milestoneKeywords
         sectionSynonyms = [:]
         for (name, synonyms) in try c.decodeIfPresent([String: [String]].self, forKey: .sectionSynonyms) ?? [:] {
+            if name.hasPrefix("runbook-"), let kind = RunbookSectionKind(rawValue: String(name.dropFirst("runbook-".count))) {
+                runbookSectionSynonyms[kind] = synonyms
+                continue
+            }
             guard let kind = SectionKind(rawValue: name) else {
+                let names = SectionKind.allCases.map(\.rawValue) + RunbookSectionKind.allCases.map { "runbook-" + $0.rawValue }
                 throw DecodingError.dataCorruptedError(forKey: .sectionSynonyms, in: c, debugDescription:
-                    "section_synonyms: unknown section `\(name)`; use one of \(SectionKind.allCases.map(\.rawValue).joined(separator: ", "))")
+                    "section_synonyms: unknown section `\(name)`; use one of \(names.joined(separator: ", "))")
             }
             sectionSynonyms[kind] = synonyms
         }

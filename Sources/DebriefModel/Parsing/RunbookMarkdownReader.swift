@@ -11,6 +11,7 @@ struct RunbookMarkdownReader {
     let text: String
     let path: String
     let phrases: RunbookPhrases
+    let sectionNames: RunbookSectionNames
 
     /// An H2 section: its heading node and the blocks under it.
     private struct Part {
@@ -74,7 +75,7 @@ struct RunbookMarkdownReader {
         }
         let steps = RunbookMarkdownSteps(phrases: phrases)
         var verification: String?
-        let recognised = parts.flatMap { part in RunbookSectionKind.kinds(of: part.heading.plainText).map { (part, $0) } }
+        let recognised = parts.flatMap { part in sectionNames.kinds(of: part.heading.plainText).map { (part, $0) } }
         for (part, kind) in recognised {
             let text = part.blocks.map(\.plainText).joined(separator: "\n").trimmingWhitespaceAndNewlines()
             switch kind {

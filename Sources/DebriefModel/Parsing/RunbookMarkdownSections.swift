@@ -3,7 +3,7 @@ import Foundation
 /// The sections a markdown runbook may have, matched by meaning like postmortem sections
 /// (`SectionNames.normalized` on both sides: case, punctuation, parentheticals, small words and
 /// plurals do not matter). `## Diagnosis and mitigation` is both.
-enum RunbookSectionKind: String, CaseIterable {
+enum RunbookSectionKind: String, CaseIterable, Sendable {
     case meaning, symptoms, impact, diagnosis, mitigation, verification, recovery, escalation
     case relatedRunbooks = "related-runbooks"
 
@@ -25,15 +25,23 @@ enum RunbookSectionKind: String, CaseIterable {
         }
     }
 
-    private static let table: [String: RunbookSectionKind] = {
-        var table: [String: RunbookSectionKind] = [:]
-        for kind in allCases { for synonym in kind.synonyms where table[SectionNames.normalized(synonym)] == nil { table[SectionNames.normalized(synonym)] = kind } }
-        return table
-    }()
+}
+
+/// The runbook section synonym table: built-in names plus `section_synonyms:` entries for
+/// `runbook-<kind>`, normalized once per parser.
+struct RunbookSectionNames: Sendable {
+    private var table: [String: RunbookSectionKind] = [:]
+
+    init(extra: [RunbookSectionKind: [String]] = [:]) {
+        for kind in RunbookSectionKind.allCases {
+            for synonym in kind.synonyms where table[SectionNames.normalized(synonym)] == nil { table[SectionNames.normalized(synonym)] = kind }
+        }
+        for (kind, synonyms) in extra { for synonym in synonyms { table[SectionNames.normalized(synonym)] = kind } }
+    }
 
     /// The kind the heading names, or starts with (`Diagnosis - on AWS`), or ends with when that
     /// synonym has two words or more (`Potential resolution steps`).
-    static func matching(heading: String) -> RunbookSectionKind? {
+    func kind(of heading: String) -> RunbookSectionKind? {
         let words = SectionNames.normalized(heading).split(separator: " ")
         for end in stride(from: words.count, to: 0, by: -1) {
             if let kind = table[words[..<end].joined(separator: " ")] { return kind }
@@ -45,12 +53,12 @@ enum RunbookSectionKind: String, CaseIterable {
     }
 
     /// Every kind the heading names: `Diagnosis and mitigation` is two.
-    static func kinds(of heading: String) -> [RunbookSectionKind] {
+    func kinds(of heading: String) -> [RunbookSectionKind] {
         var kinds: [RunbookSectionKind] = []
         for part in heading.lowercased().replacingOccurrences(of: " & ", with: " and ").components(separatedBy: " and ") {
-            if let kind = matching(heading: part), !kinds.contains(kind) { kinds.append(kind) }
+            if let kind = kind(of: part), !kinds.contains(kind) { kinds.append(kind) }
         }
-        if kinds.isEmpty, let kind = matching(heading: heading) { kinds.append(kind) }
+        if kinds.isEmpty, let kind = kind(of: heading) { kinds.append(kind) }
         return kinds
     }
 }
