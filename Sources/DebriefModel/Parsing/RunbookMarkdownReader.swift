@@ -8,10 +8,24 @@ import Markdown
 /// Runbooks), escalation and verification sentences anywhere, and a short "moved to" file as a
 /// redirect. Commands come from code blocks and inline code (`RunbookMarkdownSteps`).
 struct RunbookMarkdownReader {
+    /// What the reader matches text against, built once per parser from the configuration.
+    struct Vocabulary: Sendable {
+        let sectionNames: RunbookSectionNames
+        let steps: RunbookMarkdownSteps
+        let escalation: PhraseList
+        let moved: PhraseList
+
+        init(config: DebriefConfig) {
+            sectionNames = RunbookSectionNames(extra: config.runbookSectionSynonyms)
+            steps = RunbookMarkdownSteps(phrases: config.runbookPhrases)
+            escalation = PhraseList(config.runbookPhrases.escalation)
+            moved = PhraseList(config.runbookPhrases.moved)
+        }
+    }
+
     let text: String
     let path: String
-    let phrases: RunbookPhrases
-    let sectionNames: RunbookSectionNames
+    let vocabulary: Vocabulary
 
     /// An H2 section: its heading node and the blocks under it.
     private struct Part {
@@ -73,9 +87,9 @@ struct RunbookMarkdownReader {
                     endLine: part.blocks.last?.endLine ?? part.heading.endLine,
                     text: part.blocks.map(\.plainText).joined(separator: "\n"))
         }
-        let steps = RunbookMarkdownSteps(phrases: phrases)
+        let steps = vocabulary.steps
         var verification: String?
-        let recognised = parts.flatMap { part in sectionNames.kinds(of: part.heading.plainText).map { (part, $0) } }
+        let recognised = parts.flatMap { part in vocabulary.sectionNames.kinds(of: part.heading.plainText).map { (part, $0) } }
         for (part, kind) in recognised {
             let text = part.blocks.map(\.plainText).joined(separator: "\n").trimmingWhitespaceAndNewlines()
             switch kind {
@@ -121,7 +135,7 @@ struct RunbookMarkdownReader {
             default: break
             }
         }
-        if runbook.escalation == nil { runbook.escalation = firstSentence(in: document, matching: PhraseList(phrases.escalation)) }
+        if runbook.escalation == nil { runbook.escalation = firstSentence(in: document, matching: vocabulary.escalation) }
         if parts.isEmpty, let target = redirectTarget(document, links: runbook.links) {
             runbook.status = .redirect
             runbook.redirectTarget = target
@@ -193,7 +207,7 @@ struct RunbookMarkdownReader {
     private func redirectTarget(_ document: MarkdownDocument, links: [Link]) -> String? {
         let prose = document.blocks.filter { if case .heading = $0.kind { return false } else { return true } }
         guard !prose.isEmpty, prose.count <= 3, prose.allSatisfy({ $0.kind == .paragraph }), let link = links.first(where: { !$0.url.hasPrefix("#") }),
-              PhraseList(phrases.moved).occurs(in: prose.map(\.plainText).joined(separator: " ")) else { return nil }
+              vocabulary.moved.occurs(in: prose.map(\.plainText).joined(separator: " ")) else { return nil }
         return link.url
     }
 

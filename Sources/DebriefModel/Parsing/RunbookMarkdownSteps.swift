@@ -6,15 +6,13 @@ import Markdown
 /// with every command in it (and a fence written unindented right after it); a code block after
 /// a paragraph is a step named by that paragraph; a paragraph with a command in inline code is a
 /// step. Sample output is never a command (`CommandText`).
-struct RunbookMarkdownSteps {
-    let phrases: RunbookPhrases
+struct RunbookMarkdownSteps: Sendable {
     private let commands: CommandText
     private let alternatives: PhraseList
     private let condition: PhraseList
     private let verification: PhraseList
 
     init(phrases: RunbookPhrases) {
-        self.phrases = phrases
         commands = CommandText(sampleOutput: PhraseList(phrases.sampleOutput))
         alternatives = PhraseList(phrases.alternatives)
         condition = PhraseList(phrases.condition)
@@ -235,7 +233,7 @@ struct RunbookMarkdownSteps {
 }
 
 /// Tells commands from sample output in code blocks and inline code.
-struct CommandText {
+struct CommandText: Sendable {
     let sampleOutput: PhraseList
 
     /// Fence languages that show data or output, never a command to run.

@@ -5,11 +5,11 @@ import Markdown
 /// a list instead of a mapping, an empty file) gives parse diagnostics, never a crash.
 public struct RunbookParser: Sendable {
     public let config: DebriefConfig
-    private let sectionNames: RunbookSectionNames
+    private let vocabulary: RunbookMarkdownReader.Vocabulary
 
     public init(config: DebriefConfig = DebriefConfig()) {
         self.config = config
-        sectionNames = RunbookSectionNames(extra: config.runbookSectionSynonyms)
+        vocabulary = RunbookMarkdownReader.Vocabulary(config: config)
     }
 
     public func parse(text: String, path: String) -> Runbook {
@@ -26,7 +26,7 @@ public struct RunbookParser: Sendable {
         if isYAML {
             RunbookYAMLReader(text: text, path: path).read(into: &runbook)
         } else {
-            RunbookMarkdownReader(text: text, path: path, phrases: config.runbookPhrases, sectionNames: sectionNames).read(into: &runbook)
+            RunbookMarkdownReader(text: text, path: path, vocabulary: vocabulary).read(into: &runbook)
         }
         return runbook
     }
