@@ -16,9 +16,7 @@ public enum SitePaths {
     /// at its path from the knowledge base root, each segment reduced to safe characters.
     public static func contentFile(_ path: String) -> String {
         "files/" + path.split(separator: "/").map { segment in
-            let safe = String(String.UnicodeScalarView(segment.unicodeScalars.map { scalar in
-                scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)) ? scalar : "-"
-            }))
+            let safe = String(String.UnicodeScalarView(segment.unicodeScalars.map { isSafe($0) ? $0 : "-" }))
             return safe == "." || safe == ".." ? "-" : safe
         }.joined(separator: "/")
     }
@@ -34,8 +32,13 @@ public enum SitePaths {
         guard !path.isEmpty, !path.hasPrefix("/") else { return false }
         return path.split(separator: "/", omittingEmptySubsequences: false).allSatisfy { segment in
             !segment.isEmpty && segment != "." && segment != ".." &&
-                segment.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_.".unicodeScalars.contains($0)) }
+                segment.unicodeScalars.allSatisfy(isSafe)
         }
+    }
+
+    /// ASCII letters, digits, `-`, `_` and `.`: the characters of a safe path segment.
+    private static func isSafe(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
     }
 }
 

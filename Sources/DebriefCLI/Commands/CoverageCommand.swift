@@ -52,8 +52,7 @@ public struct CoverageCommand: ParsableCommand {
         var kb = try KnowledgeBase.load(root: root)
         defer { ProcessLifetime.keepUntilExit(kb) }
         if !rules.isEmpty {
-            kb.alertRules = AlertRuleFiles.load(globs: rules, base: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
-            kb.alertCoverage = AlertCoverage(rules: kb.alertRules.rules, runbooks: kb.runbooks, urlFolders: kb.config.runbookURLs, root: root)
+            kb.matchAlerts(AlertRuleFiles.load(globs: rules, base: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
         }
         guard let coverage = kb.alertCoverage else {
             throw CLIError("no rule files: pass --rules 'path/to/rules/*.yaml' or set `alert_rules:` in debrief.yml")

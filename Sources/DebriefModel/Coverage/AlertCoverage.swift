@@ -62,7 +62,7 @@ public struct AlertCoverage: Sendable {
         }
         let defined = Set(firstByName.keys.map { $0.lowercased() })
         let linked = Set(alerts.compactMap(\.runbook))
-        orphans = runbooks.filter { ($0.status == .active || $0.status == .deprecated) && !$0.alertNames.isEmpty && !linked.contains($0.path) }
+        orphans = runbooks.filter { $0.answersAlerts && !$0.alertNames.isEmpty && !linked.contains($0.path) }
             .filter { !$0.alertNames.contains { defined.contains($0.lowercased()) } }
             .map { Orphan(runbook: $0.path, alerts: $0.alertNames) }
             .sorted { $0.runbook < $1.runbook }
@@ -87,7 +87,7 @@ private struct RunbookIndex {
     init(runbooks: [Runbook], urlFolders: [String: String], root: URL?) {
         self.root = root
         byPath = Dictionary(runbooks.map { (Self.key($0.path), $0) }, uniquingKeysWith: { first, _ in first })
-        let inUse = runbooks.filter { $0.status == .active || $0.status == .deprecated }
+        let inUse = runbooks.filter(\.answersAlerts)
         byFileName = Dictionary(grouping: inUse) { String($0.path.split(separator: "/").last?.split(separator: ".").first ?? "").lowercased() }
         var byAlert: [String: [Runbook]] = [:]
         for runbook in inUse { for alert in Set(runbook.alertNames.map { $0.lowercased() }) { byAlert[alert, default: []].append(runbook) } }
@@ -100,7 +100,7 @@ private struct RunbookIndex {
         var key = Substring(path.lowercased())
         if let cut = key.firstIndex(where: { $0 == "#" || $0 == "?" }) { key = key[..<cut] }
         while key.hasSuffix("/") { key = key.dropLast() }
-        for ext in [".md", ".markdown", ".yml", ".yaml"] where key.hasSuffix(ext) { return String(key.dropLast(ext.count)) }
+        if let dot = key.lastIndex(of: "."), KnowledgeBase.documentExtensions.contains(String(key[key.index(after: dot)...])) { key = key[..<dot] }
         return String(key)
     }
 

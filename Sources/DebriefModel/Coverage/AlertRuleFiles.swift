@@ -23,7 +23,7 @@ public struct AlertRuleFiles: Sendable {
             for file in matched where !result.files.contains(file) {
                 result.files.append(file)
                 let url = file.hasPrefix("/") ? URL(fileURLWithPath: file) : base.appendingPathComponent(file)
-                guard let bytes = FileManager.default.contents(atPath: url.path) else {
+                guard let bytes = FileBytes.contents(of: url.path) else {
                     result.diagnostics.append(Diagnostic(file: file, line: 1, severity: .error, rule: "alert-rules",
                                                          message: "rule file cannot be read; check that it exists and its permissions"))
                     continue

@@ -46,24 +46,31 @@ public struct KnowledgeBase: Sendable {
     /// alert coverage when rule files are configured.
     mutating func resolveRunbooks() {
         runbooks = RunbookResolver.resolve(runbooks, postmortems: postmortems, root: root)
-        if !config.alertRules.isEmpty {
-            if alertRules.files.isEmpty {
-                let configText = try? String(contentsOf: root.appendingPathComponent("debrief.yml"), encoding: .utf8)
-                alertRules = AlertRuleFiles.load(globs: config.alertRules, base: root, configText: configText)
-            }
-            var coverage = AlertCoverage(rules: alertRules.rules, runbooks: runbooks, urlFolders: config.runbookURLs, root: root)
-            // A runbook that names no alert is the runbook of the alerts whose URLs lead to it.
-            let linkedAlerts = Dictionary(grouping: coverage.alerts.filter { $0.status == .covered }, by: { $0.runbook ?? "" })
-            var learned = false
-            for index in runbooks.indices where runbooks[index].alertNames.isEmpty {
-                guard let alerts = linkedAlerts[runbooks[index].path] else { continue }
-                runbooks[index].alertNames = alerts.map(\.rule.name)
-                if runbooks[index].status == .document { runbooks[index].status = .active }
-                learned = true
-            }
-            if learned { coverage = AlertCoverage(rules: alertRules.rules, runbooks: runbooks, urlFolders: config.runbookURLs, root: root) }
-            alertCoverage = coverage
+        guard !config.alertRules.isEmpty else { return }
+        if alertRules.files.isEmpty {
+            let configText = try? String(contentsOf: root.appendingPathComponent("debrief.yml"), encoding: .utf8)
+            matchAlerts(AlertRuleFiles.load(globs: config.alertRules, base: root, configText: configText))
+        } else {
+            matchAlerts(alertRules)
         }
+    }
+
+    /// Matches the alerts of `rules` to the runbooks (`alertCoverage`). A runbook that names no
+    /// alert becomes the runbook of the alerts whose URLs lead to it.
+    public mutating func matchAlerts(_ rules: AlertRuleFiles) {
+        alertRules = rules
+        var coverage = AlertCoverage(rules: rules.rules, runbooks: runbooks, urlFolders: config.runbookURLs, root: root)
+        let linkedAlerts = Dictionary(grouping: coverage.alerts.filter { $0.status == .covered }, by: { $0.runbook ?? "" })
+        var learned = false
+        for index in runbooks.indices where runbooks[index].alertNames.isEmpty {
+            guard let alerts = linkedAlerts[runbooks[index].path] else { continue }
+            runbooks[index].alertNames = alerts.map(\.rule.name)
+            if runbooks[index].status == .document { runbooks[index].status = .active }
+            learned = true
+        }
+        // A document that became a runbook can now be matched by its file name.
+        if learned { coverage = AlertCoverage(rules: rules.rules, runbooks: runbooks, urlFolders: config.runbookURLs, root: root) }
+        alertCoverage = coverage
     }
 
     /// Parses the named files (root-relative) on all cores.

@@ -8,16 +8,23 @@ extension KnowledgeBase {
     /// documents (images, PDFs, dashboards exported as JSON...): published with the site.
     /// Only regular files count: a symbolic link could lead out of the knowledge base.
     public var linkedFiles: [String] {
-        var paths = Set<String>()
+        Self.linkTargets(postmortems: postmortems, runbooks: runbooks).filter { path in
+            guard let ext = path.split(separator: "/").last?.split(separator: ".").last.map({ $0.lowercased() }),
+                  !Self.documentExtensions.contains(ext) else { return false }
+            var status = stat()
+            return lstat(root.appendingPathComponent(path).path, &status) == 0 && status.st_mode & S_IFMT == S_IFREG
+        }.sorted()
+    }
+
+    /// Every file of the knowledge base (root-relative) that a postmortem or runbook links to,
+    /// other than itself, whether it exists or not.
+    static func linkTargets(postmortems: [Postmortem], runbooks: [Runbook]) -> Set<String> {
+        var targets = Set<String>()
         for (source, links) in postmortems.map({ ($0.path, $0.links) }) + runbooks.map({ ($0.path, $0.links) }) {
             for link in links {
-                guard case .content(let path, _) = ContentReference.resolve(link.url, from: source),
-                      let ext = path.split(separator: "/").last?.split(separator: ".").last.map({ $0.lowercased() }),
-                      !Self.documentExtensions.contains(ext), !paths.contains(path) else { continue }
-                var status = stat()
-                if lstat(root.appendingPathComponent(path).path, &status) == 0, status.st_mode & S_IFMT == S_IFREG { paths.insert(path) }
+                if case .content(let path, _) = ContentReference.resolve(link.url, from: source), path != source { targets.insert(path) }
             }
         }
-        return paths.sorted()
+        return targets
     }
 }

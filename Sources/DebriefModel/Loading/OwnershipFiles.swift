@@ -1,5 +1,4 @@
 import Foundation
-import Yams
 
 /// Owners written beside the content rather than in it: Kubernetes-style `OWNERS` files
 /// (`approvers`, else `reviewers`; names defined in the root's `OWNERS_ALIASES` expanded) in a
@@ -36,7 +35,7 @@ struct OwnershipFiles {
 
     private func readOwners(at path: String) -> String? {
         guard let text = try? String(contentsOf: root.appendingPathComponent(path), encoding: .utf8),
-              YAMLValue.refusal(of: text) == nil, case .success(let value) = YAMLValue.load(text) else { return nil }
+              case .success(let value) = YAMLValue.load(text) else { return nil }
         for key in ["approvers", "reviewers"] {
             let names = (value[key]?.strings ?? []).flatMap { name -> [String] in
                 let trimmed = name.trimmingWhitespaceAndNewlines()

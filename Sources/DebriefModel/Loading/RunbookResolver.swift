@@ -7,12 +7,7 @@ import Foundation
 enum RunbookResolver {
     static func resolve(_ runbooks: [Runbook], postmortems: [Postmortem], root: URL) -> [Runbook] {
         let ownership = OwnershipFiles(root: root)
-        var linked = Set<String>()
-        for (source, links) in runbooks.map({ ($0.path, $0.links) }) + postmortems.map({ ($0.path, $0.links) }) {
-            for link in links {
-                if case .content(let path, _) = ContentReference.resolve(link.url, from: source), path != source { linked.insert(path) }
-            }
-        }
+        let linked = KnowledgeBase.linkTargets(postmortems: postmortems, runbooks: runbooks)
         return runbooks.map { runbook in
             var runbook = runbook
             if runbook.owner == nil, let found = ownership.owner(of: runbook.path) {

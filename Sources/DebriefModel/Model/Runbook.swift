@@ -51,6 +51,8 @@ public struct Runbook: Sendable, Hashable, Codable {
     public var status: Status
     /// Whether the runbook rules apply: an active runbook (not deprecated, moved or a document).
     public var isInUse: Bool { status == .active }
+    /// Whether the runbook answers its alerts: active or deprecated (not moved, not a document).
+    public var answersAlerts: Bool { status == .active || status == .deprecated }
     /// A redirect's target, as linked.
     public var redirectTarget: String?
     public var alertNames: [String]

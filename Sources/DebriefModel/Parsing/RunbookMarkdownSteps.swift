@@ -179,26 +179,27 @@ struct RunbookMarkdownSteps: Sendable {
         return steps
     }
 
-    /// Every command of a list item: its code blocks, else the commands in its inline code.
-    private func itemCommands(_ blocks: [MarkdownNode]) -> String? {
+    /// Every command in the blocks: their code blocks that are not sample output, else the
+    /// inline code that reads as a command.
+    private func commands(in blocks: [MarkdownNode]) -> [String] {
         var found: [String] = []
         var previous: MarkdownNode?
         for node in blocks.flatMap({ [$0] + $0.descendants }) where node.isBlock {
             if case .codeBlock = node.kind, let command = commands.command(in: node, lead: previous) { found.append(command) }
             if node.kind == .paragraph { previous = node }
         }
-        if found.isEmpty { found = blocks.flatMap { commands.inlineCommands(in: $0) } }
+        return found.isEmpty ? blocks.flatMap { commands.inlineCommands(in: $0) } : found
+    }
+
+    /// A list item's commands, one a line.
+    private func itemCommands(_ blocks: [MarkdownNode]) -> String? {
+        let found = commands(in: blocks)
         return found.isEmpty ? nil : found.joined(separator: "\n")
     }
 
-    /// The first command in the blocks: a code block that is not sample output, else inline code that reads as one.
+    /// The first command in the blocks (an option's command).
     func firstCommand(in blocks: [MarkdownNode]) -> String? {
-        var previous: MarkdownNode?
-        for node in blocks.flatMap({ [$0] + $0.descendants }) where node.isBlock {
-            if case .codeBlock = node.kind, let command = commands.command(in: node, lead: previous) { return command }
-            if node.kind == .paragraph { previous = node }
-        }
-        return blocks.lazy.flatMap { commands.inlineCommands(in: $0) }.first
+        commands(in: blocks).first
     }
 
     /// `1. Check Service Health` -> `Check Service Health`; `Option 2: Scale Up` -> `Scale Up`.

@@ -42,7 +42,7 @@ public struct SiteModel: Sendable {
         }
         // Alert name (case-insensitive) -> runbook slugs listing it.
         var runbooksByAlert: [String: [String]] = [:]
-        for entry in runbookEntries where entry.runbook.status == .active || entry.runbook.status == .deprecated {
+        for entry in runbookEntries where entry.runbook.answersAlerts {
             for alert in entry.runbook.alertNames { runbooksByAlert[alert.lowercased(), default: []].append(entry.slug) }
         }
 
