@@ -3,7 +3,9 @@
 section 3 and N/10 runbooks (half YAML, half markdown), deterministic for a given seed.
 
 A known share of postmortems carries planted defects (listed in manifest.json), so
-`debrief check` has real work to report.
+`debrief check` has real work to report. manifest.json also gives each postmortem's root cause
+(an index into CAUSES; absent where a defect removed it), which bench/search_quality.py uses
+as relevance.
 
     bench/gen_corpus.py --count 10000 --seed 1 --out /tmp/debrief-bench
 """
@@ -66,6 +68,7 @@ def action_items(rng, date, defect):
 
 
 def postmortem(rng, index, shape, defect):
+    """The markdown text and the index of its root cause in CAUSES (None when it states none)."""
     start = datetime(2019, 1, 1) + timedelta(days=rng.randint(0, 7 * 365), minutes=rng.randint(0, 23 * 60))
     date = start.date()
     sev = rng.randint(1, 4)
@@ -77,11 +80,14 @@ def postmortem(rng, index, shape, defect):
     points = [(t, text.format(alert=alert)) for t, text in points]
     if defect == "timeline-order":
         points[2], points[3] = points[3], points[2]
-    cause = rng.choice(CAUSES)
+    cause_index = rng.randrange(len(CAUSES))
+    cause = CAUSES[cause_index]
     if defect == "blame":
         cause = "human error: the operator forgot to check the dashboard; " + cause
     if defect == "placeholder":
         cause = "[Describe the technical root cause]"
+    if defect in ("placeholder", "missing-root-cause"):
+        cause_index = None
     # str.capitalize() would lower the placeholder's `[Describe ...]` into text no template leaves.
     opening = cause if defect == "placeholder" else cause.capitalize()
     root = "" if defect == "missing-root-cause" else f"## Root Cause\n\n{opening}. {words(rng, 40)}.\n\n"
@@ -116,33 +122,33 @@ def postmortem(rng, index, shape, defect):
               f"services: [{service}]\ntags: [{tag}]\nalerts: [{alert}]\nauthors: [\"{rng.choice(PEOPLE)}\"]\n"
               f"detected: {points[1][0].isoformat()}Z\nresolved: {points[-1][0].isoformat()}Z\n---\n\n")
         tl = "## Timeline (All times UTC)\n\n" + "".join(f"- **{t:%H:%M}** - {text}\n" for t, text in points) + "\n"
-        return fm + f"# Postmortem: {title}\n\n" + summary + impact + tl + root + factors + table_actions()
+        return fm + f"# Postmortem: {title}\n\n" + summary + impact + tl + root + factors + table_actions(), cause_index
     if shape == 1:  # bold fields, one per line; Time|Event table
         head = (f"# Postmortem: {title}\n\n**Date:** {date.isoformat()}\n**Authors:** {rng.choice(PEOPLE)}\n"
                 f"**Status:** Complete\n**Severity:** SEV-{sev}\n**Services:** {service}\n\n")
         tl = "## Timeline (UTC)\n\n| Time | Event |\n|------|-------|\n" + "".join(f"| {t:%H:%M} | {text} |\n" for t, text in points) + "\n"
-        return head + summary + impact + tl + root + factors + table_actions()
+        return head + summary + impact + tl + root + factors + table_actions(), cause_index
     if shape == 2:  # one |-separated bold header line, lessons learned H3s
         head = (f"# Postmortem: {title}\n**Date:** {date.isoformat()} | **Duration:** {duration} minutes | **Severity:** SEV{sev}\n"
                 f"**IC:** {rng.choice(PEOPLE)} | **Authors:** {rng.choice(PEOPLE)} | **Status:** Complete\n\n")
         tl = "## Timeline (UTC)\n\n| Time | Event |\n|------|-------|\n" + "".join(f"| {t:%H:%M} | {text} |\n" for t, text in points) + "\n"
         lessons = f"## Lessons Learned\n\n### What went well\n\n- {words(rng, 8)}\n\n### What went poorly\n\n- {words(rng, 8)}\n\n### Where we got lucky\n\n- {words(rng, 8)}\n\n"
-        return head + summary + impact + tl + root + lessons + table_actions(with_id=True)
+        return head + summary + impact + tl + root + lessons + table_actions(with_id=True), cause_index
     if shape == 3:  # plain Date:/Severity: lines, `14:30 - text` lines, checklist
         head = (f"# Incident: {title}\n\nDate: {date.isoformat()}\nSeverity: {['Critical', 'High', 'Medium', 'Low'][sev - 1]}\n"
                 f"Duration: {duration} minutes\n\n")
         tl = "## Timeline\n\n" + "".join(f"{t:%H:%M} - {text}\n\n" for t, text in points)
-        return head + summary + impact + tl + root + checklist_actions()
+        return head + summary + impact + tl + root + checklist_actions(), cause_index
     if shape == 4:  # ### date-time headings, CEST note
         head = f"# {date.isoformat()}, {title}\n\nSeverity: P{sev}\n\n"
         tl = "## Timeline\n\nAll times in CEST\n\n" + "".join(f"### {t:%Y-%m-%d %H:%M}\n\n{text}. {words(rng, 12)}.\n\n" for t, text in points)
-        return head + summary + impact + tl + root + checklist_actions()
+        return head + summary + impact + tl + root + checklist_actions(), cause_index
     # shape 5: key-events bullets
     head = (f"# Postmortem: {title}\n\n**Date:** {date.isoformat()}\n**Severity:** Sev {sev}\n\n"
             f"- **Key events**\n  - First detected: {points[1][0]:%Y-%m-%d %H:%M}\n  - Incident declared: {points[2][0]:%Y-%m-%d %H:%M}\n"
             f"  - Repaired: {points[4][0]:%Y-%m-%d %H:%M}\n  - Resolved: {points[5][0]:%Y-%m-%d %H:%M}\n\n")
     tl = "## Timeline\n\n" + "".join(f"- {t:%H:%M} - {text}\n" for t, text in points) + "\n"
-    return head + summary + impact + tl + root + factors + table_actions()
+    return head + summary + impact + tl + root + factors + table_actions(), cause_index
 
 
 def yaml_runbook(rng, index, alert, service):
@@ -173,16 +179,19 @@ def main():
     pm_dir = os.path.join(args.out, "content", "postmortems")
     rb_dir = os.path.join(args.out, "content", "runbooks")
     planted = {d: 0 for d in DEFECTS}
+    causes = {}
     total_bytes = 0
     for i in range(args.count):
         defect = rng.choice(DEFECTS) if rng.random() < args.defect_share else None
         if defect:
             planted[defect] += 1
-        text = postmortem(rng, i, i % 6, defect)
+        text, cause = postmortem(rng, i, i % 6, defect)
         folder = os.path.join(pm_dir, str(2019 + i % 7))
         os.makedirs(folder, exist_ok=True)
         with open(os.path.join(folder, f"incident-{i:06d}.md"), "w") as f:
             f.write(text)
+        if cause is not None:
+            causes[f"content/postmortems/{2019 + i % 7}/incident-{i:06d}.md"] = cause
         total_bytes += len(text.encode())
     os.makedirs(rb_dir, exist_ok=True)
     for i in range(max(1, args.count // 10)):
@@ -196,10 +205,10 @@ def main():
     with open(os.path.join(args.out, "debrief.yml"), "w") as f:
         f.write("title: Synthetic benchmark knowledge base\n")
     manifest = {"postmortems": args.count, "runbooks": max(1, args.count // 10), "seed": args.seed,
-                "markdown_bytes": total_bytes, "planted_defects": planted}
+                "markdown_bytes": total_bytes, "planted_defects": planted, "causes": causes}
     with open(os.path.join(args.out, "manifest.json"), "w") as f:
         json.dump(manifest, f, indent=2, sort_keys=True)
-    print(json.dumps(manifest, sort_keys=True))
+    print(json.dumps({k: v for k, v in manifest.items() if k != "causes"}, sort_keys=True))
 
 
 if __name__ == "__main__":

@@ -10,7 +10,10 @@ Two ways to run it:
 From file:// it types a query into the search page and sees the expected first hit, applies a
 filter, opens the result, searches from the header box, checks that `<img src=x onerror=...>`
 shows as text and runs nothing, and that the browser's top results equal
-`debrief search --format json` for three queries.
+`debrief search --format json` for three queries. Then the page itself: matches marked in titles
+and snippets, the true total and "Show more", browsing by a filter alone, the empty states (with
+the button that removes filters), headings in order, the keyboard walk (`/`, arrows, Escape) and
+axe on a page of results in light and dark.
 """
 import json
 import os
@@ -24,6 +27,7 @@ from pathlib import Path
 from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -32,6 +36,8 @@ REPO = Path(__file__).resolve().parent.parent
 AS_OF = "2026-01-01"
 PARITY_QUERIES = ["connection pool", "certificate expired", "rollback deploy"]
 XSS = "<img src=x onerror=alert(1)>"
+PAGE_SIZE = 20
+MANY = "minutes"  # more than PAGE_SIZE documents of the example say it (checked against the CLI)
 
 
 def binary():
@@ -39,9 +45,14 @@ def binary():
 
 
 def cli_search(root, query, *options):
-    completed = subprocess.run([binary(), "search", query, "--root", str(root), "--format", "json", "--limit", "5", *options],
+    return cli_results(root, query, *options)["hits"]
+
+
+def cli_results(root, query, *options, limit=5):
+    words = [query] if query else []
+    completed = subprocess.run([binary(), "search", *words, "--root", str(root), "--format", "json", "--limit", str(limit), *options],
                                capture_output=True, text=True, check=True)
-    return json.loads(completed.stdout)["hits"]
+    return json.loads(completed.stdout)
 
 
 def search_page(site):
@@ -144,6 +155,176 @@ def run_checks(driver, site, root, check):
             assert expected, f"debrief search {query!r} found nothing"
             assert got == expected, f"browser {got} != debrief search {expected}"
         check(f"browser top 5 equal `debrief search` for {query!r}", same_as_cli)
+
+
+    # ---- The page: marks, totals, Show more, empty states, headings, keyboard, axe ----
+
+    def status_text():
+        return driver.find_element(By.ID, "search-status").text
+
+    def result_links():
+        return driver.find_elements(By.CSS_SELECTOR, "#search-results .search-hit h2 > a.search-hit-title")
+
+    def focused():
+        return driver.switch_to.active_element
+
+    def marks_title_and_snippet():
+        driver.get(search_page(site) + "?q=certificate")
+        hits = wait_for_results(driver)
+        assert hits, "no hits"
+        first = driver.find_element(By.CSS_SELECTOR, "#search-results .search-hit")
+        title = [m.text for m in first.find_elements(By.CSS_SELECTOR, ".search-hit-title mark")]
+        snippet = [m.text for m in first.find_elements(By.CSS_SELECTOR, ".search-hit-snippet mark")]
+        assert title, f"no <mark> in the first title {hits[0][0]!r}"
+        assert snippet, "no <mark> in the first snippet"
+        every = [m.text for m in driver.find_elements(By.CSS_SELECTOR, "#search-results mark")]
+        assert all(text.lower().startswith("certificat") for text in every), f"marked words that do not match: {every}"
+        # Text around the marks is intact: the title reads as the CLI's.
+        assert hits[0][0] == cli_search(root, "certificate")[0]["title"], hits[0][0]
+        # Marks are elements made by the script, never markup from titles or the query.
+        assert driver.execute_script("return document.querySelectorAll('#search-results mark *').length") == 0
+        # Browsing (no words) marks nothing.
+        driver.get(search_page(site) + "?severity=SEV1")
+        wait_for_results(driver)
+        assert not driver.find_elements(By.CSS_SELECTOR, "#search-results mark"), "marks while browsing without words"
+    check("search page: matches are marked in the title and the snippet", marks_title_and_snippet)
+
+    def total_and_show_more():
+        expected = cli_results(root, MANY, limit=100)
+        total = expected["total"]
+        assert total > PAGE_SIZE, f"the example has only {total} documents for {MANY!r}; pick another query"
+        driver.get(search_page(site) + "?q=" + MANY)
+        wait_for_results(driver)
+        assert status_text() == f"{total:,} results", status_text()
+        links = result_links()
+        assert len(links) == PAGE_SIZE, f"{len(links)} results shown at first"
+        more = driver.find_element(By.ID, "search-more")
+        assert more.is_displayed(), "no Show more button with more results than shown"
+        assert more.text == "Show more", more.text
+        assert driver.find_element(By.ID, "search-shown").text == f"{PAGE_SIZE} of {total:,} shown"
+        more.click()
+        WebDriverWait(driver, 10).until(lambda d: len(result_links()) > PAGE_SIZE)
+        links = result_links()
+        assert len(links) == min(total, 2 * PAGE_SIZE), f"{len(links)} results after Show more"
+        assert [link.text for link in links] == [hit["title"] for hit in expected["hits"]][:len(links)], "order differs from the CLI"
+        assert focused() == links[PAGE_SIZE], f"focus is on {focused().text!r}, not the first added result"
+        assert not driver.find_element(By.ID, "search-more").is_displayed(), "Show more stays after the last result"
+        assert status_text() == f"{total:,} results", status_text()
+        # Twenty or fewer: no button; one: singular.
+        driver.get(search_page(site) + "?q=certificate")
+        wait_for_results(driver)
+        assert not driver.find_element(By.ID, "search-more").is_displayed(), "Show more with every result shown"
+        assert cli_results(root, "escrow")["total"] == 1
+        driver.get(search_page(site) + "?q=escrow")
+        wait_for_results(driver)
+        assert status_text() == "1 result", status_text()
+    check("search page: the status shows the true total and Show more adds the next 20", total_and_show_more)
+
+    def browse_by_filter():
+        expected = cli_results(root, "", "--severity", "SEV1", limit=100)
+        driver.get(search_page(site))
+        wait_for_results(driver)
+        Select(driver.find_element(By.ID, "search-severity")).select_by_value("SEV1")
+        WebDriverWait(driver, 10).until(lambda d: "newest first" in status_text())
+        assert status_text() == f"{expected['total']:,} document{'s' if expected['total'] != 1 else ''}, newest first", status_text()
+        got = [link.text for link in result_links()]
+        assert got == [hit["title"] for hit in expected["hits"]][:PAGE_SIZE], f"{got} != the CLI's"
+    check("search page: a severity alone lists its documents, newest first", browse_by_filter)
+
+    def empty_states():
+        driver.get(search_page(site))
+        wait_for_results(driver)
+        assert "Type words" in status_text() and "severity" in status_text(), status_text()
+        assert not result_links()
+        # Words with no match, no filter: advice, no button.
+        driver.get(search_page(site) + "?q=zzqxv")
+        wait_for_results(driver)
+        assert status_text().startswith("No matches.") and "fewer" in status_text(), status_text()
+        assert not driver.find_elements(By.CSS_SELECTOR, "#search-empty button"), "a Remove filters button without filters"
+        # Words that match, filters that admit none of them: a button removes the filters.
+        assert cli_results(root, "certificate")["total"] > 0
+        assert cli_results(root, "certificate", "--severity", "SEV4")["total"] == 0
+        for url, text in [("?q=certificate&severity=SEV4", "certificate"), ("?q=certificate+severity%3ASEV4", "certificate severity:SEV4")]:
+            driver.get(search_page(site) + url)
+            wait_for_results(driver)
+            assert "No matches with severity SEV4" in status_text(), status_text()
+            assert driver.find_element(By.ID, "search-q").get_attribute("value") == text
+            button = driver.find_element(By.CSS_SELECTOR, "#search-empty button")
+            assert button.is_displayed() and button.text == "Remove filters", button.text
+            button.click()
+            WebDriverWait(driver, 10).until(lambda d: status_text().endswith("results"))
+            assert Select(driver.find_element(By.ID, "search-severity")).first_selected_option.get_attribute("value") == ""
+            assert driver.find_element(By.ID, "search-q").get_attribute("value") == "certificate"
+            assert "severity" not in driver.current_url, driver.current_url
+            assert [link.text for link in result_links()] == [hit["title"] for hit in cli_search(root, "certificate")]
+            assert focused() == driver.find_element(By.ID, "search-q"), "focus is not back in the search box"
+            assert not driver.find_element(By.ID, "search-empty").is_displayed()
+    check("search page: empty states say what to do; Remove filters searches without them", empty_states)
+
+    def headings_in_order():
+        driver.get(search_page(site) + "?q=" + MANY)
+        wait_for_results(driver)
+        levels = driver.execute_script(
+            "return Array.from(document.querySelectorAll('main h1, main h2, main h3, main h4, main h5, main h6'))"
+            ".map(h => +h.tagName[1])")
+        assert levels[0] == 1 and levels.count(1) == 1, levels
+        assert all(b <= a + 1 for a, b in zip(levels, levels[1:])), f"a heading level is skipped: {levels}"
+        titles = driver.execute_script("return Array.from(document.querySelectorAll('#search-results .search-hit-title')).map(a => a.parentElement.tagName)")
+        assert titles and set(titles) == {"H2"}, titles
+    check("search page: result titles are h2 under the h1", headings_in_order)
+
+    def keyboard_walk():
+        driver.get(search_page(site) + "?q=" + MANY)
+        wait_for_results(driver)
+        box = driver.find_element(By.ID, "search-q")
+        driver.execute_script("document.activeElement.blur()")
+        assert focused() != box
+        ActionChains(driver).send_keys("/").perform()
+        assert focused() == box, "/ does not focus the search box"
+        assert box.get_attribute("value") == MANY, "/ changed the query"
+        links = result_links()
+        box.send_keys(Keys.ARROW_DOWN)
+        assert focused() == links[0], f"ArrowDown from the box focuses {focused().text!r}"
+        focused().send_keys(Keys.ARROW_DOWN)
+        assert focused() == links[1], f"second ArrowDown focuses {focused().text!r}"
+        focused().send_keys(Keys.ARROW_DOWN)
+        assert focused() == links[2]
+        focused().send_keys(Keys.ARROW_UP)
+        assert focused() == links[1], "ArrowUp does not go back one result"
+        focused().send_keys(Keys.ARROW_UP)
+        assert focused() == links[0]
+        focused().send_keys(Keys.ARROW_UP)
+        assert focused() == box, "ArrowUp from the first result does not return to the box"
+        box.send_keys(Keys.ARROW_DOWN)
+        focused().send_keys(Keys.ARROW_DOWN)
+        focused().send_keys(Keys.ESCAPE)
+        assert focused() == box, "Escape in the results does not return to the box"
+        # From a link, / goes to the box too; in the box, / is a character like any other.
+        links[3].send_keys("/")
+        assert focused() == box, "/ on a result link does not focus the box"
+        box.send_keys(Keys.END, "/")
+        assert box.get_attribute("value") == MANY + "/", box.get_attribute("value")
+    check("search page: / focuses the box, arrows walk the results, ArrowUp and Escape return", keyboard_walk)
+
+    def results_accessible():
+        import axe_selenium_python
+        source = (Path(axe_selenium_python.__file__).parent / "node_modules" / "axe-core" / "axe.min.js").read_text()
+        failures = []
+        for scheme in ("light", "dark"):
+            driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": [{"name": "prefers-color-scheme", "value": scheme}]})
+            for url in ["?q=certficate+expird", "?q=certificate&severity=SEV4"]:
+                driver.get(search_page(site) + url)
+                wait_for_results(driver)
+                driver.execute_script(source)
+                violations = driver.execute_async_script(
+                    "const done = arguments[arguments.length - 1];"
+                    "axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations))"
+                    ".catch(e => done([{id: 'axe-error', impact: 'critical', help: String(e), nodes: []}]));")
+                failures += [f"{scheme} {url}: {v['id']} ({v['impact']}) {v['nodes'][0]['html'][:100] if v['nodes'] else ''}"
+                             for v in violations if v.get("impact") in ("serious", "critical")]
+        driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"features": []})
+        assert not failures, "; ".join(failures)
+    check("search page with marked results and an empty state has no serious axe violations (light, dark)", results_accessible)
 
 
 def main():

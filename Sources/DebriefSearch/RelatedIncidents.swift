@@ -11,49 +11,75 @@ public struct RelatedIncident: Sendable, Hashable {
     /// 0 for explicit links (they come first whatever the score of others).
     public var score: Double
     public var isExplicit: Bool
-    /// Human-readable reasons, e.g. ["same alert HighErrorRate", "similar root cause (pool, connection)"].
+    /// Sentences a person can read, e.g. ["similar root cause: “the connection pool was sized
+    /// statically…”", "both fired HighErrorRate"].
     public var reasons: [String]
 
     public var explanation: String { reasons.joined(separator: "; ") }
 }
 
 /// Finds related incidents: explicit links first (front matter `related`, links in the Related
-/// Incidents section, and incidents that link here), then incidents that share features (alerts,
-/// services, tags, distinctive root-cause terms), scored by how rare the shared features are.
+/// Incidents section, and incidents that link here), then incidents scored by how much they
+/// have in common (docs/search.md gives the formula):
 ///
-/// It never compares all pairs: each feature keeps a posting list of the incidents that have
-/// it, in date order, and an incident looks only at the `neighboursPerFeature` incidents closest
-/// in time on each of its lists. The cost is O(incidents x features x neighboursPerFeature).
+/// - the root cause: tf-idf cosine of the Root Cause sections (Contributing Factors when there
+///   is none), weighted most, so the same cause outranks a shared alert or service;
+/// - the whole text: tf-idf cosine over every word of the two documents;
+/// - alerts, services and tags, each weighted by how rare it is (a generic alert that fired in
+///   most incidents counts for almost nothing).
+///
+/// It never compares all pairs: each feature (a term of a document's pruned vector, an alert,
+/// a service, a tag) keeps a posting list of the incidents that have it, in date order, and an
+/// incident looks only at the `neighboursPerFeature` incidents closest in time on each of its
+/// lists. The cost is O(incidents x features x neighboursPerFeature).
 public struct RelatedIncidents: Sendable {
     public static let neighboursPerFeature = 100
-    public static let rootCauseTermsPerIncident = 8
-    /// Shared root-cause terms needed before root causes count as similar.
-    public static let minimumSharedRootCauseTerms = 2
+    /// Each document's text and root-cause vectors keep their heaviest terms only.
+    public static let textTermsPerIncident = 30
+    public static let causeTermsPerIncident = 16
+    /// Below this score an incident is not shown.
+    public static let minimumScore = 0.15
+    public static let minimumSharedTerms = 2
+    /// Whole-text similarity needs this many postmortems: over fewer, idf cannot tell a topic's
+    /// words from the template's ("impact", "owner", "minutes").
+    public static let minimumIncidentsForTextSimilarity = 20
+    /// Root-cause and text similarity from which a reason names them.
+    static let similarCauseReason = 0.2
+    static let similarTextReason = 0.1
 
     enum Kind: Sendable {
-        case alert, service, tag, cause
+        case alert, service, tag, cause, text
 
+        /// What a feature of this kind adds at most: a cosine of 1, or a feature only two incidents share.
         var weight: Double {
             switch self {
-            case .alert: return 3
-            case .tag: return 1.5
-            case .service: return 1
-            case .cause: return 1
+            case .cause: return 3
+            case .text: return 2
+            case .alert: return 1
+            case .tag: return 0.75
+            case .service: return 0.5
             }
         }
     }
 
-    /// A feature's kind and lower-cased name; each distinct one gets a number (`featureIDs`),
-    /// and scoring works on the numbers only.
+    /// A feature's kind and lower-cased name (a stem for terms); each distinct one gets a
+    /// number (`featureIDs`), and scoring works on the numbers only.
     struct Feature: Hashable, Sendable {
         var kind: Kind
         var name: String
     }
 
-    /// One feature of an incident or runbook: its number and the spelling to show.
+    /// One feature of an incident or runbook: its number, its weight there (a component of a
+    /// unit vector for terms, 1 otherwise) and the spelling to show.
     struct OwnFeature: Sendable {
         var id: Int
+        var weight: Double
         var display: String
+    }
+
+    struct Posting: Sendable {
+        var index: Int
+        var weight: Double
     }
 
     public let postmortems: [Postmortem]
@@ -62,12 +88,17 @@ public struct RelatedIncidents: Sendable {
     let featureIDs: [Feature: Int]
     /// Feature number -> its kind.
     let featureKinds: [Kind]
-    /// Feature number -> incident indices in date order.
-    let postingLists: [[Int]]
+    /// Feature number -> what one unit of it is worth: the kind's weight, times its rarity for
+    /// alerts, services and tags.
+    let featureValues: [Double]
+    /// Feature number -> incidents (with their weight) in date order.
+    let postingLists: [[Posting]]
     /// Incident index -> its rank in date order (the order of every posting list).
     let dateRank: [Int]
     /// Incident index -> indices it links to explicitly, and the reason.
     let explicitLinks: [[(target: Int, reason: String)]]
+    /// Incident index -> the first sentence of its root cause, to quote as a reason.
+    let causeSummaries: [String?]
 
     public init(postmortems: [Postmortem]) {
         self.postmortems = postmortems
@@ -79,34 +110,72 @@ public struct RelatedIncidents: Sendable {
         for (position, index) in order.enumerated() { rank[index] = position }
         dateRank = rank
 
-        let causeTerms = RelatedIncidents.distinctiveRootCauseTerms(postmortems)
+        let causes = postmortems.map(RelatedIncidents.causeText)
+        causeSummaries = causes.map(RelatedIncidents.firstSentence)
+        let causeVectors = TermVectors(texts: causes, termsPerText: RelatedIncidents.causeTermsPerIncident)
+        let textVectors = postmortems.count >= RelatedIncidents.minimumIncidentsForTextSimilarity
+            ? TermVectors(texts: postmortems.map(RelatedIncidents.wholeText), termsPerText: RelatedIncidents.textTermsPerIncident)
+            : TermVectors(texts: postmortems.map { _ in "" }, termsPerText: 0)
+
         var ids: [Feature: Int] = [:]
         var kinds: [Kind] = []
         var features: [[OwnFeature]] = []
         for (index, p) in postmortems.enumerated() {
             var list: [OwnFeature] = []
-            func add(_ kind: Kind, _ name: String, _ display: String) {
+            func add(_ kind: Kind, _ name: String, _ display: String, _ weight: Double = 1) {
                 let feature = Feature(kind: kind, name: name)
                 let id = ids[feature] ?? {
                     kinds.append(kind)
                     ids[feature] = kinds.count - 1
                     return kinds.count - 1
                 }()
-                if !list.contains(where: { $0.id == id }) { list.append(OwnFeature(id: id, display: display)) }
+                if !list.contains(where: { $0.id == id }) { list.append(OwnFeature(id: id, weight: weight, display: display)) }
             }
             for alert in p.alerts { add(.alert, alert.lowercased(), alert) }
             for service in p.services { add(.service, service.lowercased(), service) }
             for tag in p.tags { add(.tag, tag.lowercased(), tag) }
-            for cause in causeTerms[index] { add(.cause, cause.term, cause.word) }
+            for term in causeVectors.vectors[index] { add(.cause, term.term, term.word, term.weight) }
+            for term in textVectors.vectors[index] { add(.text, term.term, term.word, term.weight) }
             features.append(list)
         }
         self.features = features
         featureIDs = ids
         featureKinds = kinds
-        var lists = [[Int]](repeating: [], count: kinds.count)
-        for index in order { for feature in features[index] { lists[feature.id].append(index) } }
+        var lists = [[Posting]](repeating: [], count: kinds.count)
+        for index in order { for feature in features[index] { lists[feature.id].append(Posting(index: index, weight: feature.weight)) } }
         postingLists = lists
+        let count = Double(max(2, postmortems.count))
+        featureValues = kinds.indices.map { id in
+            switch kinds[id] {
+            case .cause, .text: return kinds[id].weight
+            // 1 for a feature two incidents share, 0 for one every incident has.
+            case .alert, .service, .tag: return kinds[id].weight * log(count / Double(max(2, lists[id].count))) / log(count / 2)
+            }
+        }
         explicitLinks = RelatedIncidents.resolveExplicitLinks(postmortems)
+    }
+
+    /// Every word the postmortem says (title, front-matter summary, body).
+    static func wholeText(_ p: Postmortem) -> String {
+        [p.title ?? "", p.summary ?? "", p.body].joined(separator: "\n")
+    }
+
+    /// The Root Cause sections, else Contributing Factors.
+    static func causeText(_ p: Postmortem) -> String {
+        let root = p.sections.filter { $0.means(.rootCause) }.map(\.text)
+        return (root.isEmpty ? p.sections.filter { $0.kind == .contributingFactors }.map(\.text) : root).joined(separator: "\n")
+    }
+
+    /// The first sentence of a text, up to about 90 characters, on one line.
+    static func firstSentence(_ text: String) -> String? {
+        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .trimmingCharacters(in: CharacterSet(charactersIn: "-*#>|: "))
+        guard !flat.isEmpty else { return nil }
+        var sentence = Substring(flat)
+        if let end = flat.range(of: ". ") { sentence = flat[..<end.lowerBound] }
+        guard sentence.count > 90 else { return String(sentence) }
+        let cut = sentence.prefix(90)
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }
 
     /// Related incidents of the postmortem at `index`, explicit links first.
@@ -145,10 +214,11 @@ public struct RelatedIncidents: Sendable {
         var named = runbook.alertNames.map { (Feature(kind: .alert, name: $0.lowercased()), $0) }
         if let service = runbook.service { named.append((Feature(kind: .service, name: service.lowercased()), service)) }
         // A feature no incident has scores nothing.
-        let runbookFeatures = named.compactMap { feature, display in featureIDs[feature].map { OwnFeature(id: $0, display: display) } }
-        // A runbook has no date: its neighbours are the most recent incidents.
+        let runbookFeatures = named.compactMap { feature, display in featureIDs[feature].map { OwnFeature(id: $0, weight: 1, display: display) } }
+        // A runbook has no date: its neighbours are the most recent incidents. Every incident
+        // sharing an alert or the service is related to it, however common the feature.
         let candidates = scoredCandidates(runbookFeatures, around: postmortems.count, excluding: [], limit: limit,
-                                          alertReason: { "alert \($0) fired" }, scratch: &scratch)
+                                          minimumScore: 0, alertReason: { "alert \($0) fired" }, scratch: &scratch)
         return candidates.map { incident($0.index, score: $0.score, explicit: false, reasons: $0.reasons) }
     }
 
@@ -192,48 +262,56 @@ public struct RelatedIncidents: Sendable {
 
     /// Scores by incident index for one `scoredCandidates` call, in arrays instead of
     /// dictionaries; `touched` lists the entries to read and reset, so reuse costs nothing.
+    /// Root-cause and text similarity count only from `minimumSharedTerms` shared terms: in a
+    /// small knowledge base one shared word makes a large cosine and means little.
     struct Scratch {
         var featureScore: [Double]
         var causeScore: [Double]
-        var causeCount: [Int]
+        var causeTerms: [Int]
+        var textScore: [Double]
+        var textTerms: [Int]
         var touched: [Int] = []
 
         init(count: Int) {
             featureScore = Array(repeating: 0, count: count)
-            causeScore = Array(repeating: 0, count: count)
-            causeCount = Array(repeating: 0, count: count)
+            causeScore = featureScore
+            textScore = featureScore
+            causeTerms = Array(repeating: 0, count: count)
+            textTerms = causeTerms
         }
 
-        mutating func touch(_ index: Int) {
-            if featureScore[index] == 0, causeScore[index] == 0 { touched.append(index) }
+        mutating func add(_ value: Double, of kind: Kind, to index: Int) {
+            if featureScore[index] == 0, causeTerms[index] == 0, textTerms[index] == 0 { touched.append(index) }
+            switch kind {
+            case .cause: (causeScore[index], causeTerms[index]) = (causeScore[index] + value, causeTerms[index] + 1)
+            case .text: (textScore[index], textTerms[index]) = (textScore[index] + value, textTerms[index] + 1)
+            case .alert, .service, .tag: featureScore[index] += value
+            }
+        }
+
+        func score(_ index: Int) -> Double {
+            let minimum = RelatedIncidents.minimumSharedTerms
+            return featureScore[index] + (causeTerms[index] >= minimum ? causeScore[index] : 0) + (textTerms[index] >= minimum ? textScore[index] : 0)
         }
 
         mutating func reset() {
-            for index in touched { (featureScore[index], causeScore[index], causeCount[index]) = (0, 0, 0) }
+            for index in touched { (featureScore[index], causeScore[index], causeTerms[index], textScore[index], textTerms[index]) = (0, 0, 0, 0, 0) }
             touched.removeAll(keepingCapacity: true)
         }
     }
 
     /// Scores every incident sharing a feature (one pass over capped posting lists, adding
     /// numbers only), then explains just the `limit` best.
-    func scoredCandidates(_ own: [OwnFeature], around rank: Int, excluding: [Int],
-                          limit: Int, alertReason: (String) -> String = { "same alert \($0)" }, scratch: inout Scratch) -> [Candidate] {
-        let count = Double(max(1, postmortems.count))
+    func scoredCandidates(_ own: [OwnFeature], around rank: Int, excluding: [Int], limit: Int,
+                          minimumScore: Double = RelatedIncidents.minimumScore,
+                          alertReason: (String) -> String = { "both fired \($0)" }, scratch: inout Scratch) -> [Candidate] {
         defer { scratch.reset() }
         for entry in own {
-            let list = postingLists[entry.id]
-            let kind = featureKinds[entry.id]
-            // Every value is positive (log of more than 1), so a zero score means untouched.
-            let value = kind.weight * log(1 + count / Double(list.count))
-            let isCause = kind == .cause
-            for other in neighbours(in: list, around: rank) where !excluding.contains(other) {
-                scratch.touch(other)
-                if isCause {
-                    scratch.causeScore[other] += value
-                    scratch.causeCount[other] += 1
-                } else {
-                    scratch.featureScore[other] += value
-                }
+            let value = featureValues[entry.id] * entry.weight
+            // A generic feature contributes nothing; skipping it also skips its long list.
+            guard value > 0 else { continue }
+            for other in neighbours(in: postingLists[entry.id], around: rank) where !excluding.contains(other.index) {
+                scratch.add(value * other.weight, of: featureKinds[entry.id], to: other.index)
             }
         }
         // Equal scores: the incident closer in time first, then file order.
@@ -245,39 +323,61 @@ public struct RelatedIncidents: Sendable {
         // The `limit` best, kept sorted while scanning: the same as sorting all and taking a prefix.
         var best: [(index: Int, score: Double)] = []
         for other in scratch.touched where limit > 0 {
-            let causes = scratch.causeCount[other] >= RelatedIncidents.minimumSharedRootCauseTerms ? scratch.causeScore[other] : 0
-            let score = scratch.featureScore[other] + causes
-            guard score > 0 else { continue }
-            let candidate = (index: other, score: (score * 1e6).rounded() / 1e6)
+            let candidate = (index: other, score: (scratch.score(other) * 1e6).rounded() / 1e6)
+            guard candidate.score > 0, candidate.score >= minimumScore else { continue }
             if best.count == limit, !isBetter(candidate, than: best[limit - 1]) { continue }
             let position = best.firstIndex { isBetter(candidate, than: $0) } ?? best.count
             best.insert(candidate, at: position)
             if best.count > limit { best.removeLast() }
         }
-        return best.map { candidate in
-            // A dozen features a side: scanning is cheaper than hashing.
-            let theirs = features[candidate.index]
-            let common = own.filter { mine in theirs.contains { $0.id == mine.id } }
-            func names(_ kind: Kind) -> String { common.filter { featureKinds[$0.id] == kind }.map(\.display).joined(separator: ", ") }
-            let (alerts, services, tags) = (names(.alert), names(.service), names(.tag))
-            let causes = common.filter { featureKinds[$0.id] == .cause }
-            var reasons: [String] = []
-            if !alerts.isEmpty { reasons.append(alertReason(alerts)) }
-            if !services.isEmpty { reasons.append("same service \(services)") }
-            if !tags.isEmpty { reasons.append("shared tag \(tags)") }
-            if causes.count >= RelatedIncidents.minimumSharedRootCauseTerms {
-                reasons.append("similar root cause (\(causes.map(\.display).joined(separator: ", ")))")
-            }
-            return Candidate(index: candidate.index, score: candidate.score, reasons: reasons)
+        return best.map { Candidate(index: $0.index, score: $0.score, reasons: reasons(own, $0.index, alertReason: alertReason)) }
+    }
+
+    /// Why `other` is related: the root cause quoted when the causes are similar, else the
+    /// words the texts share most, then the alerts, services and tags in common.
+    func reasons(_ own: [OwnFeature], _ other: Int, alertReason: (String) -> String) -> [String] {
+        // A few dozen features a side: scanning is cheaper than hashing.
+        let theirs = features[other]
+        var shared: [(feature: OwnFeature, product: Double)] = []
+        for mine in own {
+            if let match = theirs.first(where: { $0.id == mine.id }) { shared.append((mine, mine.weight * match.weight)) }
         }
+        func similarity(_ kind: Kind) -> Double {
+            let terms = shared.filter { featureKinds[$0.feature.id] == kind }
+            return terms.count < RelatedIncidents.minimumSharedTerms ? 0 : terms.reduce(0) { $0 + $1.product }
+        }
+        func names(_ kind: Kind) -> String { shared.filter { featureKinds[$0.feature.id] == kind }.map(\.feature.display).joined(separator: ", ") }
+        var reasons: [String] = []
+        if similarity(.cause) >= RelatedIncidents.similarCauseReason, let summary = causeSummaries[other] {
+            reasons.append("similar root cause: “\(summary)”")
+        } else if similarity(.text) >= RelatedIncidents.similarTextReason {
+            reasons.append("both mention \(mostShared(shared.filter { featureKinds[$0.feature.id] == .text }))")
+        }
+        let (alerts, services, tags) = (names(.alert), names(.service), names(.tag))
+        if !alerts.isEmpty { reasons.append(alertReason(alerts)) }
+        if !services.isEmpty { reasons.append("same service \(services)") }
+        if !tags.isEmpty { reasons.append("shared tag \(tags)") }
+        if reasons.isEmpty {
+            reasons.append("both mention \(mostShared(shared.filter { [.text, .cause].contains(featureKinds[$0.feature.id]) }))")
+        }
+        return reasons
+    }
+
+    /// The four words that weigh most in both, as written, each once.
+    private func mostShared(_ shared: [(feature: OwnFeature, product: Double)]) -> String {
+        var words: [String] = []
+        for entry in shared.sorted(by: { $0.product > $1.product }) where !words.contains(entry.feature.display) && words.count < 4 {
+            words.append(entry.feature.display)
+        }
+        return words.joined(separator: ", ")
     }
 
     /// The part of a date-ordered posting list closest in time to `rank`: at most
     /// `neighboursPerFeature` entries, so a feature every incident shares costs no more than a rare one.
-    func neighbours(in list: [Int], around rank: Int) -> ArraySlice<Int> {
+    func neighbours(in list: [Posting], around rank: Int) -> ArraySlice<Posting> {
         let cap = RelatedIncidents.neighboursPerFeature
         guard list.count > cap else { return list[...] }
-        let position = list.partitionPoint { dateRank[$0] < rank }
+        let position = list.partitionPoint { dateRank[$0.index] < rank }
         let start = min(max(0, position - cap / 2), list.count - cap)
         return list[start ..< start + cap]
     }
@@ -290,40 +390,6 @@ public struct RelatedIncidents: Sendable {
 }
 
 extension RelatedIncidents {
-    /// Per incident, up to `rootCauseTermsPerIncident` root-cause terms that are frequent in it
-    /// and rare elsewhere (tf x idf), among terms at least two incidents have.
-    /// Each term comes with the word it was first written as, to show in explanations.
-    static func distinctiveRootCauseTerms(_ postmortems: [Postmortem]) -> [[(term: String, word: String)]] {
-        // Tokenizing and weighting are per incident, so on all cores; only `df` is shared.
-        let tokenized: [(counts: [String: Int], firstWords: [String: String])] = concurrentMap(postmortems.indices) { index in
-            let text = postmortems[index].sections.filter { $0.means(.rootCause) }.map(\.text).joined(separator: "\n")
-            var tf: [String: Int] = [:]
-            var words: [String: String] = [:]
-            for token in Tokenizer.tokenize(text, splitCompounds: false) where token.term.unicodeScalars.count > 2
-                && !token.term.allSatisfy(\.isNumber) {
-                tf[token.term, default: 0] += 1
-                if words[token.term] == nil { words[token.term] = token.word }
-            }
-            return (tf, words)
-        }
-        var df: [String: Int] = [:]
-        for (tf, _) in tokenized { for term in tf.keys { df[term, default: 0] += 1 } }
-        let n = Double(max(1, postmortems.count))
-        return concurrentMap(tokenized.indices) { [df] index in
-            let (tf, firstWords) = tokenized[index]
-            // Terms in more than a quarter of all incidents say nothing about similarity (small
-            // knowledge bases keep terms shared by up to three).
-            var weighted: [(term: String, weight: Double)] = []
-            for (term, count) in tf {
-                let frequency = Double(df[term]!)
-                guard frequency >= 2, frequency <= max(3, n / 4) else { continue }
-                weighted.append((term, Double(count) * log(n / frequency)))
-            }
-            weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-            return weighted.prefix(rootCauseTermsPerIncident).map { ($0.term, firstWords[$0.term]!) }
-        }
-    }
-
     /// Explicit links: front matter `related` (slug, path, file name or title), markdown links in
     /// the Related Incidents section, and the reverse of both ("links to this incident").
     static func resolveExplicitLinks(_ postmortems: [Postmortem]) -> [[(target: Int, reason: String)]] {
@@ -344,7 +410,7 @@ extension RelatedIncidents {
         for (index, p) in postmortems.enumerated() {
             for reference in p.related {
                 if let target = resolve(reference), target != index {
-                    links[index].append((target, "linked in front matter"))
+                    links[index].append((target, "named in this postmortem’s related list"))
                     incoming[target].append(index)
                 }
             }
@@ -359,7 +425,7 @@ extension RelatedIncidents {
             }
         }
         for (target, sources) in incoming.enumerated() {
-            for source in sources { links[target].append((source, "links to this incident")) }
+            for source in sources { links[target].append((source, "its postmortem links to this one")) }
         }
         return links
     }

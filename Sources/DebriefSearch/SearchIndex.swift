@@ -13,15 +13,26 @@ import Foundation
 ///
 ///     idf * tf~ * (k1 + 1) / (tf~ + k1),   idf = ln(1 + (N - df + 0.5) / (df + 0.5))
 ///
-/// and a document's score is the sum over query terms (for a prefix term, the best of its
-/// expansions, each weighted `prefixWeight`). Scores are compared rounded to 1e-6, ties go to
-/// the earlier document, so the JavaScript port sorts identically.
+/// and a document's score is the sum over query terms (for a prefix or misspelt term, the best
+/// of its expansions, each weighted `prefixWeight` or `typoWeight`). Scores are compared rounded
+/// to 1e-6, ties go to the earlier document, so the JavaScript port sorts identically. A query
+/// of filters only lists the documents it admits, newest first.
 public final class SearchIndex: Sendable {
     public static let k1 = 1.2
     /// Pseudo frequencies are stored as integers in units of 1/weightScale.
     public static let weightScale = 10.0
     public static let prefixWeight = 0.8
     public static let maxPrefixExpansions = 30
+    /// A term one edit away from a typed word of at least `minimumTypoLength` letters also
+    /// matches, below a prefix match; the edit keeps the first `typoKeptPrefix` characters, so a
+    /// variant lives in the same shard of the site's index as the word typed.
+    public static let typoWeight = 0.5
+    public static let minimumTypoLength = 5
+    /// Longer words are names or pasted text, not misspellings (and would cost a variant per
+    /// character and letter).
+    public static let maximumTypoLength = 24
+    public static let typoKeptPrefix = 3
+    public static let maxTypoExpansions = 10
     /// Positions of consecutive fields are this far apart, so no phrase spans two fields.
     public static let fieldGap = 8
 
@@ -101,27 +112,49 @@ public final class SearchIndex: Sendable {
         return queryWeight * idf * (tf * (k1 + 1) / (tf + k1))
     }
 
-    /// The index terms a query term stands for, with their query weights: the exact stem, and
-    /// for a prefix term the most frequent terms starting with the typed word.
+    /// The index terms a query term stands for, with their query weights: the exact stem; for a
+    /// prefix term the most frequent terms starting with the typed word; for a word of
+    /// `minimumTypoLength` to `maximumTypoLength` letters the most frequent terms one edit from its stem.
     public func expansions(of queryTerm: SearchQuery.Term) -> [(term: String, weight: Double)] {
-        var result: [(String, Double)] = postings[queryTerm.term] != nil ? [(queryTerm.term, 1)] : []
-        guard queryTerm.isPrefix else { return result }
-        var start = terms.partitionPoint { $0 < queryTerm.word }
-        var matches: [String] = []
-        while start < terms.count, terms[start].hasPrefix(queryTerm.word) {
-            if terms[start] != queryTerm.term { matches.append(terms[start]) }
-            start += 1
+        var result: [(term: String, weight: Double)] = postings[queryTerm.term] != nil ? [(queryTerm.term, 1)] : []
+        if queryTerm.isPrefix {
+            var start = terms.partitionPoint { $0 < queryTerm.word }
+            var matches: [String] = []
+            while start < terms.count, terms[start].hasPrefix(queryTerm.word) {
+                if terms[start] != queryTerm.term { matches.append(terms[start]) }
+                start += 1
+            }
+            result += mostFrequent(matches, SearchIndex.maxPrefixExpansions).map { ($0, SearchIndex.prefixWeight) }
         }
-        // Most frequent first (they are what a half-typed word most likely means), then alphabetical.
-        matches.sort { a, b in
-            let (dfA, dfB) = (postings[a]!.documents.count, postings[b]!.documents.count)
-            return dfA != dfB ? dfA > dfB : a < b
+        if (SearchIndex.minimumTypoLength...SearchIndex.maximumTypoLength).contains(queryTerm.word.unicodeScalars.count) {
+            let variants = Typos.oneEditVariants(of: queryTerm.term, keeping: SearchIndex.typoKeptPrefix)
+                .filter { postings[$0] != nil && !result.map(\.term).contains($0) }
+            result += mostFrequent(variants, SearchIndex.maxTypoExpansions).map { ($0, SearchIndex.typoWeight) }
         }
-        result += matches.prefix(SearchIndex.maxPrefixExpansions).map { ($0, SearchIndex.prefixWeight) }
         return result
     }
 
-    public func search(_ query: SearchQuery, limit: Int = 10) -> [SearchHit] {
+    /// Most frequent first (what a half-typed or misspelt word most likely means), then alphabetical.
+    private func mostFrequent(_ candidates: [String], _ limit: Int) -> [String] {
+        let sorted = candidates.sorted { a, b in
+            let (dfA, dfB) = (postings[a]!.documents.count, postings[b]!.documents.count)
+            return dfA != dfB ? dfA > dfB : a < b
+        }
+        return Array(sorted.prefix(limit))
+    }
+
+    /// The `limit` hits from `offset` on, and how many documents match in all.
+    public func search(_ query: SearchQuery, limit: Int = 10, offset: Int = 0) -> SearchResults {
+        let ranked = query.isEmpty ? browse(query) : rank(query)
+        let page = ranked.dropFirst(max(0, offset)).prefix(max(0, limit))
+        return SearchResults(total: ranked.count, hits: page.map { hit in
+            let document = documents[Int(hit.doc)]
+            return SearchHit(documentIndex: Int(hit.doc), document: document, score: hit.score,
+                             snippet: Snippet.make(for: document, query: query))
+        })
+    }
+
+    private func rank(_ query: SearchQuery) -> [(doc: Int32, score: Double)] {
         var scores: [Int32: Double] = [:]
         for queryTerm in query.terms {
             var best: [Int32: Double] = [:]
@@ -141,11 +174,22 @@ public final class SearchIndex: Sendable {
             ranked.append((doc, (score * 1e6).rounded() / 1e6))
         }
         ranked.sort { $0.score != $1.score ? $0.score > $1.score : $0.doc < $1.doc }
-        return ranked.prefix(max(0, limit)).map { hit in
-            let document = documents[Int(hit.doc)]
-            return SearchHit(documentIndex: Int(hit.doc), document: document, score: hit.score,
-                             snippet: Snippet.make(for: document, query: query))
-        }
+        return ranked
+    }
+
+    /// Filters without words: every document they admit, newest first (undated ones last), score 0.
+    /// No filter at all admits nothing: an empty query is not a request to list everything.
+    private func browse(_ query: SearchQuery) -> [(doc: Int32, score: Double)] {
+        guard query.hasFilters else { return [] }
+        let admitted = documents.indices.filter { query.admits(documents[$0]) }
+        return admitted.sorted { a, b in
+            switch (documents[a].date, documents[b].date) {
+            case let (x?, y?) where x != y: return x > y
+            case (_?, nil): return true
+            case (nil, _?): return false
+            default: return a < b
+            }
+        }.map { (Int32($0), 0) }
     }
 
     /// Whether the phrase's terms occur in the document at the phrase's relative offsets.
@@ -170,6 +214,13 @@ extension SearchIndex.Postings {
         positions += newPositions
         positionStarts.append(Int32(positions.count))
     }
+}
+
+/// One page of ranked results.
+public struct SearchResults: Sendable {
+    /// How many documents match, beyond the page.
+    public var total: Int
+    public var hits: [SearchHit]
 }
 
 /// One ranked result.

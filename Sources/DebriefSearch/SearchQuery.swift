@@ -44,6 +44,7 @@ public struct SearchQuery: Sendable, Hashable {
     }
 
     public var isEmpty: Bool { terms.isEmpty }
+    public var hasFilters: Bool { severity != nil || service != nil || since != nil || year != nil }
 
     /// Whether a document passes the filters. Severity compares `SEV-1`, `sev1` and `SEV1` alike;
     /// a date filter drops documents without a date (runbooks).

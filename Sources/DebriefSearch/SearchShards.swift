@@ -70,6 +70,9 @@ public enum SearchShards {
         let manifest = """
         debriefSearch.setManifest({"count":\(documents.count),"k1":\(SearchIndex.k1),"weightScale":\(SearchIndex.weightScale),\
         "prefixWeight":\(SearchIndex.prefixWeight),"maxPrefixExpansions":\(SearchIndex.maxPrefixExpansions),\
+        "typoWeight":\(SearchIndex.typoWeight),"minimumTypoLength":\(SearchIndex.minimumTypoLength),\
+        "maximumTypoLength":\(SearchIndex.maximumTypoLength),\
+        "typoKeptPrefix":\(SearchIndex.typoKeptPrefix),"maxTypoExpansions":\(SearchIndex.maxTypoExpansions),\
         "minimumPrefixLength":\(QueryParser.minimumPrefixLength),"docsPerShard":\(docsPerShard),\
         "split":[\(split.sorted().map(jsString).joined(separator: ","))],"years":[\(years.map(String.init).joined(separator: ","))]});
 

@@ -14,7 +14,7 @@ import Testing
     }
 
     func top(_ query: String, limit: Int = 10) throws -> [String] {
-        try Self.index().search(QueryParser.parse(query), limit: limit).map(\.document.slug)
+        try Self.index().search(QueryParser.parse(query), limit: limit).hits.map(\.document.slug)
     }
 
     @Test func exactTitleComesFirst() throws {
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func snippetShowsTheMatch() throws {
-        let hit = try #require(try Self.index().search(QueryParser.parse("gateway deadline"), limit: 1).first)
+        let hit = try #require(try Self.index().search(QueryParser.parse("gateway deadline"), limit: 1).hits.first)
         #expect(hit.document.slug == "2024-03-10-payments-connection-pool")
         #expect(hit.snippet.contains("gateway deadline"))
     }
@@ -89,6 +89,32 @@ import Testing
         #expect(tokens.map(\.term) == ["alert", "httpserverdown", "http", "server", "down", "fir"])
         #expect(tokens.map(\.position) == [0, 1, 1, 2, 3, 4])
         #expect(Tokenizer.tokenize("the <img src=x onerror=alert(1)>").map(\.word) == ["img", "src", "x", "onerror", "alert", "1"])
+    }
+
+    @Test func aWordOneTypoAwayMatchesBelowTheExactWord() throws {
+        let index = try Self.index()
+        let exact = index.search(QueryParser.parse("certificate "), limit: 3).hits
+        let misspelt = index.search(QueryParser.parse("certficate "), limit: 3).hits
+        #expect(exact.first?.document.slug == "2024-06-02-checkout-certificate-expiry")
+        #expect(misspelt.map(\.document.slug) == exact.map(\.document.slug))
+        #expect(misspelt.first.map(\.score) ?? 0 < exact.first.map(\.score) ?? 0)
+        // A transposition, and an edit in the first three letters (not tolerated).
+        #expect(try top("saturatoin ").first == "2025-01-15-payments-pool-saturation")
+        #expect(try top("csrtificate ").isEmpty)
+        // Words under five letters are taken as typed.
+        #expect(try top("pol ").isEmpty)
+    }
+
+    @Test func filtersWithoutWordsListNewestFirst() throws {
+        let index = try Self.index()
+        let results = index.search(QueryParser.parse("severity:SEV1"), limit: 1)
+        #expect(results.total == 2)
+        #expect(results.hits.map(\.document.slug) == ["2024-03-10-payments-connection-pool"])
+        #expect(index.search(QueryParser.parse("service:payments"), limit: 5).hits.map(\.document.slug)
+            == ["2025-01-15-payments-pool-saturation", "2024-08-08-payments-refund-timeouts", "2024-03-10-payments-connection-pool"]
+            + index.search(QueryParser.parse("service:payments"), limit: 5).hits.filter { $0.document.kind == .runbook }.map(\.document.slug))
+        // No words and no filter lists nothing.
+        #expect(index.search(QueryParser.parse(""), limit: 5).total == 0)
     }
 
     @Test func emptyAndHostileQueriesAreHarmless() throws {
@@ -120,7 +146,7 @@ import Testing
             .write(to: folder.appendingPathComponent("2024-03-01-other.md"), atomically: true, encoding: .utf8)
         let index = SearchIndex(documents: SearchDocument.all(try KnowledgeBase.load(root: root)))
         for query in ["zookeeper ensemble", "cordon playbook", "de-registered", "metadata nodes", "quorum", "object-store"] {
-            #expect(index.search(QueryParser.parse(query + " "), limit: 5).map(\.document.slug) == ["2024-02-01-metadata"], "\(query)")
+            #expect(index.search(QueryParser.parse(query + " "), limit: 5).hits.map(\.document.slug) == ["2024-02-01-metadata"], "\(query)")
         }
         let document = try #require(SearchDocument.all(try KnowledgeBase.load(root: root)).first)
         #expect(document.tags == ["storage", "quorum"])

@@ -262,17 +262,47 @@
     var shard = api.shards[shardKey(term, api.manifest.split)] || {};
     return Object.prototype.hasOwnProperty.call(shard, term) ? numbersIn(shard, term) : null;
   }
-  function expansions(qt) {
-    var m = api.manifest;
-    var result = postingsOf(qt.term) ? [{ term: qt.term, weight: 1 }] : [];
-    if (!qt.isPrefix) return result;
-    var matches = termsWithPrefix(qt.word).filter(function (t) { return t !== qt.term; });
-    matches.sort(function (a, b) {
+  // Typos.oneEditVariants: deletions, transpositions, substitutions and insertions after the
+  // first `kept` characters.
+  var TYPO_ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789";
+  function oneEditVariants(term, kept) {
+    var chars = Array.from(term), seen = new Set([term]), out = [];
+    function add(list) { var t = list.join(""); if (!seen.has(t)) { seen.add(t); out.push(t); } }
+    if (chars.length <= kept) return out;
+    for (var i = kept; i < chars.length; i++) {
+      add(chars.slice(0, i).concat(chars.slice(i + 1)));
+      if (i + 1 < chars.length) add(chars.slice(0, i).concat([chars[i + 1], chars[i]], chars.slice(i + 2)));
+      for (var c = 0; c < TYPO_ALPHABET.length; c++) {
+        if (TYPO_ALPHABET[c] !== chars[i]) add(chars.slice(0, i).concat([TYPO_ALPHABET[c]], chars.slice(i + 1)));
+      }
+    }
+    for (var j = kept; j <= chars.length; j++) {
+      for (var d = 0; d < TYPO_ALPHABET.length; d++) add(chars.slice(0, j).concat([TYPO_ALPHABET[d]], chars.slice(j)));
+    }
+    return out;
+  }
+  // SearchIndex.mostFrequent: by document frequency, then alphabetical.
+  function mostFrequent(terms, limit) {
+    return terms.slice().sort(function (a, b) {
       var dfA = postingsOf(a).length / 2, dfB = postingsOf(b).length / 2; // pairs of numbers
       if (dfA !== dfB) return dfB - dfA;
       return a < b ? -1 : a > b ? 1 : 0;
-    });
-    return result.concat(matches.slice(0, m.maxPrefixExpansions).map(function (t) { return { term: t, weight: m.prefixWeight }; }));
+    }).slice(0, limit);
+  }
+  function expansions(qt) {
+    var m = api.manifest;
+    var result = postingsOf(qt.term) ? [{ term: qt.term, weight: 1 }] : [];
+    if (qt.isPrefix) {
+      var matches = termsWithPrefix(qt.word).filter(function (t) { return t !== qt.term; });
+      result = result.concat(mostFrequent(matches, m.maxPrefixExpansions).map(function (t) { return { term: t, weight: m.prefixWeight }; }));
+    }
+    var length = codePointLength(qt.word);
+    if (length >= m.minimumTypoLength && length <= m.maximumTypoLength) {
+      var taken = new Set(result.map(function (e) { return e.term; }));
+      var variants = oneEditVariants(qt.term, m.typoKeptPrefix).filter(function (t) { return postingsOf(t) && !taken.has(t); });
+      result = result.concat(mostFrequent(variants, m.maxTypoExpansions).map(function (t) { return { term: t, weight: m.typoWeight }; }));
+    }
+    return result;
   }
   // SearchShards.fileName: a facet value as part of a file name.
   function fileName(value) {
@@ -331,7 +361,8 @@
     return true;
   }
 
-  /* Ranks like SearchIndex.search: [{doc, score}], best first. Loads the shards it needs. */
+  /* Ranks like SearchIndex.search. Resolves to {query, total, hits: [{doc, score}] (options.limit
+     from options.offset), terms: the index terms that matched, browse: filters without words}. */
   api.search = function (base, text, options) {
     options = options || {};
     var m = api.manifest;
@@ -344,33 +375,56 @@
     var needed = Array.from(keys).map(function (k) { return api.load(base, "shards/" + k + ".js"); });
     query.phrases.forEach(function (p) { p.terms.forEach(function (t) { needed.push(api.load(base, "pos/" + shardKey(t, m.split) + ".js")); }); });
     var filtering = query.severity !== null || query.service !== null || query.since !== null || query.year !== null;
-    filterFiles(query).forEach(function (name) { needed.push(api.load(base, "filters/" + name + ".js")); });
+    var browsing = query.terms.length === 0 && filtering;
+    var files = filterFiles(query);
+    // Browsing sorts by date: every year's file.
+    if (browsing) m.years.forEach(function (y) { if (files.indexOf("year-" + y) < 0) files.push("year-" + y); });
+    files.forEach(function (name) { needed.push(api.load(base, "filters/" + name + ".js")); });
     return Promise.all(needed).then(function () {
-      var scores = new Map();
-      query.terms.forEach(function (qt) {
-        var best = new Map();
-        expansions(qt).forEach(function (e) {
-          var list = decode(postingsOf(e.term));
-          var df = list.docs.length;
-          var idf = Math.log(1 + (m.count - df + 0.5) / (df + 0.5));
-          for (var i = 0; i < list.docs.length; i++) {
-            var tf = list.weights[i] / m.weightScale;
-            var score = e.weight * idf * (tf * (m.k1 + 1) / (tf + m.k1));
-            if (score > (best.get(list.docs[i]) || 0)) best.set(list.docs[i], score);
-          }
+      var ranked = [], matched = new Set();
+      if (browsing) ranked = browse(query);
+      else {
+        var scores = new Map();
+        query.terms.forEach(function (qt) {
+          var best = new Map();
+          expansions(qt).forEach(function (e) {
+            var list = decode(postingsOf(e.term));
+            var df = list.docs.length;
+            var idf = Math.log(1 + (m.count - df + 0.5) / (df + 0.5));
+            matched.add(e.term);
+            for (var i = 0; i < list.docs.length; i++) {
+              var tf = list.weights[i] / m.weightScale;
+              var score = e.weight * idf * (tf * (m.k1 + 1) / (tf + m.k1));
+              if (score > (best.get(list.docs[i]) || 0)) best.set(list.docs[i], score);
+            }
+          });
+          best.forEach(function (score, doc) { scores.set(doc, (scores.get(doc) || 0) + score); });
         });
-        best.forEach(function (score, doc) { scores.set(doc, (scores.get(doc) || 0) + score); });
-      });
-      var ranked = [];
-      scores.forEach(function (score, doc) {
-        if (filtering && !admits(query, doc)) return;
-        if (!query.phrases.every(function (p) { return containsPhrase(p, doc); })) return;
-        ranked.push({ doc: doc, score: Math.round(score * 1e6) / 1e6 });
-      });
-      ranked.sort(function (a, b) { return a.score !== b.score ? b.score - a.score : a.doc - b.doc; });
-      return { query: query, hits: ranked.slice(0, options.limit || 10) };
+        scores.forEach(function (score, doc) {
+          if (filtering && !admits(query, doc)) return;
+          if (!query.phrases.every(function (p) { return containsPhrase(p, doc); })) return;
+          ranked.push({ doc: doc, score: Math.round(score * 1e6) / 1e6 });
+        });
+        ranked.sort(function (a, b) { return a.score !== b.score ? b.score - a.score : a.doc - b.doc; });
+      }
+      var offset = options.offset || 0;
+      return { query: query, total: ranked.length, hits: ranked.slice(offset, offset + (options.limit || 10)),
+               terms: Array.from(matched), browse: browsing };
     });
   };
+
+  // SearchIndex.browse: the admitted documents, newest first, undated last.
+  function browse(query) {
+    var dates = new Map();
+    api.manifest.years.forEach(function (y) { facet("year-" + y, true).forEach(function (day, doc) { dates.set(doc, y * 1000 + day); }); });
+    var docs = [];
+    for (var doc = 0; doc < api.manifest.count; doc++) if (admits(query, doc)) docs.push(doc);
+    docs.sort(function (a, b) {
+      var da = dates.has(a) ? dates.get(a) : -1, db = dates.has(b) ? dates.get(b) : -1;
+      return da !== db ? db - da : a - b;
+    });
+    return docs.map(function (doc) { return { doc: doc, score: 0 }; });
+  }
 
   /* Loads the display rows of ranked hits: [{doc, score, kind, title, url, severity, date, services, source}]. */
   api.describe = function (base, hits) {
@@ -400,6 +454,11 @@
   api.snippet = snippet;
 
   // ---- The search page -------------------------------------------------------------------
+  // Everything below draws the page: results (twenty at a time) with highlighted matches, the
+  // status line, empty states and the keyboard walk. Text reaches the page through textContent.
+  var PAGE_SIZE = 20;
+  var FILTERS = ["severity", "service", "year"];
+
   function el(tag, className, text) {
     var node = document.createElement(tag);
     if (className) node.className = className;
@@ -407,21 +466,87 @@
     return node;
   }
 
-  function render(container, status, rows, query, root) {
-    while (container.firstChild) container.removeChild(container.firstChild);
-    rows.forEach(function (r) {
-      var item = el("li", "search-hit");
-      var link = el("a", "search-hit-title", r.title);
-      link.href = root + r.url;
-      var heading = el("h3");
-      heading.appendChild(link);
-      item.appendChild(heading);
-      var facts = [r.kind, r.severity, r.date, r.services].filter(Boolean).join(" \u00b7 ");
-      item.appendChild(el("p", "search-hit-meta", facts));
-      if (r.source) item.appendChild(el("p", "search-hit-snippet", snippet(r.source, query)));
-      container.appendChild(item);
+  function formatCount(n) {
+    try { return n.toLocaleString("en-US"); } catch (e) { return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ","); }
+  }
+  // "1 result", "1,234 results".
+  function counted(n, noun) { return formatCount(n) + " " + noun + (n === 1 ? "" : "s"); }
+
+  /* Which words of a result to mark: those whose stem matched (found.terms holds exact terms and
+     their prefix and typo expansions), or that start with the typed word of a prefix term. */
+  function matcher(found) {
+    if (found.browse) return null;
+    var terms = new Set(found.terms || []);
+    var prefixes = (found.query.terms || []).filter(function (q) { return q.isPrefix; }).map(function (q) { return q.word; });
+    if (!terms.size && !prefixes.length) return null;
+    var matches = function (token) {
+      return terms.has(token.term) || prefixes.some(function (p) { return token.word.slice(0, p.length) === p; });
+    };
+    // The same rule as a query for snippet(), so the snippet window opens at the first marked word.
+    matches.query = { terms: Array.from(terms).map(function (t) { return { term: t, word: t, isPrefix: false }; })
+      .concat(prefixes.map(function (p) { return { term: p, word: p, isPrefix: true }; })) };
+    return matches;
+  }
+
+  // Appends `text` to `parent` as text nodes, with each matching word in a <mark>.
+  function appendMarked(parent, text, matches) {
+    var at = 0;
+    if (matches) {
+      tokenize(text, true).forEach(function (t) {
+        // A compound word's parts share its offsets: mark the whole word once.
+        if (t.start < at || !matches(t)) return;
+        if (t.start > at) parent.appendChild(document.createTextNode(text.slice(at, t.start)));
+        parent.appendChild(el("mark", null, text.slice(t.start, t.end)));
+        at = t.end;
+      });
+    }
+    if (at < text.length) parent.appendChild(document.createTextNode(text.slice(at)));
+    return parent;
+  }
+
+  function hitItem(r, matches, root) {
+    var item = el("li", "search-hit");
+    var link = appendMarked(el("a", "search-hit-title"), r.title || r.url, matches);
+    link.href = root + r.url;
+    var heading = el("h2");
+    heading.appendChild(link);
+    item.appendChild(heading);
+    var facts = [r.kind, r.severity, r.date, r.services].filter(Boolean).join(" \u00b7 ");
+    item.appendChild(el("p", "search-hit-meta", facts));
+    if (r.source) {
+      var text = snippet(r.source, matches ? matches.query : { terms: [] });
+      item.appendChild(appendMarked(el("p", "search-hit-snippet"), text, matches));
+    }
+    return item;
+  }
+
+  // The filters a search applied, from the selects or written in the query: ["severity SEV1", …].
+  function filterNames(query) {
+    var names = [];
+    if (query.severity !== null) names.push("severity " + query.severity);
+    if (query.service !== null) names.push("service " + query.service);
+    if (query.year !== null) names.push("year " + query.year);
+    if (query.since !== null) names.push("since " + query.since);
+    return names;
+  }
+  function joined(names) {
+    return names.length < 2 ? names.join("") : names.slice(0, -1).join(", ") + " and " + names[names.length - 1];
+  }
+
+  // The query text without its filter pieces (severity:SEV1 …); quoted text stays as it is.
+  function withoutFilters(text) {
+    var kept = [], quotes = 0;
+    text.split(/\s+/).forEach(function (piece) {
+      var inQuote = quotes % 2 === 1;
+      quotes += (piece.match(/"/g) || []).length;
+      if (!piece) return;
+      if (!inQuote && piece.indexOf("\"") < 0 && piece.indexOf(":") > 0) {
+        var q = parseQuery(piece, Infinity);
+        if (!q.terms.length && filterNames(q).length) return;
+      }
+      kept.push(piece);
     });
-    status.textContent = rows.length ? rows.length + (rows.length === 1 ? " result" : " results") : "No matches.";
+    return kept.join(" ") + (kept.length && /\s$/.test(text) ? " " : "");
   }
 
   function start() {
@@ -430,35 +555,143 @@
     var root = form.getAttribute("data-root") || "";
     var base = root + "search/";
     var input = form.elements.q, status = document.getElementById("search-status"), results = document.getElementById("search-results");
+    var empty = document.getElementById("search-empty"), moreRow = document.getElementById("search-more-row");
+    var more = document.getElementById("search-more"), shown = document.getElementById("search-shown");
+    var keys = document.getElementById("search-keys");
+    if (keys) keys.hidden = false; // the keyboard hint is true only with this script running
     var params = new URLSearchParams(window.location.search);
-    ["q", "severity", "service", "year"].forEach(function (name) {
+    ["q"].concat(FILTERS).forEach(function (name) {
       if (params.get(name) !== null && form.elements[name]) form.elements[name].value = params.get(name);
     });
-    var generation = 0;
+
+    var generation = 0, current = null; // current: {text, options, found, matches, count}
+    function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+    function links() { return Array.prototype.slice.call(results.querySelectorAll("a.search-hit-title")); }
+    function showEmpty(button) {
+      clear(empty);
+      if (button) empty.appendChild(button);
+      empty.hidden = !button;
+    }
+    function updateMore() {
+      var left = current ? current.found.total - current.count : 0;
+      moreRow.hidden = left <= 0;
+      if (left > 0) shown.textContent = formatCount(current.count) + " of " + formatCount(current.found.total) + " shown";
+    }
+    function removeFiltersButton() {
+      var button = el("button", null, "Remove filters");
+      button.type = "button";
+      button.addEventListener("click", function () {
+        FILTERS.forEach(function (name) { form.elements[name].value = ""; });
+        input.value = withoutFilters(input.value);
+        input.focus();
+        run();
+      });
+      return button;
+    }
+
+    function draw(found, rows) {
+      clear(results);
+      current.found = found;
+      current.matches = matcher(found);
+      current.count = rows.length;
+      rows.forEach(function (r) { results.appendChild(hitItem(r, current.matches, root)); });
+      var filters = filterNames(found.query), words = found.query.terms.length > 0 || found.query.phrases.length > 0;
+      if (found.total > 0) {
+        status.textContent = found.browse ? counted(found.total, "document") + ", newest first" : counted(found.total, "result");
+        showEmpty(null);
+      } else if (filters.length) {
+        status.textContent = words ? "No matches with " + joined(filters) + ". Remove the filters to search everything."
+          : "No documents with " + joined(filters) + ".";
+        showEmpty(removeFiltersButton());
+      } else {
+        status.textContent = "No matches. Try fewer words or different ones.";
+        showEmpty(null);
+      }
+      updateMore();
+    }
+
     function run() {
       var text = input.value;
-      var options = { severity: form.elements.severity.value, service: form.elements.service.value, year: form.elements.year.value, limit: 20 };
+      var options = { limit: PAGE_SIZE };
+      FILTERS.forEach(function (name) { options[name] = form.elements[name].value; });
       var mine = ++generation;
       try {
         var url = new URL(window.location.href);
-        ["q", "severity", "service", "year"].forEach(function (name) {
+        ["q"].concat(FILTERS).forEach(function (name) {
           var value = name === "q" ? text : options[name];
           if (value) url.searchParams.set(name, value); else url.searchParams.delete(name);
         });
         window.history.replaceState(null, "", url.toString());
       } catch (e) { /* some browsers refuse replaceState on file://; search works all the same */ }
-      if (!text.trim()) { render(results, status, [], { terms: [] }, root); status.textContent = "Type to search."; return; }
+      if (!text.trim() && !options.severity && !options.service && !options.year) {
+        current = null;
+        clear(results);
+        showEmpty(null);
+        updateMore();
+        status.textContent = "Type words to search, or pick a severity, service or year to list incidents and runbooks.";
+        return;
+      }
       status.textContent = "Searching\u2026";
       api.search(base, text, options).then(function (found) {
         return api.describe(base, found.hits).then(function (rows) {
-          if (mine === generation) render(results, status, rows, found.query, root);
+          if (mine !== generation) return;
+          current = { text: text, options: options };
+          draw(found, rows);
         });
+      }).catch(function () {
+        if (mine === generation) status.textContent = "Search could not load its index files.";
       });
     }
+
+    // Show more: the next twenty, appended; focus goes to the first of them.
+    more.addEventListener("click", function () {
+      if (!current) return;
+      var mine = generation, from = current.count;
+      var options = Object.assign({}, current.options, { offset: from });
+      more.disabled = true;
+      api.search(base, current.text, options).then(function (found) {
+        return api.describe(base, found.hits).then(function (rows) {
+          more.disabled = false;
+          if (mine !== generation || current.count !== from) return;
+          rows.forEach(function (r) { results.appendChild(hitItem(r, current.matches, root)); });
+          current.count += rows.length;
+          current.found.total = found.total;
+          updateMore();
+          var added = links()[from];
+          if (added) added.focus();
+        });
+      }).catch(function () { more.disabled = false; });
+    });
+
+    // Keyboard: "/" focuses the box; arrows walk the result links (and Show more); Escape goes back.
+    function plain(e) { return !e.altKey && !e.ctrlKey && !e.metaKey && !e.shiftKey; }
+    function walk(e) {
+      if (!plain(e)) return;
+      var list = links();
+      if (!moreRow.hidden) list.push(more);
+      var i = e.target === input ? -1 : list.indexOf(e.target), next = null;
+      if (e.target !== input && i < 0) return;
+      if (e.key === "ArrowDown") next = list[i + 1];
+      else if (e.key === "ArrowUp" && i >= 0) next = i === 0 ? input : list[i - 1];
+      else if (e.key === "Escape" && i >= 0) next = input;
+      if (next) { e.preventDefault(); next.focus(); }
+    }
+    input.addEventListener("keydown", walk);
+    results.addEventListener("keydown", walk);
+    more.addEventListener("keydown", walk);
+    document.addEventListener("keydown", function (e) {
+      if (e.key !== "/" || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+      var t = e.target;
+      if (t && (t.isContentEditable || /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName))) return;
+      e.preventDefault();
+      input.focus();
+      input.select();
+    });
+
     var timer = null;
     input.addEventListener("input", function () { clearTimeout(timer); timer = setTimeout(run, 120); });
     form.addEventListener("change", function (e) { if (e.target !== input) run(); });
-    form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
     run();
   }
   if (typeof document !== "undefined") {
