@@ -68,7 +68,8 @@ def changed_files(before, after):
 
 
 SEARCH_QUERIES = ["HighErrorRate", "connection pool", "certificate expired severity:SEV1", '"schema migration"',
-                  "database timeout service:postgres", "kafka consumer lag year:2024"]
+                  "database timeout service:postgres", "kafka consumer lag year:2024", "conenction pool",
+                  "severity:SEV1 year:2024"]
 
 
 def search_report(site, results):

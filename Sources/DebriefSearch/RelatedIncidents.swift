@@ -168,7 +168,8 @@ public struct RelatedIncidents: Sendable {
 
     /// The first sentence of a text, up to about 90 characters, on one line.
     static func firstSentence(_ text: String) -> String? {
-        let flat = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        // The opening is enough: a root cause runs to paragraphs.
+        let flat = text.prefix(400).split(whereSeparator: \.isWhitespace).joined(separator: " ")
             .trimmingCharacters(in: CharacterSet(charactersIn: "-*#>|: "))
         guard !flat.isEmpty else { return nil }
         var sentence = Substring(flat)
