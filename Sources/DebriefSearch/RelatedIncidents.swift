@@ -168,12 +168,13 @@ public struct RelatedIncidents: Sendable {
 
     /// The first sentence of a text, up to about 90 characters, on one line.
     static func firstSentence(_ text: String) -> String? {
-        // The opening is enough: a root cause runs to paragraphs.
-        let flat = text.prefix(400).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            .trimmingCharacters(in: CharacterSet(charactersIn: "-*#>|: "))
-        guard !flat.isEmpty else { return nil }
-        var sentence = Substring(flat)
-        if let end = flat.range(of: ". ") { sentence = flat[..<end.lowerBound] }
+        let markup: Set<Character> = ["-", "*", "#", ">", "|", ":", " "]
+        // The opening is enough: the quote is at most 90 characters.
+        let flat = text.prefix(200).split { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r\n" }.joined(separator: " ")
+        let opening = flat.drop(while: markup.contains)
+        guard let last = opening.lastIndex(where: { !markup.contains($0) }) else { return nil }
+        var sentence = opening[...last]
+        if let end = sentence.range(of: ". ") { sentence = sentence[..<end.lowerBound] }
         guard sentence.count > 90 else { return String(sentence) }
         let cut = sentence.prefix(90)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"

@@ -59,7 +59,7 @@ public enum SearchShards {
         files += concurrentMap(0..<(documents.count + docsPerShard - 1) / docsPerShard) { n in
             let rows = (n * docsPerShard ..< min(documents.count, (n + 1) * docsPerShard)).map { i in
                 let d = documents[i]
-                let source = String((d.fields[.summary] ?? d.fields[.actionItems] ?? "").unicodeScalars.prefix(snippetSourceLength))
+                let source = snippetSource(d.fields[.summary] ?? d.fields[.actionItems] ?? "")
                 let fields = [d.kind.rawValue, d.title, urls[i], d.severity ?? "", d.date?.description ?? "", d.services.joined(separator: ", "), source]
                 return "[" + fields.map(jsString).joined(separator: ",") + "]"
             }
@@ -79,6 +79,16 @@ public enum SearchShards {
         """
         files.append(File(path: "manifest.js", text: manifest))
         return files
+    }
+
+    /// The first `snippetSourceLength` characters of a text, cut at a space and ended with `…`
+    /// when there is more, so a snippet never ends inside a word.
+    static func snippetSource(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard scalars.count > snippetSourceLength else { return text }
+        let kept = scalars.prefix(snippetSourceLength)
+        let cut = kept.lastIndex { $0.properties.isWhitespace } ?? kept.endIndex
+        return String(String.UnicodeScalarView(kept[..<cut])) + "…"
     }
 
     /// The shard a term lives in: its first two characters (letters a-z and digits kept, any

@@ -17,8 +17,8 @@ struct TermVectors: Sendable {
 
     var vectors: [[Term]]
 
-    /// Words that carry no topic, beyond the tokenizer's stop words.
-    static let functionWords: Set<String> = Set("""
+    /// Stems of words that carry no topic, beyond the tokenizer's stop words.
+    static let functionStems: Set<String> = Set("""
         about above after again against all also although always among another any anyone anything \
         around because been before being below between both but can cannot could did does doing done \
         down during each either else enough even ever every few first further had having here how however \
@@ -29,17 +29,14 @@ struct TermVectors: Sendable {
         well went what whatever when where whether which while who whom whose why within without would \
         yet you your able across actually already got get gets getting let lets put said see seen seems \
         set sets take taken took use used uses using want wanted
-        """.split(separator: " ").map(String.init))
+        """.split(separator: " ").map { Stemmer.stem(String($0)) })
 
     init(texts: [String], termsPerText: Int) {
         // Tokenizing and weighting are per text, so on all cores; only `df` is shared.
         let counted: [[String: (count: Int, word: String)]] = concurrentMap(texts.indices) { index in
-            var counts: [String: (count: Int, word: String)] = [:]
-            for token in Tokenizer.tokenize(texts[index], splitCompounds: false)
-            where token.term.unicodeScalars.count > 2 && !token.term.allSatisfy(\.isNumber) && !TermVectors.functionWords.contains(token.word) {
-                counts[token.term, default: (0, token.word)].count += 1
-            }
-            return counts
+            var counter = TermCounter()
+            Tokenizer.scan(texts[index], splitCompounds: false, into: &counter)
+            return counter.counts()
         }
         var df: [String: Int] = [:]
         for counts in counted { for term in counts.keys { df[term, default: 0] += 1 } }
@@ -56,5 +53,34 @@ struct TermVectors: Sendable {
             let norm = sqrt(kept.reduce(0) { $0 + $1.weight * $1.weight })
             return norm > 0 ? kept.map { Term(term: $0.term, word: $0.word, weight: $0.weight / norm) } : []
         }
+    }
+}
+
+/// Counts a text's terms straight from the tokenizer's bytes: a String is made per distinct
+/// term (and the word it was first written as), not per word.
+private struct TermCounter: Tokenizer.Sink {
+    var terms = TermInterner()
+    var frequencies: [Int] = []
+    var firstWords: [String] = []
+
+    mutating func take(term: UnsafeBufferPointer<UInt8>, word: UnsafeBufferPointer<UInt8>, position: Int, start: Int, end: Int) {
+        let id = Int(terms.id(of: term))
+        if id == frequencies.count {
+            frequencies.append(0)
+            firstWords.append(String(decoding: word, as: UTF8.self))
+        }
+        frequencies[id] += 1
+    }
+
+    /// Term -> its count and first spelling, without terms of one or two characters, numbers
+    /// and function words.
+    func counts() -> [String: (count: Int, word: String)] {
+        var result: [String: (count: Int, word: String)] = [:]
+        for id in frequencies.indices {
+            let term = terms.string(Int32(id))
+            guard term.unicodeScalars.count > 2, !term.allSatisfy(\.isNumber), !TermVectors.functionStems.contains(term) else { continue }
+            result[term] = (frequencies[id], firstWords[id])
+        }
+        return result
     }
 }

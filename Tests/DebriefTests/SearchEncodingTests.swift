@@ -11,6 +11,14 @@ import Testing
         #expect(CompactNumbers.decode("x") == nil) // a number cut off after a "more follows" digit
     }
 
+    @Test func snippetSourcesEndAtAWordWithAnEllipsis() {
+        let long = String(repeating: "pool saturated ", count: 40)
+        let source = SearchShards.snippetSource(long)
+        #expect(source.hasSuffix("saturated…") || source.hasSuffix("pool…"))
+        #expect(source.unicodeScalars.count <= SearchShards.snippetSourceLength + 1)
+        #expect(SearchShards.snippetSource("short text") == "short text")
+    }
+
     @Test func filterFileNamesKeepOnlySafeCharacters() {
         #expect(SearchShards.fileName("api-gateway") == "api-gateway")
         #expect(SearchShards.fileName("api gateway") == "api_20gateway")
