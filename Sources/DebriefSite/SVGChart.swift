@@ -47,7 +47,7 @@ public enum SVGChart {
                 let x = layout == .stacked ? x0 : x0 + barWidth * Double(seriesIndex)
                 let yTop = y(base + value, top: top), yBase = y(base, top: top)
                 body += rect(x: x, y: yTop, width: barWidth, height: yBase - yTop, color: item.color,
-                             label: "\(category), \(item.name): \(format(value))\(unit.isEmpty ? "" : " " + unit)")
+                             label: "\(category), \(item.name): \(quantity(value, unit))")
                 stackBase += value
             }
             if index % labelEvery == 0 {
@@ -84,6 +84,12 @@ public enum SVGChart {
         font-family="system-ui, sans-serif"><title id="\(escape(id))-title">\(escape(title))</title>\
         <desc id="\(escape(id))-desc">\(escape(description))</desc>\(body)</svg>
         """
+    }
+
+    /// `3 incidents`, `1 incident`: the axis unit is plural; one of it is not.
+    static func quantity(_ value: Double, _ unit: String) -> String {
+        guard !unit.isEmpty else { return format(value) }
+        return format(value) + " " + (value == 1 && unit.hasSuffix("s") ? String(unit.dropLast()) : unit)
     }
 
     static func axis(top: Double, unit: String) -> String {
