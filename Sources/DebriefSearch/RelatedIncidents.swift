@@ -114,8 +114,8 @@ public struct RelatedIncidents: Sendable {
         causeSummaries = causes.map(RelatedIncidents.firstSentence)
         let causeVectors = TermVectors(texts: causes, termsPerText: RelatedIncidents.causeTermsPerIncident)
         let textVectors = postmortems.count >= RelatedIncidents.minimumIncidentsForTextSimilarity
-            ? TermVectors(texts: postmortems.map(RelatedIncidents.wholeText), termsPerText: RelatedIncidents.textTermsPerIncident)
-            : TermVectors(texts: postmortems.map { _ in "" }, termsPerText: 0)
+            ? TermVectors(texts: postmortems.map(RelatedIncidents.wholeText), termsPerText: RelatedIncidents.textTermsPerIncident).vectors
+            : Array(repeating: [], count: postmortems.count)
 
         var ids: [Feature: Int] = [:]
         var kinds: [Kind] = []
@@ -135,7 +135,7 @@ public struct RelatedIncidents: Sendable {
             for service in p.services { add(.service, service.lowercased(), service) }
             for tag in p.tags { add(.tag, tag.lowercased(), tag) }
             for term in causeVectors.vectors[index] { add(.cause, term.term, term.word, term.weight) }
-            for term in textVectors.vectors[index] { add(.text, term.term, term.word, term.weight) }
+            for term in textVectors[index] { add(.text, term.term, term.word, term.weight) }
             features.append(list)
         }
         self.features = features
@@ -217,8 +217,9 @@ public struct RelatedIncidents: Sendable {
         if let service = runbook.service { named.append((Feature(kind: .service, name: service.lowercased()), service)) }
         // A feature no incident has scores nothing.
         let runbookFeatures = named.compactMap { feature, display in featureIDs[feature].map { OwnFeature(id: $0, weight: 1, display: display) } }
-        // A runbook has no date: its neighbours are the most recent incidents. Every incident
-        // sharing an alert or the service is related to it, however common the feature.
+        // A runbook has no date: its neighbours are the most recent incidents. No minimum score:
+        // an incident sharing an alert or the service is listed however little that scores
+        // (though a feature every incident has scores nothing).
         let candidates = scoredCandidates(runbookFeatures, around: postmortems.count, excluding: [], limit: limit,
                                           minimumScore: 0, alertReason: { "alert \($0) fired" }, scratch: &scratch)
         return candidates.map { incident($0.index, score: $0.score, explicit: false, reasons: $0.reasons) }

@@ -127,8 +127,9 @@ public final class SearchIndex: Sendable {
             result += mostFrequent(matches, SearchIndex.maxPrefixExpansions).map { ($0, SearchIndex.prefixWeight) }
         }
         if (SearchIndex.minimumTypoLength...SearchIndex.maximumTypoLength).contains(queryTerm.word.unicodeScalars.count) {
+            let taken = Set(result.map(\.term))
             let variants = Typos.oneEditVariants(of: queryTerm.term, keeping: SearchIndex.typoKeptPrefix)
-                .filter { postings[$0] != nil && !result.map(\.term).contains($0) }
+                .filter { postings[$0] != nil && !taken.contains($0) }
             result += mostFrequent(variants, SearchIndex.maxTypoExpansions).map { ($0, SearchIndex.typoWeight) }
         }
         return result
