@@ -30,9 +30,10 @@ public indirect enum JSONValue: Sendable, Hashable {
     }
 
     /// `serialized()` as UTF-8, written straight into one buffer (the exports run to megabytes).
-    public func serializedBytes() -> [UInt8] {
+    /// `compact`: no spaces or line breaks, for files only scripts read.
+    public func serializedBytes(compact: Bool = false) -> [UInt8] {
         var out: [UInt8] = []
-        write(to: &out, depth: 0)
+        write(to: &out, depth: compact ? nil : 0)
         out.append(UInt8(ascii: "\n"))
         return out
     }
@@ -68,9 +69,16 @@ public indirect enum JSONValue: Sendable, Hashable {
         return out
     }
 
-    private func write(to out: inout [UInt8], depth: Int) {
+    /// `depth` nil: compact.
+    private func write(to out: inout [UInt8], depth: Int?) {
         func append(_ text: String) { out.append(contentsOf: text.utf8) }
-        func indent(_ depth: Int) { out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth)) }
+        /// A line break and the indentation of `level`, nothing when compact.
+        func newline(_ level: Int) {
+            guard depth != nil else { return }
+            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        }
+        let inner = depth.map { $0 + 1 }
         switch self {
         case .null: append("null")
         case .bool(let value): append(value ? "true" : "false")
@@ -79,27 +87,27 @@ public indirect enum JSONValue: Sendable, Hashable {
         case .string(let value): Escaping.appendJSONString(value, to: &out)
         case .array(let values):
             if values.isEmpty { append("[]"); return }
-            append("[\n")
+            append("[")
             for (index, value) in values.enumerated() {
-                indent(depth + 1)
-                value.write(to: &out, depth: depth + 1)
-                append(index == values.count - 1 ? "\n" : ",\n")
+                newline(inner ?? 0)
+                value.write(to: &out, depth: inner)
+                if index < values.count - 1 { append(",") }
             }
-            indent(depth)
+            newline(depth ?? 0)
             append("]")
         case .object(let members):
             if members.isEmpty { append("{}"); return }
-            append("{\n")
+            append("{")
             // Pairs sorted by key: no lookup of each value again.
             let sorted = members.sorted { $0.key < $1.key }
             for (index, member) in sorted.enumerated() {
-                indent(depth + 1)
+                newline(inner ?? 0)
                 Escaping.appendJSONString(member.key, to: &out)
-                append(": ")
-                member.value.write(to: &out, depth: depth + 1)
-                append(index == sorted.count - 1 ? "\n" : ",\n")
+                append(depth == nil ? ":" : ": ")
+                member.value.write(to: &out, depth: inner)
+                if index < sorted.count - 1 { append(",") }
             }
-            indent(depth)
+            newline(depth ?? 0)
             append("}")
         }
     }

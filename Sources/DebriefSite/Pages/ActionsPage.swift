@@ -1,9 +1,48 @@
 import DebriefModel
 import DebriefAnalytics
 
-/// `actions/index.html`: every action item, overdue first, grouped by owner.
+/// The Actions pages: overdue items at `actions/index.html`, open and closed ones at
+/// `actions/open/` and `actions/closed/`, each list paged (Pagination). Their filter form (owner,
+/// service, status, overdue) reads one small JSON file per chosen value from `actions/filter/`,
+/// so filters reach every item without any page holding them all.
 public struct ActionsPage: PageGenerator {
     public static let unassigned = "Unassigned"
+
+    /// The three lists, each its own paged page family.
+    enum List: String, CaseIterable, Sendable {
+        case overdue, open, closed
+
+        var path: String { self == .overdue ? SitePaths.actions : "actions/\(rawValue)/index.html" }
+
+        var title: String {
+            switch self {
+            case .overdue: return "Overdue"
+            case .open: return "Open on time"
+            case .closed: return "Closed"
+            }
+        }
+
+        func contains(_ action: TrackedAction) -> Bool {
+            switch self {
+            case .overdue: return action.isOpen && action.isOverdue
+            case .open: return action.isOpen && !action.isOverdue
+            case .closed: return !action.isOpen
+            }
+        }
+    }
+
+    /// A filter with a file per value (`actions/filter/<name>-<slug>.json`). The list filter
+    /// (overdue, open on time, closed) narrows those files' rows, or alone opens that list's pages.
+    enum Facet: String, CaseIterable, Sendable {
+        case owner, service
+
+        func values(of action: TrackedAction) -> [String] {
+            switch self {
+            case .owner: return [action.siteOwner ?? ActionsPage.unassigned]
+            case .service: return action.services
+            }
+        }
+    }
 
     public init() {}
 
@@ -12,39 +51,125 @@ public struct ActionsPage: PageGenerator {
     public var navItem: NavItem? { NavItem(title: "Actions", path: SitePaths.actions) }
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
+        try RenderJob.pages(of: jobs(site))
+    }
+
+    public func jobs(_ site: SiteRenderer) -> [RenderJob] {
+        let actions = site.model.actions
+        // Sorted as positions in `actions`: sorting moves integers, not whole items.
+        let lists = Dictionary(uniqueKeysWithValues: List.allCases.map { list in
+            let positions = actions.indices.filter { list.contains(actions[$0]) }
+            return (list, list == .closed ? positions : positions.sorted { ActionsPage.urgency(actions[$0], actions[$1]) })
+        })
+        let facets = Facet.allCases.map { facet in (facet, ActionsPage.facetValues(facet, of: actions)) }
+        let shared = sharedValues(site, lists: lists, facets: facets)
+        var jobs = [RenderJob { try ActionsPage.filterFiles(facets, site: site) }]
+        for list in List.allCases {
+            let positions = lists[list]!
+            let pagination = Pagination(firstPath: list.path, itemCount: positions.count)
+            jobs += RenderJob.batches(1..<(pagination.pageCount + 1), size: 100) { number in
+                let path = pagination.path(ofPage: number)
+                let root = SitePaths.root(of: path)
+                var values = shared
+                values["list_title"] = .string(list.title)
+                values["tabs"] = .list(List.allCases.map { tab in
+                    .object(["title": .string(tab.title), "url": .string(root + tab.path), "current": .bool(tab == list),
+                             "count": .string(FigureText.count(lists[tab]!.count))])
+                })
+                values["actions"] = .list(pagination.items(ofPage: number).map { site.actionRow(actions[positions[$0]], root: root) })
+                values["has_actions"] = .bool(!positions.isEmpty)
+                values["pager"] = pagination.pager(page: number, root: root)
+                values["owners_url"] = .string(root + SitePaths.taxonomy(.owners))
+                values["filter_root"] = .string(root + "actions/filter/")
+                return try site.html(path: path, template: "actions", title: pagination.title("Action items: \(list.title.lowercased())", page: number),
+                                     converted: values, scripts: ["assets/filter.js"])
+            }
+        }
+        return jobs
+    }
+
+    /// What every Actions page shows above its list: the counts, the SLA note and the filter options.
+    private func sharedValues(_ site: SiteRenderer, lists: [List: [Int]], facets: [(Facet, [FacetValue])]) -> [String: TemplateValue] {
         let model = site.model
-        let root = SitePaths.root(of: SitePaths.actions)
-        let actions = model.actions
-        // Grouped and sorted as positions in `actions`: sorting moves integers, not whole items.
-        let overdue = actions.indices.filter { actions[$0].isOverdue }
-        let open = actions.indices.filter { actions[$0].isOpen && !actions[$0].isOverdue }
-        let closed = actions.indices.filter { !actions[$0].isOpen }
-        func groups(_ items: [Int]) -> [[String: Any]] {
-            let byOwner = Dictionary(grouping: items) { actions[$0].siteOwner ?? ActionsPage.unassigned }
-            let owners = byOwner.keys.sorted { a, b in
-                // Unassigned items last: they need an owner more than they need sorting.
-                if (a == ActionsPage.unassigned) != (b == ActionsPage.unassigned) { return b == ActionsPage.unassigned }
-                return a.lowercased() == b.lowercased() ? a < b : a.lowercased() < b.lowercased()
-            }
-            return owners.map { owner in
-                let rows = byOwner[owner]!.sorted { ActionsPage.urgency(actions[$0], actions[$1]) }
-                return ["owner": owner, "owner_url": owner == ActionsPage.unassigned ? "" : root + SitePaths.term(.owners, Slug.make(owner)),
-                        "count": rows.count, "actions": rows.map { site.actionRow(actions[$0], root: root) }]
-            }
-        }
         let slaNotes = model.config.severities.compactMap { level in
-            level.actionSLADays.map { ["severity": level.name, "days": $0] }
+            level.actionSLADays.map { TemplateValue.object(["severity": .string(level.name), "days": .int($0)]) }
         }
-        let values: [String: Any] = [
-            "as_of": model.today.description,
-            "overdue_groups": groups(overdue), "overdue_count": overdue.count,
-            "open_groups": groups(open), "open_count": open.count,
-            "closed_groups": groups(closed), "closed_count": closed.count,
-            "total_count": actions.count,
-            "sla_days": slaNotes,
-            "uses_sla": actions.contains(where: \.dueFromSLA),
+        var values: [String: TemplateValue] = [
+            "as_of": .string(model.today.description),
+            "total_text": .string(FigureText.count(model.actions.count, "action item")),
+            "overdue_count": .string(FigureText.count(lists[.overdue]!.count)),
+            "open_count": .string(FigureText.count(lists[.open]!.count)),
+            "closed_count": .string(FigureText.count(lists[.closed]!.count)),
+            "sla_days": .list(slaNotes),
+            "uses_sla": .bool(model.actions.contains(where: \.dueFromSLA)),
         ]
-        return [try site.html(path: SitePaths.actions, template: "actions", title: "Action items", values: values)]
+        for (facet, facetValues) in facets {
+            values["\(facet.rawValue)_options"] = .list(facetValues.map { value in
+                .object(["value": .string(value.slug), "label": .string(value.name), "count": .int(value.positions.count)])
+            })
+        }
+        values["list_options"] = .list(List.allCases.map { list in
+            .object(["value": .string(list.rawValue), "label": .string(list.title), "url": .string(list.path)])
+        })
+        return values
+    }
+
+    struct FacetValue: Sendable {
+        var name: String
+        var slug: String
+        var positions: [Int]
+    }
+
+    /// The values `facet` takes, sorted by name (Unassigned last), with the items of each.
+    static func facetValues(_ facet: Facet, of actions: [TrackedAction]) -> [FacetValue] {
+        var values: [String: FacetValue] = [:]
+        for position in actions.indices {
+            for name in facet.values(of: actions[position]) {
+                let slug = Slug.make(name)
+                values[slug, default: FacetValue(name: name, slug: slug, positions: [])].positions.append(position)
+            }
+        }
+        return values.values.sorted { a, b in
+            // Unassigned items last: they need an owner more than they need sorting.
+            if (a.name == unassigned) != (b.name == unassigned) { return b.name == unassigned }
+            return (a.name.lowercased(), a.slug) < (b.name.lowercased(), b.slug)
+        }
+    }
+
+    /// `actions/filter/<facet>-<slug>.json`: the items of one filter value, most urgent first,
+    /// as compact JSON with their links from the site root.
+    static func filterFiles(_ facets: [(Facet, [FacetValue])], site: SiteRenderer) throws -> [RenderedPage] {
+        let actions = site.model.actions
+        return facets.flatMap { facet, values in
+            values.map { value in
+                let sorted = value.positions.sorted { ActionsPage.urgency(actions[$0], actions[$1]) }
+                let rows = JSONValue.array(sorted.map { filterRow(actions[$0]) })
+                return RenderedPage(path: "actions/filter/\(facet.rawValue)-\(value.slug).json", bytes: rows.serializedBytes(compact: true))
+            }
+        }
+    }
+
+    /// One item as the filter script shows it: the action row's fields (absent when empty), its
+    /// list, and URLs from the site root.
+    static func filterRow(_ action: TrackedAction) -> JSONValue {
+        let owner = action.siteOwner
+        let list = List.allCases.first { $0.contains(action) }!
+        var members: [String: JSONValue] = [
+            "text": .string(action.text), "owner_slug": .string(Slug.make(owner ?? unassigned)),
+            "services": .strings(action.services.map { Slug.make($0) }),
+            "status": .string(action.status.rawValue), "list": .string(list.rawValue),
+            "incident_title": .string(action.incidentTitle ?? action.incident),
+            "incident_url": .string(SitePaths.postmortem(action.incident)),
+        ]
+        if let owner {
+            members["owner"] = .string(owner)
+            members["owner_url"] = .string(SitePaths.term(.owners, Slug.make(owner)))
+        }
+        if let due = action.due { members["due"] = .string(due.description) }
+        if action.dueFromSLA { members["due_from_sla"] = .bool(true) }
+        if list == .overdue, let days = action.daysOverdue { members["days_overdue"] = .int(days) }
+        if let link = SafeURL.filter(action.link) { members["link"] = .string(link) }
+        return .object(members)
     }
 
     /// Most overdue first, then earliest due, then undated; ties by incident and position.

@@ -1,27 +1,40 @@
 import DebriefModel
+import DebriefAnalytics
 
-/// `postmortems/index.html`: every postmortem, with severity/service/year filters applied by
-/// `assets/filter.js`; without JavaScript it is the plain full list.
+/// `postmortems/index.html` and its further pages (`postmortems/page/2/index.html`): every
+/// postmortem, newest first, 50 to a page. Its filter form opens the search page with the chosen
+/// severity, service and year, which lists matches across the whole knowledge base.
 public struct PostmortemListPage: PageGenerator {
     public init() {}
 
     public var navItem: NavItem? { NavItem(title: "Postmortems", path: SitePaths.postmortems) }
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
+        try RenderJob.pages(of: jobs(site))
+    }
+
+    public func jobs(_ site: SiteRenderer) -> [RenderJob] {
         let model = site.model
-        let root = SitePaths.root(of: SitePaths.postmortems)
+        let pagination = Pagination(firstPath: SitePaths.postmortems, itemCount: model.incidents.count)
         let severities = model.config.severities.map(\.name).filter { name in model.incidents.contains { $0.postmortem.severity == name } }
-        let services = Dictionary(model.incidents.flatMap(\.postmortem.services).map { (Slug.make($0), $0) }, uniquingKeysWith: { first, _ in first })
+        let services = Set(model.incidents.flatMap(\.postmortem.services)).sorted { $0.lowercased() < $1.lowercased() }
         let years = Set(model.incidents.compactMap(\.year)).sorted(by: >)
-        let values: [String: Any] = [
-            "incidents": model.incidents.map { site.incidentRow($0, root: root) },
-            "incident_count": model.incidents.count,
-            "severity_options": severities.map { ["value": Slug.make($0), "label": $0] },
-            "service_options": services.keys.sorted().map { ["value": $0, "label": services[$0]!] },
-            "year_options": years.map { ["value": $0, "label": $0] },
-            "taxonomies": Taxonomy.allCases.map { ["title": $0.title, "url": root + SitePaths.taxonomy($0)] },
+        let shared: [String: TemplateValue] = [
+            "incident_count_text": .string(FigureText.count(model.incidents.count, "postmortem")),
+            "severity_options": .strings(severities),
+            "service_options": .strings(services),
+            "year_options": .strings(years),
         ]
-        return [try site.html(path: SitePaths.postmortems, template: "postmortems", title: "All postmortems",
-                              values: values, scripts: ["assets/filter.js"])]
+        return RenderJob.batches(pagination.pages.lowerBound..<(pagination.pageCount + 1), size: 100) { number in
+            let path = pagination.path(ofPage: number)
+            let root = SitePaths.root(of: path)
+            var values = shared
+            values["incidents"] = .list(pagination.items(ofPage: number).map { site.incidentRow(model.incidents[$0], root: root) })
+            values["pager"] = pagination.pager(page: number, root: root)
+            values["taxonomies"] = .list(Taxonomy.allCases.map { .object(["title": .string($0.title), "url": .string(root + SitePaths.taxonomy($0))]) })
+            values["search_url"] = .string(root + SearchPage.path)
+            return try site.html(path: path, template: "postmortems", title: pagination.title("All postmortems", page: number),
+                                 converted: values, scripts: ["assets/filter.js"])
+        }
     }
 }

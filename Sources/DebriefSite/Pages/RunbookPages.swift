@@ -1,4 +1,5 @@
 import DebriefModel
+import DebriefAnalytics
 import Markdown
 
 /// `runbooks/<slug>/index.html` for every runbook, and the runbooks index.
@@ -15,20 +16,28 @@ public struct RunbookPages: PageGenerator {
         try RenderJob.pages(of: jobs(site))
     }
 
-    /// The index, then the runbook pages in batches.
+    /// The index pages, then the runbook pages in batches.
     public func jobs(_ site: SiteRenderer) -> [RenderJob] {
+        let runbooks = site.model.runbooks
+        let pagination = Pagination(firstPath: SitePaths.runbooks, itemCount: runbooks.count)
         let index = RenderJob {
-            let indexRoot = SitePaths.root(of: SitePaths.runbooks)
-            let rows = site.model.runbooks.map { entry -> [String: Any] in
-                [
-                    "title": entry.title, "url": indexRoot + SitePaths.runbook(entry.slug),
-                    "service": entry.runbook.service ?? "", "owner": entry.runbook.owner ?? "",
-                    "alerts": entry.runbook.alertNames, "incident_count": entry.incidentSlugs.count,
-                    "incomplete": entry.diagnostics.contains { $0.severity == .error },
-                ]
+            try pagination.pages.map { number in
+                let path = pagination.path(ofPage: number)
+                let root = SitePaths.root(of: path)
+                let rows = pagination.items(ofPage: number).map { position -> [String: Any] in
+                    let entry = runbooks[position]
+                    return [
+                        "title": entry.title, "url": root + SitePaths.runbook(entry.slug),
+                        "service": entry.runbook.service ?? "", "owner": entry.runbook.owner ?? "",
+                        "alerts": entry.runbook.alertNames, "incident_count": entry.incidentSlugs.count,
+                        "incomplete": entry.diagnostics.contains { $0.severity == .error },
+                    ]
+                }
+                return try site.html(path: path, template: "runbooks", title: pagination.title("Runbooks", page: number), values: [
+                    "runbooks": rows, "runbook_count_text": FigureText.count(runbooks.count, "runbook"),
+                    "pager": pagination.pager(page: number, root: root),
+                ])
             }
-            return [try site.html(path: SitePaths.runbooks, template: "runbooks", title: "Runbooks",
-                                  values: ["runbooks": rows, "runbook_count": rows.count])]
         }
         return [index] + RenderJob.batches(site.model.runbooks.indices, size: PostmortemPages.batchSize) { position in
             let entry = site.model.runbooks[position]

@@ -59,40 +59,71 @@ public struct TaxonomyPages: PageGenerator {
         var pages = [try site.html(path: indexPath, template: "terms", title: taxonomy.title, values: [
             "taxonomy": taxonomy.title, "terms": rows, "is_owners": taxonomy == .owners,
         ])]
-        pages += try terms.map { term in
-            let path = SitePaths.term(taxonomy, term.slug)
-            let root = SitePaths.root(of: path)
-            let incidentRows = site.incidentRows(root: root)
+        for term in terms {
+            // An owner's pages are their work list, paged; other terms page their incidents.
+            let isOwner = taxonomy == .owners
             let open = term.actions.filter { actions[$0].isOpen }.sorted { ActionsPage.urgency(actions[$0], actions[$1]) }
-            let closed = term.actions.filter { !actions[$0].isOpen }
-            // An owner's page is their work list; a service, tag, severity or year page shows the
-            // most urgent open items only, so its size does not grow with the whole history.
-            let listed = taxonomy == .owners ? open + closed : Array(open.prefix(Self.openActionLimit))
-            // A service's page lists the runbooks written for it.
-            let runbooks = taxonomy != .services ? [] : model.runbooks.filter { entry in
-                entry.runbook.service.map { Slug.make($0.trimmingWhitespaceAndNewlines()) == term.slug } ?? false
+            let ownerItems = isOwner ? open + term.actions.filter { !actions[$0].isOpen } : []
+            let pagination = Pagination(firstPath: SitePaths.term(taxonomy, term.slug), itemCount: isOwner ? ownerItems.count : term.incidents.count)
+            // What only page 1 shows; a service, tag, severity or year shows its most urgent open
+            // items only, so its size does not grow with the whole history.
+            let firstPage = firstPageValues(term, taxonomy: taxonomy, open: isOwner ? [] : open, site: site)
+            for number in pagination.pages {
+                let path = pagination.path(ofPage: number)
+                let root = SitePaths.root(of: path)
+                let listed = pagination.items(ofPage: number)
+                var values: [String: TemplateValue] = [
+                    "taxonomy": .string(taxonomy.title), "taxonomy_singular": .string(taxonomy.singular), "name": .string(term.name),
+                    "taxonomy_url": .string(root + SitePaths.taxonomy(taxonomy)),
+                    "incident_count_text": .string(FigureText.count(term.incidents.count, "incident")),
+                    "overdue_count_text": .string(FigureText.count(term.actions.count(where: { actions[$0].isOverdue }), "overdue action item")),
+                    "is_first_page": .bool(number == 1),
+                    "is_owner": .bool(isOwner),
+                    "pager": pagination.pager(page: number, root: root),
+                ]
+                if isOwner {
+                    values["actions"] = .list(listed.map { site.actionRow(actions[ownerItems[$0]], root: root) })
+                    values["has_actions"] = .bool(!ownerItems.isEmpty)
+                } else {
+                    values["incidents"] = .list(listed.map { site.incidentRow(model.incidents[term.incidents[$0]], root: root) })
+                }
+                if number == 1 { values.merge(firstPage(root)) { _, new in new } }
+                pages.append(try site.html(path: path, template: "term", title: pagination.title("\(taxonomy.singular): \(term.name)", page: number),
+                                           converted: values))
             }
-            return try site.html(path: path, template: "term", title: "\(taxonomy.singular): \(term.name)", converted: [
-                "taxonomy": .string(taxonomy.title), "taxonomy_singular": .string(taxonomy.singular), "name": .string(term.name),
-                "taxonomy_url": .string(root + SitePaths.taxonomy(taxonomy)),
-                "incidents": .list(term.incidents.map { incidentRows[$0] }),
-                "incident_count": .int(term.incidents.count),
-                "actions": .list(listed.map { site.actionRow(actions[$0], root: root) }),
-                "has_actions": .bool(!listed.isEmpty),
-                "actions_heading": .string(taxonomy == .owners ? "Action items" : "Open action items"),
-                "more_open_actions": .int(open.count - min(open.count, listed.count)),
-                "has_more_open_actions": .bool(open.count > listed.count),
-                "actions_url": .string(root + SitePaths.actions),
+        }
+        return pages
+    }
+
+    /// The values only a term's first page has (response times, runbooks, open action items), as
+    /// a function of the page's root.
+    private func firstPageValues(_ term: Term, taxonomy: Taxonomy, open: [Int], site: SiteRenderer)
+        -> (String) -> [String: TemplateValue] {
+        let model = site.model
+        let listedOpen = Array(open.prefix(Self.openActionLimit))
+        // A service's page lists the runbooks written for it.
+        let runbooks = taxonomy != .services ? [] : model.runbooks.filter { entry in
+            entry.runbook.service.map { Slug.make($0.trimmingWhitespaceAndNewlines()) == term.slug } ?? false
+        }
+        let responseTimes = TemplateValue(TaxonomyPages.responseTimes(of: term.incidents, in: model))
+        return { root in
+            var values: [String: TemplateValue] = [
+                "response_times": responseTimes,
                 "runbooks": .list(runbooks.map { entry in
                     TemplateValue(["title": entry.title, "url": root + SitePaths.runbook(entry.slug), "owner": entry.runbook.owner ?? "",
                                    "alerts": entry.runbook.alertNames] as [String: Any])
                 }),
                 "has_runbooks": .bool(!runbooks.isEmpty),
-                "overdue_count": .int(term.actions.count(where: { actions[$0].isOverdue })),
-                "response_times": TemplateValue(TaxonomyPages.responseTimes(of: term.incidents, in: model)),
-            ])
+            ]
+            if taxonomy != .owners {
+                values["actions"] = .list(listedOpen.map { site.actionRow(model.actions[$0], root: root) })
+                values["has_open_actions"] = .bool(!listedOpen.isEmpty)
+                values["more_open_actions_text"] = .string(open.count > listedOpen.count
+                    ? FigureText.count(open.count - listedOpen.count, "more open action item") : "")
+                values["actions_url"] = .string(root + SitePaths.actions)
+            }
+            return values
         }
-        return pages
     }
 
     /// MTTD, MTTA, MTTM and MTTR (mean / median in minutes, with n) over a term's incidents
