@@ -13,7 +13,6 @@ public struct SiteRenderer: Sendable {
     public let timings: BuildTimings
     public let contentLinks: ContentLinks
     private let relatedIncidentsCache = ComputedOnce<RelatedIncidentsSection>()
-    private let sharedRows = SharedRows()
 
     public init(model: SiteModel, layouts: SiteLayouts, nav: [NavItem], timings: BuildTimings = BuildTimings()) {
         self.model = model
@@ -21,13 +20,6 @@ public struct SiteRenderer: Sendable {
         self.nav = nav
         self.timings = timings
         contentLinks = ContentLinks(model: model)
-    }
-
-    /// The row of every incident (in `model.incidents` order) for pages whose root prefix is
-    /// `root`, built once per root: an incident is listed on several taxonomy and runbook pages.
-    /// (An action item is listed only on its incident's and its owner's pages: its rows are not kept.)
-    public func incidentRows(root: String) -> [TemplateValue] {
-        sharedRows.rows("incidents", root: root) { model.incidents.map { incidentRow($0, root: root) } }
     }
 
     /// Related incidents of every postmortem, computed by the first page kind that asks and

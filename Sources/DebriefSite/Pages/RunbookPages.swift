@@ -1,3 +1,4 @@
+import Foundation
 import DebriefModel
 import DebriefAnalytics
 import Markdown
@@ -75,8 +76,14 @@ public struct RunbookPages: PageGenerator {
         values["has_structured_steps"] = .bool(!runbook.diagnosis.isEmpty || !runbook.mitigation.isEmpty || !runbook.recovery.isEmpty)
         values["body_html"] = .string(runbook.format == .markdown
             ? site.markdownHTML(RunbookPages.bodyWithoutTitle(runbook.body), source: runbook.path, root: root) : "")
-        let incidentRows = site.incidentRows(root: root)
-        values["incidents"] = .list(entry.incidentSlugs.compactMap(site.model.incidentPosition(slug:)).map { incidentRows[$0] })
+        // The newest first, at most a page of them: an alert can fire in thousands of incidents.
+        let positions = entry.incidentSlugs.compactMap(site.model.incidentPosition(slug:)).sorted()
+        let listed = positions.prefix(Pagination.defaultPageSize)
+        values["incidents"] = .list(listed.map { site.incidentRow(site.model.incidents[$0], root: root) })
+        values["more_incidents_text"] = .string(positions.count > listed.count
+            ? "The \(listed.count) newest of \(FigureText.count(positions.count, "incident"))." : "")
+        let query = runbook.alertNames.joined(separator: " ").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+        values["incidents_search_url"] = .string(root + SearchPage.path + "?q=" + query)
         values["has_diagnostics"] = .bool(!entry.diagnostics.isEmpty)
         values["has_incidents"] = .bool(!entry.incidentSlugs.isEmpty)
         values["diagnostics"] = site.diagnosticRows(entry.diagnostics)
