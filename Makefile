@@ -8,6 +8,10 @@ SCALE ?= 0
 bench: ## Benchmark debrief against hugo and cmark-gfm on N synthetic postmortems
 	python3 bench/run.py --count $(N) --runs $(RUNS) --scale-count $(SCALE)
 
+.PHONY: bench-pages
+bench-pages: ## Only the page step of bench: the largest page of each kind at N (and SCALE) postmortems, loaded in Chromium
+	python3 bench/run.py --pages-only --count $(N) --scale-count $(SCALE)
+
 # SECONDS per fuzz target (scripts/fuzz); TARGETS narrows the run, e.g. TARGETS=FuzzTemplate.
 SECONDS ?= 60
 TARGETS ?=

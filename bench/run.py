@@ -10,6 +10,12 @@ In one run it times, on the same generated knowledge base (bench/gen_corpus.py):
   a third within minutes). Not part of the test suite's pass/fail.
 
     make bench N=10000            # or: python3 bench/run.py --count 10000
+
+It also opens the largest page of every page kind of the built site in headless Chromium over a
+local http server and reports its HTML bytes, DOM elements and load time (target: every page
+under 1 s); with --scale-count the largest page of each kind at that scale too. Only that step:
+
+    python3 bench/run.py --pages-only --count 2000 [--scale-count 50000]
 """
 import argparse
 import glob
@@ -24,6 +30,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "bench"))  # page_kinds.py
 
 
 def ensure_tools():
@@ -85,6 +92,64 @@ def search_report(site, results):
                           os.path.join(site, "assets", "search.js"), *SEARCH_QUERIES], capture_output=True, text=True, check=True)
     results["search bytes per query"] = out.stdout.splitlines()
     print("search bytes per query (target <= 300 KB):\n  " + "\n  ".join(results["search bytes per query"]), flush=True)
+
+
+def page_sizes_report(site, results, key):
+    """The largest HTML page of each page kind (bytes, path, pages of the kind)."""
+    import page_kinds
+    largest = page_kinds.largest_by_kind(site)
+    results[key] = {kind: {"bytes": size, "path": path, "pages": pages} for kind, (size, path, pages) in largest.items()}
+    return largest
+
+
+def page_load_report(site, results, loads=3):
+    """Opens the largest page of every kind over http in headless Chromium (cache disabled):
+    HTML bytes, DOM elements and the median of `loads` load times; prints a markdown table."""
+    import page_kinds
+    largest = page_sizes_report(site, results, "largest page per kind")
+    try:
+        import selenium  # noqa: F401
+    except ImportError:
+        print("page loads: skipped (python3 -m pip install selenium; apt-get install chromium chromium-driver)")
+        return
+    rows = []
+    driver = page_kinds.make_driver()
+    try:
+        with page_kinds.LocalServer(site) as server:
+            for kind, (size, path, pages) in largest.items():
+                query = page_kinds.query_for(kind)
+                m = page_kinds.measure_load(driver, server.url + path + query, loads=loads, results=kind == "search")
+                rows.append((kind, path + query, pages, size, m))
+                print(f"  {kind}: {path}{query}, {size:,} bytes, {m['dom_elements']} elements, loads {m['loads_ms']} ms", flush=True)
+                results["largest page per kind"][kind] |= m
+    finally:
+        driver.quit()
+    print("\npage loads (largest page of each kind; headless Chromium over http://127.0.0.1, cache disabled, "
+          f"median of {loads} loads of loadEventEnd - navigationStart; target: every page under 1 s):\n")
+    print("| page kind | page | pages of the kind | HTML bytes | DOM elements | load (ms) | under 1 s |")
+    print("|---|---|---:|---:|---:|---:|---|")
+    for kind, path, pages, size, m in rows:
+        load = m["load_ms"]
+        shown = f" (results shown at {m['results_ms']:.0f} ms)" if m.get("results_ms") is not None else ""
+        print(f"| {kind} | `{path}` | {pages:,} | {size:,} | {m['dom_elements']:,} | "
+              f"{'n/a' if load is None else f'{load:,.0f}'}{shown} | {'yes' if load is not None and load < 1000 else 'NO'} |")
+    slow = [kind for kind, _, _, _, m in rows if m["load_ms"] is None or m["load_ms"] >= 1000]
+    print(f"\n{len(rows) - len(slow)} of {len(rows)} page kinds load under 1 s" + (f"; over: {', '.join(slow)}" if slow else ""), flush=True)
+
+
+def scale_sizes_table(results, count, scale_count):
+    """Largest HTML page per kind at --count and at --scale-count postmortems, as a markdown table."""
+    small, big = results.get("largest page per kind", {}), results.get(f"largest page per kind at {scale_count}", {})
+    print(f"\nlargest HTML page per page kind (bytes; target: every page under 1,000,000):\n")
+    print(f"| page kind | at {count:,} | at {scale_count:,} | page at {scale_count:,} |")
+    print("|---|---:|---:|---|")
+    for kind in [k for k in big] + [k for k in small if k not in big]:
+        a, b = small.get(kind), big.get(kind)
+        at_small = f"{a['bytes']:,}" if a else "-"
+        at_big = f"{b['bytes']:,}" if b else "-"
+        where = f"`{b['path']}`" if b else "-"
+        print(f"| {kind} | {at_small} | {at_big} | {where} |")
+    print(flush=True)
 
 
 def hugo_site(work, content):
@@ -149,6 +214,32 @@ def serve_edit_latency(binary, kb, as_of, edits=5):
         server.wait()
 
 
+def pages_only(args, binary, kb):
+    """--pages-only: one build of --count postmortems on tmpfs and the page step; with
+    --scale-count also one build of that many and its largest page per kind."""
+    results = {}
+    out = os.path.join(args.tmpfs, "public-pages")
+    sites = [(args.count, kb, out, "largest page per kind")]
+    if args.scale_count:
+        sites.append((args.scale_count, os.path.join(args.work, f"kb-{args.scale_count}"), os.path.join(args.tmpfs, "public-pages-big"),
+                      f"largest page per kind at {args.scale_count}"))
+    for count, root, site, key in sites:
+        subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_corpus.py"), "--count", str(count), "--out", root], check=True)
+        shutil.rmtree(site, ignore_errors=True)
+        subprocess.run([binary, "build", "--root", root, "--output", site, "--as-of", args.as_of], check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        if key == "largest page per kind":
+            page_load_report(site, results, loads=args.page_loads)
+        else:
+            page_sizes_report(site, results, key)
+        shutil.rmtree(site, ignore_errors=True)
+    if args.scale_count:
+        scale_sizes_table(results, args.count, args.scale_count)
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump({"count": args.count, "results": results}, f, indent=2, sort_keys=True)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--count", type=int, default=10000)
@@ -160,9 +251,14 @@ def main():
     parser.add_argument("--json", default=None, help="also write the figures here")
     parser.add_argument("--scale-count", type=int, default=0,
                         help="also time a build (tmpfs) of a corpus this large, for the near-linear growth target (e.g. 50000)")
+    parser.add_argument("--pages-only", action="store_true",
+                        help="only the page step: build the corpus once (tmpfs), time the largest page of each kind, "
+                             "and with --scale-count the largest page of each kind at that scale")
+    parser.add_argument("--page-loads", type=int, default=3, help="loads of each page; the median is reported")
     args = parser.parse_args()
 
-    ensure_tools()
+    if not args.pages_only:
+        ensure_tools()
     binary = args.binary
     if binary is None:
         subprocess.run(["swift", "build", "-c", "release", "--product", "debrief"], cwd=ROOT, check=True)
@@ -170,6 +266,9 @@ def main():
     kb = os.path.join(args.work, "kb")
     os.makedirs(args.work, exist_ok=True)
     os.makedirs(args.tmpfs, exist_ok=True)
+    if args.pages_only:
+        pages_only(args, binary, kb)
+        return
     subprocess.run([sys.executable, os.path.join(ROOT, "bench", "gen_corpus.py"), "--count", str(args.count), "--out", kb], check=True)
     markdown = sorted(os.path.join(b, n) for b, _, fs in os.walk(os.path.join(kb, "content", "postmortems")) for n in fs if n.endswith(".md"))
     md_bytes = sum(os.path.getsize(p) for p in markdown)
@@ -224,6 +323,7 @@ def main():
     results["build steps"] = [line for line in timed.stderr.splitlines() if line.endswith(" s") and not line.startswith("built ")]
     print("debrief build --timings (tmpfs):\n  " + "\n  ".join(results["build steps"]), flush=True)
     search_report(tmpfs_out, results)
+    page_load_report(tmpfs_out, results, loads=args.page_loads)
 
     before = snapshot(disk_out)
     repeat("debrief rebuild, no change", build(disk_out))
@@ -245,6 +345,7 @@ def main():
         # compares builds that ran a minute apart, not the start and the end of the run.
         rounds((big_name, [binary, "build", "--root", big, "--output", big_out, "--as-of", args.as_of], clear(big_out), (0,)),
                ("debrief build (tmpfs), beside it", build(tmpfs_out), clear(tmpfs_out), (0,)))
+        page_sizes_report(big_out, results, f"largest page per kind at {args.scale_count}")
         shutil.rmtree(big_out, ignore_errors=True)
 
     ratios = [
@@ -266,6 +367,8 @@ def main():
     print(f"{'rebuild after one postmortem changed':<38} {results['rebuild, one changed']['wall']:6.2f} s, {results['one-change rewritten files']} of {results['output files']} files rewritten")
     results["serve edit to page"] = serve_edit_latency(binary, kb, args.as_of)
     print(f"{'serve: edit saved -> new page served':<38} {results['serve edit to page']:6.2f} s  target <= 0.5 s (median of 5 edits)")
+    if args.scale_count:
+        scale_sizes_table(results, args.count, args.scale_count)
     results["binary bytes"] = os.path.getsize(binary)
     print(f"{'debrief binary':<38} {results['binary bytes'] / 1e6:6.1f} MB  ({binary})")
     for tarball in sorted(glob.glob(os.path.join(ROOT, "dist", "debrief-*.tar.gz"))):
