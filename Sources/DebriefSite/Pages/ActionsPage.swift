@@ -41,6 +41,7 @@ public struct ActionsPage: PageGenerator {
             "open_groups": groups(open), "open_count": open.count,
             "closed_groups": groups(closed), "closed_count": closed.count,
             "total_count": actions.count,
+            "total_count_text": CountText.of(actions.count, "action item"),
             "sla_days": slaNotes,
             "uses_sla": actions.contains(where: \.dueFromSLA),
         ]

@@ -16,6 +16,7 @@ public struct PostmortemListPage: PageGenerator {
         let values: [String: Any] = [
             "incidents": model.incidents.map { site.incidentRow($0, root: root) },
             "incident_count": model.incidents.count,
+            "incident_count_text": CountText.of(model.incidents.count, "postmortem"),
             "severity_options": severities.map { ["value": Slug.make($0), "label": $0] },
             "service_options": services.keys.sorted().map { ["value": $0, "label": services[$0]!] },
             "year_options": years.map { ["value": $0, "label": $0] },

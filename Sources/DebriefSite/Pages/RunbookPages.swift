@@ -28,7 +28,8 @@ public struct RunbookPages: PageGenerator {
                 ]
             }
             return [try site.html(path: SitePaths.runbooks, template: "runbooks", title: "Runbooks",
-                                  values: ["runbooks": rows, "runbook_count": rows.count])]
+                                  values: ["runbooks": rows, "runbook_count": rows.count,
+                                                   "runbook_count_text": CountText.of(rows.count, "runbook")])]
         }
         return [index] + RenderJob.batches(site.model.runbooks.indices, size: PostmortemPages.batchSize) { position in
             let entry = site.model.runbooks[position]
@@ -73,6 +74,7 @@ public struct RunbookPages: PageGenerator {
         values["diagnostics"] = site.diagnosticRows(entry.diagnostics)
         values["incomplete"] = .bool(entry.diagnostics.contains { $0.severity == .error })
         values["error_count"] = .int(entry.diagnostics.count(where: { $0.severity == .error }))
+        values["error_count_text"] = .string(CountText.of(entry.diagnostics.count(where: { $0.severity == .error }), "validation error"))
         return values
     }
 

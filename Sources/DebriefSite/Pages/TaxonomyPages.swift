@@ -52,6 +52,8 @@ public struct TaxonomyPages: PageGenerator {
         let rows = terms.map { term -> [String: Any] in
             var row: [String: Any] = ["name": term.name, "url": indexRoot + SitePaths.term(taxonomy, term.slug),
                                       "incident_count": term.incidents.count, "action_count": term.actions.count,
+                                      "incident_count_text": CountText.of(term.incidents.count, "incident"),
+                                      "action_count_text": CountText.of(term.actions.count, "action item"),
                                       "overdue_count": term.actions.count(where: { actions[$0].isOverdue })]
             if taxonomy == .severities { row.merge(site.severityValues(term.name)) { _, new in new } }
             return row
@@ -77,10 +79,13 @@ public struct TaxonomyPages: PageGenerator {
                 "taxonomy_url": .string(root + SitePaths.taxonomy(taxonomy)),
                 "incidents": .list(term.incidents.map { incidentRows[$0] }),
                 "incident_count": .int(term.incidents.count),
+                "incident_count_text": .string(CountText.of(term.incidents.count, "incident")),
+                "overdue_count_text": .string(CountText.of(term.actions.count(where: { actions[$0].isOverdue }), "overdue action item")),
                 "actions": .list(listed.map { site.actionRow(actions[$0], root: root) }),
                 "has_actions": .bool(!listed.isEmpty),
                 "actions_heading": .string(taxonomy == .owners ? "Action items" : "Open action items"),
                 "more_open_actions": .int(open.count - min(open.count, listed.count)),
+                "more_open_actions_text": .string(CountText.of(open.count - min(open.count, listed.count), "more open action item")),
                 "has_more_open_actions": .bool(open.count > listed.count),
                 "actions_url": .string(root + SitePaths.actions),
                 "runbooks": .list(runbooks.map { entry in
