@@ -30,8 +30,28 @@ public struct SiteRenderer: Sendable {
 
     /// Markdown from the file at `source` as HTML: safe unless `unsafe_html`, with links to
     /// other content files pointing at their pages and published copies.
+    /// Tables come wrapped in a `table-wrap` box that scrolls sideways, so a wide table never
+    /// widens the page on a phone.
     public func markdownHTML(_ markdown: String, source: String, root: String) -> String {
-        MarkdownParser.renderHTML(markdown, unsafe: model.config.unsafeHTML) { contentLinks.destination(of: $0, source: source, root: root) }
+        let html = MarkdownParser.renderHTML(markdown, unsafe: model.config.unsafeHTML) { contentLinks.destination(of: $0, source: source, root: root) }
+        return SiteRenderer.wrappingTables(html)
+    }
+
+    /// `<table>…</table>` as `<div class="table-wrap"><table>…</table></div>`. Only cmark's
+    /// own `<table>` opens one (content text is escaped; raw HTML with `unsafe_html` is the author's).
+    static func wrappingTables(_ html: String) -> String {
+        guard html.contains("<table>") else { return html }
+        var out = ""
+        var rest = html[...]
+        // Each `<table>` with the first `</table>` after it, so a raw `<table class=…>` keeps its own end.
+        while let open = rest.range(of: "<table>"), let close = rest[open.upperBound...].range(of: "</table>") {
+            out += rest[..<open.lowerBound]
+            out += "<div class=\"table-wrap\">"
+            out += rest[open.lowerBound..<close.upperBound]
+            out += "</div>"
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
     }
 
     /// Renders an HTML page: `values` plus the values every page receives (`root`, `site_title`,
@@ -77,6 +97,7 @@ public struct SiteRenderer: Sendable {
         row["date"] = .string(postmortem.date?.description ?? "")
         row["year"] = .string(incident.year ?? "")
         row["status"] = .string(postmortem.status ?? "")
+        row["status_label"] = .string(StatusText.display(postmortem.status ?? ""))
         row["services"] = .list(postmortem.services.map { service in
             .object(["name": .string(service), "url": .string(root + SitePaths.term(.services, Slug.make(service)))])
         })
@@ -110,6 +131,7 @@ public struct SiteRenderer: Sendable {
             "owner": .string(owner ?? ""),
             "owner_url": .string(owner.map { root + SitePaths.term(.owners, Slug.make($0)) } ?? ""),
             "status": .string(action.status.rawValue),
+            "status_label": .string(StatusText.display(action.status.rawValue)),
             "is_open": .bool(action.isOpen),
             "overdue": .bool(action.isOverdue),
             "days_overdue": .int(action.daysOverdue ?? 0),

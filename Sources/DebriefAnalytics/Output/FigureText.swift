@@ -22,20 +22,6 @@ public enum FigureText {
         return "\(format(statistic.mean)) / \(format(statistic.median)) (n=\(statistic.measured) of \(statistic.measured + statistic.notMeasured))"
     }
 
-    /// A count with thousands separators, as people read it: `10,000`.
-    public static func count(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        let groups = stride(from: digits.count, to: 0, by: -3).reversed().map { end in
-            String(digits[digits.index(digits.startIndex, offsetBy: max(0, end - 3))..<digits.index(digits.startIndex, offsetBy: end)])
-        }
-        return (value < 0 ? "-" : "") + groups.joined(separator: ",")
-    }
-
-    /// `1 incident`, `10,000 incidents`: a count with its noun, singular or plural.
-    public static func count(_ value: Int, _ singular: String, plural: String? = nil) -> String {
-        "\(count(value)) \(value == 1 ? singular : plural ?? singular + "s")"
-    }
-
     public static func days(_ value: Double?) -> String {
         guard let value else { return notMeasured }
         return String(format: "%.1fd", value)

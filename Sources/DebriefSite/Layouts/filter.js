@@ -98,7 +98,7 @@
       due.appendChild(span("Overdue " + row.days_overdue + "d", "flag flag-overdue"));
     }
     var state = cell("Status");
-    state.appendChild(span(row.status, "status status-" + row.status));
+    state.appendChild(span(row.status_label, "status status-" + row.status));
     var incident = cell("Postmortem");
     incident.appendChild(link(row.incident_title, root + row.incident_url));
     [action, owner, due, state, incident].forEach(function (td) { tr.appendChild(td); });

@@ -74,7 +74,7 @@ public struct ActionsPage: PageGenerator {
                 values["list_title"] = .string(list.title)
                 values["tabs"] = .list(List.allCases.map { tab in
                     .object(["title": .string(tab.title), "url": .string(root + tab.path), "current": .bool(tab == list),
-                             "count": .string(FigureText.count(lists[tab]!.count))])
+                             "count": .string(CountText.number(lists[tab]!.count))])
                 })
                 values["actions"] = .list(pagination.items(ofPage: number).map { site.actionRow(actions[positions[$0]], root: root) })
                 values["has_actions"] = .bool(!positions.isEmpty)
@@ -96,10 +96,10 @@ public struct ActionsPage: PageGenerator {
         }
         var values: [String: TemplateValue] = [
             "as_of": .string(model.today.description),
-            "total_text": .string(FigureText.count(model.actions.count, "action item")),
-            "overdue_count": .string(FigureText.count(lists[.overdue]!.count)),
-            "open_count": .string(FigureText.count(lists[.open]!.count)),
-            "closed_count": .string(FigureText.count(lists[.closed]!.count)),
+            "total_text": .string(CountText.of(model.actions.count, "action item")),
+            "overdue_count": .string(CountText.number(lists[.overdue]!.count)),
+            "open_count": .string(CountText.number(lists[.open]!.count)),
+            "closed_count": .string(CountText.number(lists[.closed]!.count)),
             "sla_days": .list(slaNotes),
             "uses_sla": .bool(model.actions.contains(where: \.dueFromSLA)),
         ]
@@ -157,7 +157,8 @@ public struct ActionsPage: PageGenerator {
         var members: [String: JSONValue] = [
             "text": .string(action.text), "owner_slug": .string(Slug.make(owner ?? unassigned)),
             "services": .strings(action.services.map { Slug.make($0) }),
-            "status": .string(action.status.rawValue), "list": .string(list.rawValue),
+            "status": .string(action.status.rawValue), "status_label": .string(StatusText.display(action.status.rawValue)),
+            "list": .string(list.rawValue),
             "incident_title": .string(action.incidentTitle ?? action.incident),
             "incident_url": .string(SitePaths.postmortem(action.incident)),
         ]

@@ -33,6 +33,7 @@ public struct HomePage: PageGenerator {
             "incident_count": model.incidents.count,
             "runbook_count": model.runbooks.count,
             "incomplete_count": model.incidents.count(where: { !$0.isComplete }),
+            "incomplete_count_text": CountText.of(model.incidents.count(where: { !$0.isComplete }), "postmortem"),
             "has_incomplete": model.incidents.contains { !$0.isComplete },
             "severity_counts": severityCounts,
             "open_action_count": actions.count(where: \.isOpen),

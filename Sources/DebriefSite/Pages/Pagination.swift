@@ -1,5 +1,3 @@
-import DebriefAnalytics
-
 /// A long list split into pages of `pageSize` items, laid out as Hugo lays out its pagers:
 /// page 1 at the list's own path (`postmortems/index.html`), page n at
 /// `postmortems/page/n/index.html`. No page's size then grows with the knowledge base.
@@ -56,9 +54,9 @@ public struct Pagination: Sendable, Equatable {
         }
         return .object([
             "page": .int(number), "page_count": .int(pageCount),
-            "first_item": .string(FigureText.count(range.lowerBound + 1)),
-            "last_item": .string(FigureText.count(range.upperBound)),
-            "total": .string(FigureText.count(itemCount)),
+            "first_item": .string(CountText.number(range.lowerBound + 1)),
+            "last_item": .string(CountText.number(range.upperBound)),
+            "total": .string(CountText.number(itemCount)),
             "previous_url": number > 1 ? .string(url(number - 1)) : .null,
             "next_url": number < pageCount ? .string(url(number + 1)) : .null,
             "pages": .list(links),

@@ -20,7 +20,7 @@ public struct PostmortemListPage: PageGenerator {
         let services = Set(model.incidents.flatMap(\.postmortem.services)).sorted { $0.lowercased() < $1.lowercased() }
         let years = Set(model.incidents.compactMap(\.year)).sorted(by: >)
         let shared: [String: TemplateValue] = [
-            "incident_count_text": .string(FigureText.count(model.incidents.count, "postmortem")),
+            "incident_count_text": .string(CountText.of(model.incidents.count, "postmortem")),
             "severity_options": .strings(severities),
             "service_options": .strings(services),
             "year_options": .strings(years),

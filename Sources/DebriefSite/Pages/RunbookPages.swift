@@ -35,7 +35,7 @@ public struct RunbookPages: PageGenerator {
                     ]
                 }
                 return try site.html(path: path, template: "runbooks", title: pagination.title("Runbooks", page: number), values: [
-                    "runbooks": rows, "runbook_count_text": FigureText.count(runbooks.count, "runbook"),
+                    "runbooks": rows, "runbook_count_text": CountText.of(runbooks.count, "runbook"),
                     "pager": pagination.pager(page: number, root: root),
                 ])
             }
@@ -81,7 +81,7 @@ public struct RunbookPages: PageGenerator {
         let listed = positions.prefix(Pagination.defaultPageSize)
         values["incidents"] = .list(listed.map { site.incidentRow(site.model.incidents[$0], root: root) })
         values["more_incidents_text"] = .string(positions.count > listed.count
-            ? "The \(listed.count) newest of \(FigureText.count(positions.count, "incident"))." : "")
+            ? "The \(listed.count) newest of \(CountText.of(positions.count, "incident"))." : "")
         let query = runbook.alertNames.joined(separator: " ").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
         values["incidents_search_url"] = .string(root + SearchPage.path + "?q=" + query)
         values["has_diagnostics"] = .bool(!entry.diagnostics.isEmpty)
@@ -89,6 +89,7 @@ public struct RunbookPages: PageGenerator {
         values["diagnostics"] = site.diagnosticRows(entry.diagnostics)
         values["incomplete"] = .bool(entry.diagnostics.contains { $0.severity == .error })
         values["error_count"] = .int(entry.diagnostics.count(where: { $0.severity == .error }))
+        values["error_count_text"] = .string(CountText.of(entry.diagnostics.count(where: { $0.severity == .error }), "validation error"))
         return values
     }
 

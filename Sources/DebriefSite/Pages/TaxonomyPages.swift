@@ -52,6 +52,8 @@ public struct TaxonomyPages: PageGenerator {
         let rows = terms.map { term -> [String: Any] in
             var row: [String: Any] = ["name": term.name, "url": indexRoot + SitePaths.term(taxonomy, term.slug),
                                       "incident_count": term.incidents.count, "action_count": term.actions.count,
+                                      "incident_count_text": CountText.of(term.incidents.count, "incident"),
+                                      "action_count_text": CountText.of(term.actions.count, "action item"),
                                       "overdue_count": term.actions.count(where: { actions[$0].isOverdue })]
             if taxonomy == .severities { row.merge(site.severityValues(term.name)) { _, new in new } }
             return row
@@ -75,8 +77,8 @@ public struct TaxonomyPages: PageGenerator {
                 var values: [String: TemplateValue] = [
                     "taxonomy": .string(taxonomy.title), "taxonomy_singular": .string(taxonomy.singular), "name": .string(term.name),
                     "taxonomy_url": .string(root + SitePaths.taxonomy(taxonomy)),
-                    "incident_count_text": .string(FigureText.count(term.incidents.count, "incident")),
-                    "overdue_count_text": .string(FigureText.count(term.actions.count(where: { actions[$0].isOverdue }), "overdue action item")),
+                    "incident_count_text": .string(CountText.of(term.incidents.count, "incident")),
+                    "overdue_count_text": .string(CountText.of(term.actions.count(where: { actions[$0].isOverdue }), "overdue action item")),
                     "is_first_page": .bool(number == 1),
                     "is_owner": .bool(isOwner),
                     "pager": pagination.pager(page: number, root: root),
@@ -119,7 +121,7 @@ public struct TaxonomyPages: PageGenerator {
                 values["actions"] = .list(listedOpen.map { site.actionRow(model.actions[$0], root: root) })
                 values["has_open_actions"] = .bool(!listedOpen.isEmpty)
                 values["more_open_actions_text"] = .string(open.count > listedOpen.count
-                    ? FigureText.count(open.count - listedOpen.count, "more open action item") : "")
+                    ? CountText.of(open.count - listedOpen.count, "more open action item") : "")
                 values["actions_url"] = .string(root + SitePaths.actions)
             }
             return values

@@ -6,6 +6,9 @@ import DebriefModel
 public struct TrendsPage: PageGenerator {
     public static let path = "trends/index.html"
     public static let metricsPath = "api/metrics.json"
+    /// Every repeat incident, for the page shows only the most recent (one row each at 10,000 postmortems was 2.6 MB of HTML).
+    public static let repeatsPath = "api/repeat-incidents.csv"
+    static let repeatRowsShown = 20
     /// Bars shown in the top-services and top-causes charts.
     static let topCount = 10
 
@@ -26,8 +29,10 @@ public struct TrendsPage: PageGenerator {
         var values: [String: Any] = [
             "as_of": model.today.description,
             "incident_count": byQuarter.overall.incidents,
+            "incident_count_text": CountText.of(byQuarter.overall.incidents, "incident"),
             "undated": byQuarter.undated,
             "undated_count": byQuarter.undated.count,
+            "undated_count_text": CountText.of(byQuarter.undated.count, "incident"),
             "has_undated": !byQuarter.undated.isEmpty,
             "window_days": byQuarter.options.windowDays,
             "metrics_url": root + TrendsPage.metricsPath,
@@ -36,11 +41,17 @@ public struct TrendsPage: PageGenerator {
         values.merge(responseTimes(byQuarter)) { $1 }
         values.merge(topServicesAndCauses(byQuarter, root: root)) { $1 }
         values.merge(actionCompletion(byQuarter)) { $1 }
-        values["repeats"] = byQuarter.repeatIncidents.map { item -> [String: Any] in
+        // The most recent repeats, newest first; all of them in the CSV.
+        let repeats = byQuarter.repeatIncidents
+        values["repeats"] = repeats.suffix(TrendsPage.repeatRowsShown).reversed().map { item -> [String: Any] in
             ["incident": model.incident(slug: item.incident)?.title ?? item.incident, "url": root + SitePaths.postmortem(item.incident),
              "earlier": model.incident(slug: item.earlier)?.title ?? item.earlier, "earlier_url": root + SitePaths.postmortem(item.earlier),
-             "date": item.date.description, "days": item.daysBetween, "shared": item.sharedBy]
+             "date": item.date.description, "days": CountText.number(item.daysBetween), "shared": item.sharedBy]
         }
+        values["repeat_count_text"] = CountText.of(repeats.count, "repeat incident")
+        values["repeats_truncated"] = repeats.count > TrendsPage.repeatRowsShown
+        values["repeats_shown"] = min(repeats.count, TrendsPage.repeatRowsShown)
+        values["repeats_url"] = root + TrendsPage.repeatsPath
         // Sections print their table only when it has rows.
         values["has_services"] = !byQuarter.byService.isEmpty
         values["has_causes"] = !byQuarter.byTag.isEmpty
@@ -49,7 +60,19 @@ public struct TrendsPage: PageGenerator {
         return [
             try site.html(path: TrendsPage.path, template: "trends", title: "Trends", values: values),
             RenderedPage(path: TrendsPage.metricsPath, text: try JSONOutput.encode(byQuarter)),
+            RenderedPage(path: TrendsPage.repeatsPath, text: TrendsPage.repeatsCSV(repeats, model: model)),
         ]
+    }
+
+    /// One row per repeat incident, oldest first: the incident, the earlier one it repeats, and what they share.
+    static func repeatsCSV(_ repeats: [RepeatIncident], model: SiteModel) -> String {
+        var table = CSVTable(headers: ["incident", "title", "date", "earlier", "earlier_title", "earlier_date", "days_after", "shared"])
+        for item in repeats {
+            table.append([item.incident, model.incident(slug: item.incident)?.title ?? "", item.date.description,
+                          item.earlier, model.incident(slug: item.earlier)?.title ?? "", item.earlierDate.description,
+                          String(item.daysBetween), item.sharedBy])
+        }
+        return table.render()
     }
 
     /// Stacked columns by severity (`levels`: those of the overall figures), one per month from
@@ -64,8 +87,8 @@ public struct TrendsPage: PageGenerator {
                                      categories: months.map(\.key), series: series, layout: .stacked, unit: "incidents",
                                      wholeNumbers: true)
         let rows = months.map { period -> [String: Any] in
-            ["period": period.key, "total": period.incidents,
-             "counts": levels.map { level in ["count": period.bySeverity.first { $0.name == level }?.count ?? 0] }]
+            ["period": period.key, "total": CountText.number(period.incidents),
+             "counts": levels.map { level in ["count": CountText.number(period.bySeverity.first { $0.name == level }?.count ?? 0)] }]
         }
         return ["incidents_chart": chart, "severity_levels": levels.map { ["name": $0] }, "month_rows": rows]
     }
@@ -83,8 +106,8 @@ public struct TrendsPage: PageGenerator {
                                      categories: report.periods.map(\.key), series: series, layout: .grouped,
                                      unit: divisor == 60 ? "hours" : "minutes")
         let rows = (report.periods + [report.overall]).map { period -> [String: Any] in
-            ["period": period.key == "all" ? "All quarters" : period.key, "incidents": period.incidents,
-             "figures": ResponseMetric.allCases.map { ["text": FigureText.statistic(period[$0])] }]
+            ["period": period.key == "all" ? "All quarters" : period.key, "incidents": CountText.number(period.incidents),
+             "figures": ResponseMetric.allCases.map { ["text": TrendsPage.statistic(period[$0])] }]
         }
         return ["response_chart": chart, "response_rows": rows, "metrics": ResponseMetric.allCases.map { ["label": $0.label, "meaning": $0.meaning] }]
     }
@@ -102,14 +125,14 @@ public struct TrendsPage: PageGenerator {
             "services_chart": servicesChart,
             "service_rows": services.map { service -> [String: Any] in
                 ["name": service.figures.key, "url": root + SitePaths.term(.services, Slug.make(service.figures.key)),
-                 "incidents": service.figures.incidents, "mttr": FigureText.statistic(service.figures.mttr),
-                 "mtbf": service.mtbfDays.measured > 0 ? "\(FigureText.days(service.mtbfDays.mean)) (\(service.mtbfDays.measured) gaps)" : FigureText.notMeasured,
-                 "overdue": service.figures.actions.overdue]
+                 "incidents": CountText.number(service.figures.incidents), "mttr": TrendsPage.statistic(service.figures.mttr),
+                 "mtbf": service.mtbfDays.measured > 0 ? "\(FigureText.days(service.mtbfDays.mean)) (\(CountText.of(service.mtbfDays.measured, "gap")))" : FigureText.notMeasured,
+                 "overdue": CountText.number(service.figures.actions.overdue)]
             },
             "causes_chart": causesChart,
-            "cause_rows": tags.map { ["name": $0.name, "url": root + SitePaths.term(.tags, Slug.make($0.name)), "incidents": $0.count] },
+            "cause_rows": tags.map { ["name": $0.name, "url": root + SitePaths.term(.tags, Slug.make($0.name)), "incidents": CountText.number($0.count)] },
             "recurring": report.recurringCauses.map { cause -> [String: Any] in
-                ["kind": cause.kind.rawValue, "name": cause.name, "incidents": cause.incidents.count,
+                ["kind": cause.kind.rawValue, "name": cause.name, "incidents": CountText.number(cause.incidents.count),
                  "first": cause.first.description, "last": cause.last.description]
             },
         ]
@@ -124,10 +147,18 @@ public struct TrendsPage: PageGenerator {
                                                               values: report.periods.map { $0.actions.completionRate.map { $0 * 100 } })],
                                      layout: .stacked, unit: "% closed")
         let rows = (report.periods + [report.overall]).map { period -> [String: Any] in
-            ["period": period.key == "all" ? "All quarters" : period.key, "opened": period.actions.opened, "closed": period.actions.closed,
-             "overdue": period.actions.overdue, "rate": FigureText.percent(period.actions.completionRate)]
+            ["period": period.key == "all" ? "All quarters" : period.key, "opened": CountText.number(period.actions.opened),
+             "closed": CountText.number(period.actions.closed), "overdue": CountText.number(period.actions.overdue),
+             "rate": FigureText.percent(period.actions.completionRate)]
         }
         return ["actions_chart": chart, "action_rows": rows]
+    }
+
+    /// `FigureText.statistic` with thousands separators in its counts (`n=9,876 of 10,000`).
+    static func statistic(_ statistic: SummaryStatistic) -> String {
+        let of = "of \(CountText.number(statistic.measured + statistic.notMeasured))"
+        guard statistic.measured > 0 else { return "\(FigureText.notMeasured) (n=0 \(of))" }
+        return "\(FigureText.minutes(statistic.mean)) / \(FigureText.minutes(statistic.median)) (n=\(CountText.number(statistic.measured)) \(of))"
     }
 
     /// The theme's badge colour of a level: first four levels `--sev-1-bg`…`--sev-4-bg`, others unknown.

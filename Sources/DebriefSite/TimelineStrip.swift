@@ -1,0 +1,133 @@
+import Foundation
+import DebriefModel
+import DebriefAnalytics
+
+/// The postmortem page's incident timeline: an inline SVG strip with a marker per known
+/// milestone and a bar per measured span (TTD, TTA, TTM, TTR), the stated figure beside the
+/// measured one. No script.
+///
+/// Horizontal positions are percentages and heights pixels, with no `viewBox`: the strip takes
+/// the column's width and its text keeps its CSS size, so it reads the same at 390 px as on a
+/// desktop. Each milestone and each span has a row of its own, so labels never collide; a label
+/// runs right of its point in the left half and left of it in the right half.
+public enum TimelineStrip {
+    /// A milestone as drawn: kind and time.
+    public struct Point: Sendable, Equatable {
+        public var kind: MilestoneKind
+        public var time: Date
+    }
+
+    /// A response-time span: its short label, the milestones it runs between, measured and stated seconds.
+    public struct Span: Sendable, Equatable {
+        public var label: String
+        public var name: String
+        public var from: MilestoneKind
+        public var to: MilestoneKind
+        public var measured: Int?
+        public var stated: Int?
+    }
+
+    static let milestoneRow = 22.0, spanRow = 32.0, axisY = 14.0
+    /// Theme colours of the four spans, as on the Trends page's response-time chart.
+    static let spanColors = ["var(--link)", "var(--sev-3-bg)", "var(--ok-fg)", "var(--sev-1-bg)"]
+
+    /// The milestones the durations were measured from (those out of order left out), in time order.
+    public static func points(_ postmortem: Postmortem, durations: IncidentDurations) -> [Point] {
+        MilestoneKind.allCases.compactMap { kind in
+            guard !durations.excludedMilestones.contains(kind), let milestone = postmortem.milestones[kind] else { return nil }
+            return Point(kind: kind, time: milestone.time)
+        }.sorted { $0.time < $1.time }
+    }
+
+    /// TTD, TTA, TTM, TTR with what is known of each.
+    public static func spans(_ postmortem: Postmortem, durations: IncidentDurations) -> [Span] {
+        let ends: [ResponseMetric: (MilestoneKind, MilestoneKind)] = [
+            .mttd: (.started, .detected), .mtta: (.detected, .acknowledged), .mttm: (.started, .mitigated), .mttr: (.started, .resolved),
+        ]
+        return DurationText.fields.map { field in
+            let (from, to) = ends[field.metric]!
+            return Span(label: String(field.metric.label.dropFirst()), name: field.label, from: from, to: to,
+                        measured: DurationText.seconds(durations, field.metric),
+                        stated: postmortem.stated(field.stated).map { Int($0) })
+        }
+    }
+
+    /// The strip's SVG, or "" when no milestone is known.
+    public static func svg(points: [Point], spans: [Span], timezoneOffset: Int, timezoneName: String) -> String {
+        guard let first = points.first, let last = points.last else { return "" }
+        let range = last.time.timeIntervalSince(first.time)
+        func x(_ time: Date) -> Double { range > 0 ? time.timeIntervalSince(first.time) / range * 100 : 0 }
+        func x(_ kind: MilestoneKind) -> Double? { points.first { $0.kind == kind }.map { x($0.time) } }
+        let clock = points.map { point -> String in
+            let full = Self.clock(point.time, offset: timezoneOffset)
+            // The date once, then again only where it changes.
+            let previous = points.last { $0.time < point.time }.map { Self.clock($0.time, offset: timezoneOffset) }
+            return previous.map { $0.prefix(10) == full.prefix(10) } == true ? String(full.dropFirst(11)) : full + " " + timezoneName
+        }
+        let shown = spans.filter { $0.measured != nil || $0.stated != nil }
+        let height = axisY + 8 + milestoneRow * Double(points.count) + spanRow * Double(shown.count) + 4
+        var body = ""
+        // Guides from each marker down through the rows, then the axis and its markers on top.
+        for point in points {
+            let px = percent(x(point.time))
+            body += "<line x1=\"\(px)\" x2=\"\(px)\" y1=\"\(format(axisY))\" y2=\"\(format(height - 4))\" stroke=\"currentColor\" stroke-opacity=\"0.25\" stroke-dasharray=\"3 3\"/>"
+        }
+        body += "<line x1=\"0%\" x2=\"100%\" y1=\"\(format(axisY))\" y2=\"\(format(axisY))\" stroke=\"currentColor\" stroke-opacity=\"0.6\" stroke-width=\"2\"/>"
+        for point in points {
+            body += "<circle class=\"timeline-marker\" data-milestone=\"\(point.kind.rawValue)\" cx=\"\(percent(x(point.time)))\" cy=\"\(format(axisY))\" r=\"6\" "
+                + "style=\"fill: var(--accent); stroke: var(--bg)\" stroke-width=\"2\"/>"
+        }
+        var rowTop = axisY + 8
+        for (index, point) in points.enumerated() {
+            let px = x(point.time)
+            body += label("\(name(point.kind)) \(clock[index])", x: px, y: rowTop + 15, bold: true)
+            rowTop += milestoneRow
+        }
+        for span in shown {
+            let index = spans.firstIndex(of: span) ?? 0
+            let text = spanText(span)
+            if let measured = span.measured, let start = x(span.from), let end = x(span.to) {
+                let width = max(end - start, 0.4)
+                body += "<rect class=\"timeline-span\" data-span=\"\(span.label)\" x=\"\(percent(start))\" y=\"\(format(rowTop + 18))\" width=\"\(percent(width))\" height=\"10\" rx=\"2\" "
+                    + "style=\"fill: \(spanColors[index % spanColors.count])\"><title>\(SVGChart.escape(span.name)): \(DurationText.format(seconds: measured))</title></rect>"
+                body += start <= 45 ? label(text, x: start, y: rowTop + 13, bold: false) : label(text, x: end, y: rowTop + 13, bold: false, forceEnd: true)
+            } else {
+                body += label(text, x: 0, y: rowTop + 13, bold: false)
+            }
+            rowTop += spanRow
+        }
+        let summary = "Incident timeline: " + points.enumerated().map { "\(name($0.element.kind).lowercased()) \(clock[$0.offset])" }.joined(separator: ", ")
+            + (shown.isEmpty ? "" : "; " + shown.map(spanText).joined(separator: ", ")) + "."
+        return "<svg class=\"timeline-strip\" role=\"img\" aria-label=\"\(SVGChart.escape(summary))\" width=\"100%\" height=\"\(format(height))\" "
+            + "overflow=\"visible\" font-size=\"13\" font-family=\"system-ui, sans-serif\" style=\"color: var(--fg, currentColor)\">\(body)</svg>"
+    }
+
+    /// `TTD 8m (stated 10m)`, `TTA not measured (stated 5m)`.
+    static func spanText(_ span: Span) -> String {
+        let measured = span.measured.map(DurationText.format(seconds:)) ?? "not measured"
+        return "\(span.label) \(measured)" + (span.stated.map { " (stated \(DurationText.format(seconds: $0)))" } ?? "")
+    }
+
+    static func name(_ kind: MilestoneKind) -> String {
+        kind.rawValue.prefix(1).uppercased() + kind.rawValue.dropFirst()
+    }
+
+    /// Text beside a point: to its right in the left part of the strip, else to its left.
+    static func label(_ text: String, x: Double, y: Double, bold: Bool, forceEnd: Bool = false) -> String {
+        let end = forceEnd || x > 45
+        return "<text x=\"\(percent(x))\" dx=\"\(end ? -8 : 8)\" y=\"\(format(y))\" text-anchor=\"\(end ? "end" : "start")\" fill=\"currentColor\""
+            + (bold ? " font-weight=\"600\"" : "") + ">\(SVGChart.escape(text))</text>"
+    }
+
+    /// `2025-05-03 14:02` in the postmortem's own timezone.
+    static func clock(_ date: Date, offset: Int) -> String {
+        var seconds = time_t((date.timeIntervalSince1970 + Double(offset)).rounded(.down))
+        var parts = tm()
+        gmtime_r(&seconds, &parts)
+        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday)) \(two(parts.tm_hour)):\(two(parts.tm_min))"
+    }
+
+    static func percent(_ value: Double) -> String { SVGChart.format(value) + "%" }
+    static func format(_ value: Double) -> String { SVGChart.format(value) }
+}
