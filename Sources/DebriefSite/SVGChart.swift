@@ -1,4 +1,5 @@
 import Foundation
+import DebriefModel
 
 /// Inline SVG bar charts for the Trends page: no script, colours from the theme's CSS variables
 /// (so light and dark both read), text in `currentColor`, and an accessible name and description
@@ -217,13 +218,14 @@ public enum SVGChart {
 
     /// Whole numbers without decimals, others with one; the same input always gives the same text.
     static func format(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.1f", rounded)
+        // Tenths as an integer: `String(format:)` goes through Foundation's formatter.
+        let tenths = Int((value * 10).rounded())
+        let sign = tenths < 0 ? "-" : ""
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(sign)\(abs(tenths) / 10).\(abs(tenths) % 10)"
     }
 
     static func escape(_ text: String) -> String {
-        text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+        Escaping.xml(text)
     }
 }
 

@@ -40,18 +40,8 @@ public struct SiteRenderer: Sendable {
     /// `<table>…</table>` as `<div class="table-wrap"><table>…</table></div>`. Only cmark's
     /// own `<table>` opens one (content text is escaped; raw HTML with `unsafe_html` is the author's).
     static func wrappingTables(_ html: String) -> String {
-        guard html.contains("<table>") else { return html }
-        var out = ""
-        var rest = html[...]
         // Each `<table>` with the first `</table>` after it, so a raw `<table class=…>` keeps its own end.
-        while let open = rest.range(of: "<table>"), let close = rest[open.upperBound...].range(of: "</table>") {
-            out += rest[..<open.lowerBound]
-            out += "<div class=\"table-wrap\">"
-            out += rest[open.lowerBound..<close.upperBound]
-            out += "</div>"
-            rest = rest[close.upperBound...]
-        }
-        return out + rest
+        HTMLSplice.wrapping("<table>", "</table>", in: html, before: "<div class=\"table-wrap\">", after: "</div>")
     }
 
     /// Renders an HTML page: `values` plus the values every page receives (`root`, `site_title`,

@@ -140,11 +140,17 @@ public struct ActionsPage: PageGenerator {
     /// as compact JSON with their links from the site root.
     static func filterFiles(_ facets: [(Facet, [FacetValue])], site: SiteRenderer) throws -> [RenderedPage] {
         let actions = site.model.actions
+        // Each item is in its owner's file and each of its services': written once, copied into each.
+        let rows = actions.map { filterRow($0).serializedBytes(compact: true).dropLast() }
         return facets.flatMap { facet, values in
             values.map { value in
-                let sorted = value.positions.sorted { ActionsPage.urgency(actions[$0], actions[$1]) }
-                let rows = JSONValue.array(sorted.map { filterRow(actions[$0]) })
-                return RenderedPage(path: "actions/filter/\(facet.rawValue)-\(value.slug).json", bytes: rows.serializedBytes(compact: true))
+                var bytes: [UInt8] = [UInt8(ascii: "[")]
+                for (index, position) in value.positions.sorted(by: { ActionsPage.urgency(actions[$0], actions[$1]) }).enumerated() {
+                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
+                    bytes += rows[position]
+                }
+                bytes += "]\n".utf8
+                return RenderedPage(path: "actions/filter/\(facet.rawValue)-\(value.slug).json", bytes: bytes)
             }
         }
     }

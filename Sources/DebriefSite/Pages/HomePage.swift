@@ -28,7 +28,18 @@ public struct HomePage: PageGenerator {
             .map { (position: $0, days: actions[$0].daysOverdue ?? 0, id: actions[$0].stableID) }
             .sorted { ($0.days, $1.id) > ($1.days, $0.id) }
             .map(\.position)
+        /// A figure of the summary row: the number with separators and its noun, singular or plural.
+        func stat(_ count: Int, _ singular: String, plural: String? = nil, path: String, alert: Bool = false) -> [String: Any] {
+            ["value": CountText.number(count), "label": count == 1 ? singular : plural ?? singular + "s", "url": root + path, "alert": alert]
+        }
+        let openActions = actions.count(where: \.isOpen)
         let values: [String: Any] = [
+            "stats": [
+                stat(model.incidents.count, "postmortem", path: SitePaths.postmortems),
+                stat(model.runbooks.count, "runbook", path: SitePaths.runbooks),
+                stat(openActions, "open action item", path: SitePaths.actions),
+                stat(overdue.count, "overdue", plural: "overdue", path: SitePaths.actions, alert: !overdue.isEmpty),
+            ],
             "recent": model.incidents.prefix(HomePage.recentCount).map { site.incidentRow($0, root: root) },
             "incident_count": model.incidents.count,
             "runbook_count": model.runbooks.count,
@@ -36,7 +47,7 @@ public struct HomePage: PageGenerator {
             "incomplete_count_text": CountText.of(model.incidents.count(where: { !$0.isComplete }), "postmortem"),
             "has_incomplete": model.incidents.contains { !$0.isComplete },
             "severity_counts": severityCounts,
-            "open_action_count": actions.count(where: \.isOpen),
+            "open_action_count": openActions,
             "overdue_action_count": overdue.count,
             "has_overdue": !overdue.isEmpty,
             "has_incidents": !model.incidents.isEmpty,

@@ -30,6 +30,7 @@ public struct SearchPage: PageGenerator {
             "services": services,
             "years": years.map(String.init),
             "document_count": index.documents.count,
+            "document_count_text": CountText.of(index.documents.count, "document"),
         ]
         pages.append(try site.html(path: SearchPage.path, template: "search", title: "Search", values: values,
                                    scripts: ["assets/search.js", "search/manifest.js"]))
