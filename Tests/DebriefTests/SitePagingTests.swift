@@ -53,6 +53,7 @@ enum LargeFixture {
 
             **Date:** 2024-03-\(day) | **Severity:** SEV3 | **Status:** complete
             **Services:** bulk
+            **Alerts:** CheckoutHighErrorRate
 
             ## Summary
 
@@ -140,6 +141,13 @@ enum LargeFixture {
         #expect(rows.allSatisfy { $0["list"] as? String == "overdue" && $0["owner_slug"] as? String == "mara-lindqvist" })
         #expect(rows.allSatisfy { ($0["incident_url"] as? String)?.hasPrefix("postmortems/bulk-") == true && $0["days_overdue"] is Int })
         #expect(overdue.contains(#"<option value="bulk" data-count="120">bulk</option>"#))
+    }
+
+    @Test func aRunbookListsTheFiftyNewestIncidentsItsAlertsFiredIn() throws {
+        let runbook = try page("runbooks/checkout-high-error-rate/index.html")
+        #expect(runbook.components(separatedBy: "<tr data-severity").count - 1 == 50)
+        #expect(runbook.contains("The 50 newest of 121 incidents."))
+        #expect(runbook.contains("../../search/index.html?q=CheckoutHighErrorRate"))
     }
 
     @Test func noHTMLPageListsMoreThanFiftyRowsPerTable() throws {

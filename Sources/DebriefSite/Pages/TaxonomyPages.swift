@@ -1,3 +1,4 @@
+import Foundation
 import DebriefModel
 import DebriefAnalytics
 
@@ -111,11 +112,15 @@ public struct TaxonomyPages: PageGenerator {
         return { root in
             var values: [String: TemplateValue] = [
                 "response_times": responseTimes,
-                "runbooks": .list(runbooks.map { entry in
+                // At most a page of them: a service can have hundreds; the search lists all.
+                "runbooks": .list(runbooks.prefix(Pagination.defaultPageSize).map { entry in
                     TemplateValue(["title": entry.title, "url": root + SitePaths.runbook(entry.slug), "owner": entry.runbook.owner ?? "",
                                    "alerts": entry.runbook.alertNames] as [String: Any])
                 }),
                 "has_runbooks": .bool(!runbooks.isEmpty),
+                "more_runbooks_text": .string(runbooks.count > Pagination.defaultPageSize
+                    ? "The first \(Pagination.defaultPageSize) of \(CountText.of(runbooks.count, "runbook"))." : ""),
+                "runbooks_search_url": .string(root + SearchPage.path + "?service=" + (term.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")),
             ]
             if taxonomy != .owners {
                 values["actions"] = .list(listedOpen.map { site.actionRow(model.actions[$0], root: root) })
