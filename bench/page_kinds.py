@@ -126,6 +126,16 @@ RESULTS_SHOWN = ("return document.querySelector('#search-results a.search-hit-ti
                  "performance.now() : null;")
 
 
+def poll(driver, script, deadline, pause):
+    """The script's first non-null value, or None at the deadline."""
+    while time.monotonic() < deadline:
+        value = driver.execute_script(script)
+        if value is not None:
+            return value
+        time.sleep(pause)
+    return None
+
+
 def measure_load(driver, url, loads=3, results=False):
     """Loads url `loads` times with the cache disabled; returns the median load time in ms
     (performance.timing loadEventEnd - navigationStart), every load's time, the DOM element
@@ -138,19 +148,9 @@ def measure_load(driver, url, loads=3, results=False):
         driver.get("about:blank")
         driver.get(url)
         deadline = time.monotonic() + 120
-        load = None
-        while load is None and time.monotonic() < deadline:
-            load = driver.execute_script(LOAD_EVENT_END)
-            if load is None:
-                time.sleep(0.01)
-        times.append(load)
+        times.append(poll(driver, LOAD_EVENT_END, deadline, 0.01))
         if results:
-            found = None
-            while found is None and time.monotonic() < deadline:
-                found = driver.execute_script(RESULTS_SHOWN)
-                if found is None:
-                    time.sleep(0.005)
-            shown.append(found)
+            shown.append(poll(driver, RESULTS_SHOWN, deadline, 0.005))
         elements = driver.execute_script("return document.getElementsByTagName('*').length;")
     valid = [t for t in times if t is not None]
     return {"load_ms": statistics.median(valid) if valid else None, "loads_ms": times, "dom_elements": elements,

@@ -15,11 +15,7 @@ fixture into a temporary folder with the debrief binary ($DEBRIEF_BIN, default
 Screenshots of each page kind (light/dark, desktop/phone) go to tests-browser/screenshots/.
 Ends with `N passed, M failed` and exits non-zero on any failure.
 """
-import contextlib
-import functools
 import html.parser
-import http.server
-import threading
 import os
 import shutil
 import subprocess
@@ -29,30 +25,18 @@ import traceback
 import urllib.parse
 from pathlib import Path
 
-from selenium import webdriver
 from selenium.common.exceptions import NoAlertPresentException
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "bench"))
+# The browser set-up, console check and local HTTP server shared with the benchmark and the
+# page-size test (also imported from here by test_search.py and test_serve.py).
+from page_kinds import LocalServer, make_driver, severe_console_entries  # noqa: E402
 SCREENSHOTS = REPO / "tests-browser" / "screenshots"
 AS_OF = "2026-01-01"
 
 results = {"passed": 0, "failed": 0}
-
-
-@contextlib.contextmanager
-def serve(folder):
-    """`folder` over HTTP on a free local port; yields the base URL."""
-    class Quiet(http.server.SimpleHTTPRequestHandler):
-        def log_message(self, *args):
-            pass
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(folder)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
 
 
 def check(name, function):
@@ -76,21 +60,8 @@ def build(root, output):
     print(completed.stderr.strip().splitlines()[-1])
 
 
-def make_driver():
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1280,900",
-                     "--allow-file-access-from-files"]:
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    return webdriver.Chrome(service=Service(executable_path="/usr/bin/chromedriver"), options=options)
-
-
 def file_url(path):
     return Path(path).resolve().as_uri()
-
-
-def severe_console_entries(driver):
-    return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
 
 def set_color_scheme(driver, scheme):
@@ -241,7 +212,8 @@ def main():
 
         def action_filter_reads_every_item():
             # The filter loads JSON, which browsers refuse from file://: served over HTTP here.
-            with serve(example) as base:
+            with LocalServer(example) as server:
+                base = server.url
                 driver.get(base + "actions/index.html")
                 owner = Select(driver.find_element("css selector", "#action-filters select[name=owner]"))
                 option = owner.options[1]

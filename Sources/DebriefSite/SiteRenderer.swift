@@ -40,8 +40,19 @@ public struct SiteRenderer: Sendable {
     /// `<table>…</table>` as `<div class="table-wrap"><table>…</table></div>`. Only cmark's
     /// own `<table>` opens one (content text is escaped; raw HTML with `unsafe_html` is the author's).
     static func wrappingTables(_ html: String) -> String {
-        // Each `<table>` with the first `</table>` after it, so a raw `<table class=…>` keeps its own end.
-        HTMLSplice.wrapping("<table>", "</table>", in: html, before: "<div class=\"table-wrap\">", after: "</div>")
+        var out = ""
+        var rest = html[...]
+        // Each `<table>` with the first `</table>` after it, so a raw `<table class=…>` keeps its own
+        // end. Searched as bytes (`textRange`): Foundation's search goes through NSString on Linux.
+        while let open = rest.textRange(of: "<table>", foldingCase: false),
+              let close = rest[open.upperBound...].textRange(of: "</table>", foldingCase: false) {
+            out += rest[..<open.lowerBound]
+            out += "<div class=\"table-wrap\">"
+            out += rest[open.lowerBound..<close.upperBound]
+            out += "</div>"
+            rest = rest[close.upperBound...]
+        }
+        return out + rest
     }
 
     /// Renders an HTML page: `values` plus the values every page receives (`root`, `site_title`,

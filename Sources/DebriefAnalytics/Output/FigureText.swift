@@ -16,10 +16,12 @@ public enum FigureText {
         return "\(minutes)m"
     }
 
-    /// `mean / median (n=3 of 5)`.
-    public static func statistic(_ statistic: SummaryStatistic, format: (Double?) -> String = minutes) -> String {
-        guard statistic.measured > 0 else { return "\(notMeasured) (n=0 of \(statistic.measured + statistic.notMeasured))" }
-        return "\(format(statistic.mean)) / \(format(statistic.median)) (n=\(statistic.measured) of \(statistic.measured + statistic.notMeasured))"
+    /// `mean / median (n=3 of 5)`; `count` writes the two counts (the site adds thousands separators).
+    public static func statistic(_ statistic: SummaryStatistic, format: (Double?) -> String = minutes,
+                                 count: (Int) -> String = { String($0) }) -> String {
+        let of = "of \(count(statistic.measured + statistic.notMeasured))"
+        guard statistic.measured > 0 else { return "\(notMeasured) (n=0 \(of))" }
+        return "\(format(statistic.mean)) / \(format(statistic.median)) (n=\(count(statistic.measured)) \(of))"
     }
 
     public static func days(_ value: Double?) -> String {

@@ -7,7 +7,12 @@ public enum CountText {
     /// `count` with thousands separators, then the singular or the plural noun.
     /// `plural` defaults to the singular with an `s`.
     public static func of(_ count: Int, _ singular: String, plural: String? = nil) -> String {
-        number(count) + " " + (count == 1 ? singular : plural ?? singular + "s")
+        number(count) + " " + noun(count, singular, plural: plural)
+    }
+
+    /// The noun alone, singular for 1, for pages that set the number apart (the home page's figures).
+    public static func noun(_ count: Int, _ singular: String, plural: String? = nil) -> String {
+        count == 1 ? singular : plural ?? singular + "s"
     }
 
     /// `10,000`, `-1,234`: a comma every three digits, the same in every locale (the site's text is English).

@@ -33,7 +33,7 @@ struct ActionPlacement {
         var blank = Set(postmortem.headerLines.map { $0 - offset })
         var replacing: [Int: String] = [:]
         var remaining = actions
-        if !actions.isEmpty, HTMLSplice.firstIndex(of: Array(Self.tokenPrefix.utf8), in: Array(postmortem.body.utf8)) == nil {
+        if !actions.isEmpty, postmortem.body.byteOffset(of: Self.tokenPrefix, from: 0, foldingCase: false) == nil {
             // Split as UTF-8: splitting Characters was half the cost of placing the items.
             let lines = postmortem.body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
             var taken: [ClosedRange<Int>] = []

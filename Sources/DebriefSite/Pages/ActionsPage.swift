@@ -63,11 +63,11 @@ public struct ActionsPage: PageGenerator {
         })
         let facets = Facet.allCases.map { facet in (facet, ActionsPage.facetValues(facet, of: actions)) }
         let shared = sharedValues(site, lists: lists, facets: facets)
-        var jobs = [RenderJob { try ActionsPage.filterFiles(facets, site: site) }]
+        var jobs = [RenderJob { ActionsPage.filterFiles(facets, site: site) }]
         for list in List.allCases {
             let positions = lists[list]!
             let pagination = Pagination(firstPath: list.path, itemCount: positions.count)
-            jobs += RenderJob.batches(1..<(pagination.pageCount + 1), size: 100) { number in
+            jobs += RenderJob.batches(pagination.pages, size: 100) { number in
                 let path = pagination.path(ofPage: number)
                 let root = SitePaths.root(of: path)
                 var values = shared
@@ -138,7 +138,7 @@ public struct ActionsPage: PageGenerator {
 
     /// `actions/filter/<facet>-<slug>.json`: the items of one filter value, most urgent first,
     /// as compact JSON with their links from the site root.
-    static func filterFiles(_ facets: [(Facet, [FacetValue])], site: SiteRenderer) throws -> [RenderedPage] {
+    static func filterFiles(_ facets: [(Facet, [FacetValue])], site: SiteRenderer) -> [RenderedPage] {
         let actions = site.model.actions
         // Each item is in its owner's file and each of its services': written once, copied into each.
         let rows = actions.map { filterRow($0).serializedBytes(compact: true).dropLast() }

@@ -30,7 +30,7 @@ public struct HomePage: PageGenerator {
             .map(\.position)
         /// A figure of the summary row: the number with separators and its noun, singular or plural.
         func stat(_ count: Int, _ singular: String, plural: String? = nil, path: String, alert: Bool = false) -> [String: Any] {
-            ["value": CountText.number(count), "label": count == 1 ? singular : plural ?? singular + "s", "url": root + path, "alert": alert]
+            ["value": CountText.number(count), "label": CountText.noun(count, singular, plural: plural), "url": root + path, "alert": alert]
         }
         let openActions = actions.count(where: \.isOpen)
         let values: [String: Any] = [

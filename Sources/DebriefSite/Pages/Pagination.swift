@@ -21,7 +21,7 @@ public struct Pagination: Sendable, Equatable {
     public var pageCount: Int { max(1, (itemCount + pageSize - 1) / pageSize) }
 
     /// The pages, 1-based.
-    public var pages: ClosedRange<Int> { 1...pageCount }
+    public var pages: Range<Int> { 1..<(pageCount + 1) }
 
     /// Where page `number` is written.
     public func path(ofPage number: Int) -> String {

@@ -25,7 +25,7 @@ public struct PostmortemListPage: PageGenerator {
             "service_options": .strings(services),
             "year_options": .strings(years),
         ]
-        return RenderJob.batches(pagination.pages.lowerBound..<(pagination.pageCount + 1), size: 100) { number in
+        return RenderJob.batches(pagination.pages, size: 100) { number in
             let path = pagination.path(ofPage: number)
             let root = SitePaths.root(of: path)
             var values = shared

@@ -69,10 +69,10 @@ public struct PostmortemPages: PageGenerator {
             let table = String(decoding: try site.layouts.render("action-table", .object([
                 "root": .string(root), "hide_incident_column": .bool(true), "actions": .list(slot.actions.compactMap { rowByLine[$0.line] }),
             ])), as: UTF8.self)
-            if let replaced = HTMLSplice.replacingFirst(ActionPlacement.placeholder(slot.token).html, with: table, in: bodyHTML) {
-                bodyHTML = replaced
+            if let range = bodyHTML.textRange(of: ActionPlacement.placeholder(slot.token).html, foldingCase: false) {
+                bodyHTML.replaceSubrange(range, with: table)
             } else {
-                bodyHTML = HTMLSplice.replacingFirst(slot.token, with: "", in: bodyHTML) ?? bodyHTML
+                if let range = bodyHTML.textRange(of: slot.token, foldingCase: false) { bodyHTML.removeSubrange(range) }
                 unplaced += slot.actions
             }
         }

@@ -1,4 +1,3 @@
-import Foundation
 import DebriefModel
 import DebriefAnalytics
 import Markdown
@@ -82,8 +81,7 @@ public struct RunbookPages: PageGenerator {
         values["incidents"] = .list(listed.map { site.incidentRow(site.model.incidents[$0], root: root) })
         values["more_incidents_text"] = .string(positions.count > listed.count
             ? "The \(listed.count) newest of \(CountText.of(positions.count, "incident"))." : "")
-        let query = runbook.alertNames.joined(separator: " ").addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
-        values["incidents_search_url"] = .string(root + SearchPage.path + "?q=" + query)
+        values["incidents_search_url"] = .string(SearchPage.url(root: root, "q", runbook.alertNames.joined(separator: " ")))
         values["has_diagnostics"] = .bool(!entry.diagnostics.isEmpty)
         values["has_incidents"] = .bool(!entry.incidentSlugs.isEmpty)
         values["diagnostics"] = site.diagnosticRows(entry.diagnostics)

@@ -1,3 +1,4 @@
+import Foundation
 import DebriefModel
 import DebriefSearch
 
@@ -5,6 +6,11 @@ import DebriefSearch
 /// docs/search.md). The page's script, `assets/search.js`, ranks exactly like `debrief search`.
 public struct SearchPage: PageGenerator {
     public static let path = "search/index.html"
+
+    /// The search page opened with one parameter (`q`, `service`, …), from a page at `root`.
+    public static func url(root: String, _ name: String, _ value: String) -> String {
+        root + path + "?" + name + "=" + (value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+    }
 
     public init() {}
 

@@ -1,4 +1,3 @@
-import Foundation
 import DebriefModel
 import DebriefAnalytics
 
@@ -71,6 +70,8 @@ public struct TaxonomyPages: PageGenerator {
             // What only page 1 shows; a service, tag, severity or year shows its most urgent open
             // items only, so its size does not grow with the whole history.
             let firstPage = firstPageValues(term, taxonomy: taxonomy, open: isOwner ? [] : open, site: site)
+            let incidentCountText = TemplateValue.string(CountText.of(term.incidents.count, "incident"))
+            let overdueCountText = TemplateValue.string(CountText.of(term.actions.count(where: { actions[$0].isOverdue }), "overdue action item"))
             for number in pagination.pages {
                 let path = pagination.path(ofPage: number)
                 let root = SitePaths.root(of: path)
@@ -78,8 +79,7 @@ public struct TaxonomyPages: PageGenerator {
                 var values: [String: TemplateValue] = [
                     "taxonomy": .string(taxonomy.title), "taxonomy_singular": .string(taxonomy.singular), "name": .string(term.name),
                     "taxonomy_url": .string(root + SitePaths.taxonomy(taxonomy)),
-                    "incident_count_text": .string(CountText.of(term.incidents.count, "incident")),
-                    "overdue_count_text": .string(CountText.of(term.actions.count(where: { actions[$0].isOverdue }), "overdue action item")),
+                    "incident_count_text": incidentCountText, "overdue_count_text": overdueCountText,
                     "is_first_page": .bool(number == 1),
                     "is_owner": .bool(isOwner),
                     "pager": pagination.pager(page: number, root: root),
@@ -120,7 +120,7 @@ public struct TaxonomyPages: PageGenerator {
                 "has_runbooks": .bool(!runbooks.isEmpty),
                 "more_runbooks_text": .string(runbooks.count > Pagination.defaultPageSize
                     ? "The first \(Pagination.defaultPageSize) of \(CountText.of(runbooks.count, "runbook"))." : ""),
-                "runbooks_search_url": .string(root + SearchPage.path + "?service=" + (term.name.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")),
+                "runbooks_search_url": .string(SearchPage.url(root: root, "service", term.name)),
             ]
             if taxonomy != .owners {
                 values["actions"] = .list(listedOpen.map { site.actionRow(model.actions[$0], root: root) })

@@ -107,7 +107,7 @@ public struct TrendsPage: PageGenerator {
                                      unit: divisor == 60 ? "hours" : "minutes")
         let rows = (report.periods + [report.overall]).map { period -> [String: Any] in
             ["period": period.key == "all" ? "All quarters" : period.key, "incidents": CountText.number(period.incidents),
-             "figures": ResponseMetric.allCases.map { ["text": TrendsPage.statistic(period[$0])] }]
+             "figures": ResponseMetric.allCases.map { ["text": FigureText.statistic(period[$0], count: CountText.number)] }]
         }
         return ["response_chart": chart, "response_rows": rows, "metrics": ResponseMetric.allCases.map { ["label": $0.label, "meaning": $0.meaning] }]
     }
@@ -125,7 +125,7 @@ public struct TrendsPage: PageGenerator {
             "services_chart": servicesChart,
             "service_rows": services.map { service -> [String: Any] in
                 ["name": service.figures.key, "url": root + SitePaths.term(.services, Slug.make(service.figures.key)),
-                 "incidents": CountText.number(service.figures.incidents), "mttr": TrendsPage.statistic(service.figures.mttr),
+                 "incidents": CountText.number(service.figures.incidents), "mttr": FigureText.statistic(service.figures.mttr, count: CountText.number),
                  "mtbf": service.mtbfDays.measured > 0 ? "\(FigureText.days(service.mtbfDays.mean)) (\(CountText.of(service.mtbfDays.measured, "gap")))" : FigureText.notMeasured,
                  "overdue": CountText.number(service.figures.actions.overdue)]
             },
@@ -152,13 +152,6 @@ public struct TrendsPage: PageGenerator {
              "rate": FigureText.percent(period.actions.completionRate)]
         }
         return ["actions_chart": chart, "action_rows": rows]
-    }
-
-    /// `FigureText.statistic` with thousands separators in its counts (`n=9,876 of 10,000`).
-    static func statistic(_ statistic: SummaryStatistic) -> String {
-        let of = "of \(CountText.number(statistic.measured + statistic.notMeasured))"
-        guard statistic.measured > 0 else { return "\(FigureText.notMeasured) (n=0 \(of))" }
-        return "\(FigureText.minutes(statistic.mean)) / \(FigureText.minutes(statistic.median)) (n=\(CountText.number(statistic.measured)) \(of))"
     }
 
     /// The theme's badge colour of a level: first four levels `--sev-1-bg`…`--sev-4-bg`, others unknown.
