@@ -407,13 +407,15 @@ struct ActionItemReader {
         return subject.joined(separator: " ")
     }
 
-    /// `DevEx will update ...`: a named subject of `will` at the start of the item owns it.
+    /// `DevEx will update ...`, `DevEx has placed ...`: a named subject of `will` (or of `has`
+    /// and a past participle) at the start of the item owns it.
     static func subjectOwner(_ text: String) -> String? {
         let words = text.split(separator: " ", maxSplits: 4).prefix(4)
         // `Multicast will be limited ...` is passive: the thing acted on, not the owner.
-        guard let will = words.firstIndex(of: "will"), will > words.startIndex,
-              will + 1 >= words.endIndex || words[will + 1] != "be" else { return nil }
-        let subject = words[..<will]
+        guard let verb = words.firstIndex(where: { $0 == "will" || $0 == "has" || $0 == "have" }), verb > words.startIndex,
+              verb + 1 < words.endIndex, words[verb + 1] != "be", words[verb + 1] != "been",
+              words[verb] == "will" || words[verb + 1].hasSuffix("ed") else { return nil }
+        let subject = words[..<verb]
         guard subject.allSatisfy({ $0.first?.isUppercase == true || $0.first == "@" }),
               !pronouns.contains(subject.first!.lowercased()) else { return nil }
         return subject.joined(separator: " ")

@@ -110,20 +110,46 @@ enum DateReader {
         return (match, raw, DateTokens.string(tokens.scalars[textStart...]))
     }
 
-    /// The length of impact a summary sentence states: `for 40 minutes`, `for a period of 50
-    /// minutes`, `during up to 3 hours and 28 minutes`. Returns the seconds and the words read.
-    static func impactDuration(in sentence: some StringProtocol) -> (seconds: TimeInterval, text: String)? {
+    /// The length of impact a sentence states: `for 40 minutes`, `for a period of 50 minutes`,
+    /// `during up to 3 hours and 28 minutes`, `for ninety minutes`, and with `impactNouns`
+    /// also `3 hours and 28 minutes of network degradation` (not `43 minutes of downtime per
+    /// month`, a budget). Returns the seconds, the words read, and whether the sentence says the
+    /// time ran until the problem was noticed (`persisted for a week before it was caught`).
+    static func impactDuration(in sentence: some StringProtocol, impactNouns: Bool = false)
+        -> (seconds: TimeInterval, text: String, untilDetected: Bool)? {
         let tokens = DateTokens(sentence)
         let list = tokens.tokens
-        for index in list.indices where list[index].kind == .word && (list[index].text == "for" || list[index].text == "during") {
+        for index in list.indices where list[index].kind == .word && ["for", "during", "period"].contains(list[index].text) {
             guard let next = amount(after: index, in: list) else { continue }
             let rest = DateTokens.string(tokens.scalars[list[next].start...])
             if let seconds = duration(in: rest) {
-                return (seconds, DateTokens.string(tokens.scalars[list[index].start..<list[next + 1].end]))
+                let after = list[(next + 2)...].prefix(6)
+                let untilDetected = after.contains { $0.text == "before" } && after.contains { detectionVerbs.contains($0.text) }
+                return (seconds, DateTokens.string(tokens.scalars[list[index].start..<list[next + 1].end]), untilDetected)
+            }
+        }
+        guard impactNouns else { return nil }
+        for index in list.indices where list[index].kind == .word && list[index].text == "of" && index > 0 && unitSeconds[list[index - 1].text] != nil {
+            // `of [network] degradation`, and no `per month` or `a maximum of` around it.
+            guard list[(index + 1)...].prefix(2).contains(where: { impactNounWords.contains($0.text) }),
+                  !list[(index + 1)...].prefix(4).contains(where: { $0.text == "per" }) else { continue }
+            var first = index - 1
+            while first > 0, list[first - 1].kind == .number || unitSeconds[list[first - 1].text] != nil || list[first - 1].text == "and"
+                || (numberWords[list[first - 1].text] != nil) { first -= 1 }
+            if list[..<first].suffix(3).contains(where: { ["maximum", "max", "budget", "allowed"].contains($0.text) }) { continue }
+            if let seconds = duration(in: DateTokens.string(tokens.scalars[list[first].start..<list[index].start])) {
+                return (seconds, DateTokens.string(tokens.scalars[list[first].start..<list[index + 1].end]), false)
             }
         }
         return nil
     }
+
+    /// `... before it was caught`: the time ran until detection.
+    static let detectionVerbs: Set<String> = ["caught", "noticed", "detected", "discovered", "spotted", "found", "reported"]
+
+    /// What `<duration> of ...` must name to be the length of impact.
+    static let impactNounWords: Set<String> = ["downtime", "unavailability", "interruption", "degradation", "disruption", "outage",
+                                               "impact", "instability", "errors"]
 
     /// A window of impact written in a sentence: `from 11:40 to 15:38`, `from 14:05 to 19:50
     /// UTC`, `(From Jan. 29 20:47 to Jan. 30 00:35)`. Both ends carry a time.
@@ -164,10 +190,11 @@ enum DateReader {
     /// such as `us about`, `a period of`, `up to`.
     private static func amount(after index: Int, in list: [DateTokens.Token]) -> Int? {
         var next = index + 1
-        while next < list.count, list[next].kind != .number, amountFillers.contains(list[next].text) { next += 1 }
-        guard next + 1 < list.count, list[next].kind == .number, list[next + 1].kind == .word,
-              unitSeconds[list[next + 1].text] != nil else { return nil }
-        return next
+        func isAmount(_ position: Int) -> Bool {
+            position + 1 < list.count && amountValue(list[position]) != nil && list[position + 1].kind == .word && unitSeconds[list[position + 1].text] != nil
+        }
+        while next < list.count, !isAmount(next), amountFillers.contains(list[next].text) { next += 1 }
+        return isAmount(next) ? next : nil
     }
 
     /// Words between `for`, `during` or `took` and the amount.
@@ -186,12 +213,12 @@ enum DateReader {
         var found = false
         var index = 0
         while index < list.count {
-            guard list[index].kind == .number else {
+            guard let value = amountValue(list[index]), index + 1 < list.count, list[index].kind == .number || unitSeconds[list[index + 1].text] != nil else {
                 if found { break } // units are written together; stop at the first other word
                 index += 1
                 continue
             }
-            var amount = Double(list[index].value)
+            var amount = Double(value)
             var next = index + 1
             if next + 1 < list.count, list[next].text == ".", list[next + 1].kind == .number,
                let fraction = Double("0." + list[next + 1].text) {
@@ -271,11 +298,22 @@ enum DateReader {
         "fri", "friday", "sat", "saturday", "sun", "sunday",
     ]
 
+    /// The number a token writes: digits, a spelled number (`ninety`) or `a`/`an` (`for an hour`).
+    private static func amountValue(_ token: DateTokens.Token) -> Int? {
+        token.kind == .number ? token.value : numberWords[token.text]
+    }
+
+    private static let numberWords: [String: Int] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+        "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+        "sixty": 60, "ninety": 90,
+    ]
+
     private static let unitSeconds: [String: Double] = [
         "s": 1, "sec": 1, "secs": 1, "second": 1, "seconds": 1,
         "m": 60, "min": 60, "mins": 60, "minute": 60, "minutes": 60,
         "h": 3600, "hr": 3600, "hrs": 3600, "hour": 3600, "hours": 3600,
-        "d": 86_400, "day": 86_400, "days": 86_400,
+        "d": 86_400, "day": 86_400, "days": 86_400, "week": 604_800, "weeks": 604_800,
     ]
 }
 

@@ -51,7 +51,8 @@ public struct PostmortemParser: Sendable {
         // The summary's opening dates the incident and says how long it lasted; it and the impact
         // section may state the window of impact.
         let summaries = SectionReader.outermost(.summary, in: sections)
-        postmortem.statedDurations = StatedDurationReader(lines: lines).read(headerFields: header.fields, text: text, summary: summaries.first)
+        postmortem.statedDurations = StatedDurationReader(lines: lines).read(headerFields: header.fields, text: text, summary: summaries.first,
+                                                                          timeline: SectionReader.outermost(.timeline, in: sections))
 
         let titleDate = readTitle(into: &postmortem, front: front, heading: titleHeading, header: header)
         readMetadata(into: &postmortem, front: front, header: header, titleDate: titleDate)

@@ -34,8 +34,9 @@ struct StatedDurationReader {
         }
     }
 
-    /// `text`: the whole file the lines are of; `summary`: the document's summary section.
-    func read(headerFields: [Field], text: String, summary: Section?) -> [StatedDuration] {
+    /// `text`: the whole file the lines are of; `summary`: the document's summary section;
+    /// `timeline`: the timeline sections, whose entries state no length of the whole incident.
+    func read(headerFields: [Field], text: String, summary: Section?, timeline: [Section]) -> [StatedDuration] {
         var found: [StatedDuration] = []
         func add(key: String, value: String, line: Int) {
             guard let kind = StatedDuration.Kind(key: key), !found.contains(where: { $0.kind == kind }),
@@ -66,16 +67,42 @@ struct StatedDurationReader {
                 }
             }
         }
-        // Without a `Duration:` field, the summary's `for 40 minutes` states how long impact lasted.
-        if let summary, !found.contains(where: { $0.kind == .duration }) {
-            for number in summary.line...max(summary.line, summary.endLine) where number <= lines.lastLine && !lines.isCode(number)
-                && (lines[number].containsText("for ", followedByDigitWithin: 24) || lines[number].containsText("during ", followedByDigitWithin: 24)) {
-                if let (seconds, text) = DateReader.impactDuration(in: lines[number]) {
-                    found.append(StatedDuration(kind: .duration, seconds: seconds, text: text, line: number))
-                    break
+        // Without a `Duration:` field, the summary's `for 40 minutes` states how long impact
+        // lasted, else a sentence outside the timeline: `3 hours and 28 minutes of downtime`.
+        if !found.contains(where: { $0.kind == .duration }), let impact = impactLength(summary: summary, timeline: timeline),
+           !found.contains(where: { $0.kind == impact.kind }) {
+            found.append(impact)
+        }
+        return found.sorted { $0.line < $1.line }
+    }
+
+    /// The summary's `for 40 minutes` / `a period of 30 minutes` (or `for a week before it was
+    /// caught`, the time to detect), else the first `<duration> of
+    /// downtime` (or interruption, degradation, ...) in prose outside the timeline.
+    private func impactLength(summary: Section?, timeline: [Section]) -> StatedDuration? {
+        if let summary {
+            for number in summary.line...max(summary.line, summary.endLine) where number <= lines.lastLine && !lines.isCode(number) {
+                if let (seconds, text, untilDetected) = DateReader.impactDuration(in: lines[number]) {
+                    return StatedDuration(kind: untilDetected ? .timeToDetect : .duration, seconds: seconds, text: text, line: number)
                 }
             }
         }
-        return found.sorted { $0.line < $1.line }
+        // Outermost timeline sections are disjoint and in order: a binary search places a line.
+        func inTimeline(_ number: Int) -> Bool {
+            var low = 0, high = timeline.count
+            while low < high {
+                let middle = (low + high) / 2
+                if timeline[middle].endLine < number { low = middle + 1 } else { high = middle }
+            }
+            return low < timeline.count && timeline[low].line <= number
+        }
+        for number in lines.bodyStart...max(lines.bodyStart, lines.lastLine)
+        where lines[number].containsText(" of ") && (lines[number].containsText("minute") || lines[number].containsText("hour"))
+            && !lines.isCode(number) && !inTimeline(number) {
+            if let (seconds, text, _) = DateReader.impactDuration(in: lines[number], impactNouns: true) {
+                return StatedDuration(kind: .duration, seconds: seconds, text: text, line: number)
+            }
+        }
+        return nil
     }
 }
