@@ -583,4 +583,67 @@ import Testing
                                               "These test instances are planned for replacement later this year."])
         #expect(p.sections.last?.kind == nil) // `Do ...` is no `to do` list
     }
+
+    @Test func lengthsOfImpactWrittenInProse() {
+        func duration(_ body: String) -> StatedDuration? {
+            PostmortemParser().parse(text: "# X\n**Date:** 2024-01-02\n" + body, path: "x.md").statedDurations.first
+        }
+        #expect(duration("## Summary\nLogs were not shipped for ninety minutes.\n")?.seconds == TimeInterval(90 * 60))
+        #expect(duration("## Summary\nThis resulted in a period of 30 minutes where jobs could not run.\n")?.seconds == TimeInterval(30 * 60))
+        #expect(duration("## Summary\nThe site was down for an hour.\n")?.seconds == 3600)
+        let caught = duration("## Summary\nThe problem persisted for a week before it was caught.\n")
+        #expect(caught?.kind == .timeToDetect)
+        #expect(caught?.seconds == TimeInterval(7 * 86_400))
+        #expect(duration("## Compensation\nThis caused up to 3 hours and 28 minutes of network degradation.\n")?.seconds == TimeInterval(208 * 60))
+        // A budget is no length of impact, and a timeline row states no length of the incident.
+        #expect(duration("## SLA\nThat is a maximum of 43 minutes of downtime per month.\n") == nil)
+        #expect(duration("## Timeline\n- 10:00 - 5 minutes of errors on checkout\n") == nil)
+    }
+
+    @Test func headingsNamedByTheirLastWordOrTheirParenthetical() {
+        #expect(SectionKind.matching(heading: "Yearn Response Timeline") == .timeline)
+        #expect(SectionKind.matching(heading: "A Short, Confusing Timeline") == .timeline)
+        #expect(SectionKind.matching(heading: "Potential Impact") == .impact)
+        #expect(SectionKind.matching(heading: "Resulting Action") == .actionItems)
+        #expect(SectionKind.matching(heading: "Working Theory (root cause)") == .rootCause)
+        #expect(SectionKind.matching(heading: "Details of Fix") == .resolution)
+        #expect(SectionKind.matching(heading: "Database migration") == nil)
+    }
+
+    @Test func aSectionHeadingAfterAFrontMatterTitleOpensTheSection() {
+        let text = "---\ntitle: Media outage\ndate: 2023-01-03\n---\n# Timeline\n- 12:30 - Media uploads fail\n- 13:10 - Uploads work again\n"
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.title == "Media outage")
+        #expect(p.sections.first?.kind == .timeline)
+        #expect(p.timeline.count == 2)
+    }
+
+    @Test func aSpelledOutRegionFollowsDaylightSavingAndLinksNameNoZone() {
+        let summer = PostmortemParser().parse(text: "# X\n**Date:** 2020-07-09\n## Timeline\nAll times in Pacific\n- 10:00 - alert fires\n", path: "x.md")
+        #expect(summer.timezoneOffset == -7 * 3600)
+        let linked = PostmortemParser().parse(
+            text: "# X\n**Date:** 2017-11-30\n## Timeline\nTimes from [the logs](https://console.example.com/logs?zone=us-central1-a)\n- 10:00 - alert fires\n",
+            path: "x.md")
+        #expect(linked.timezoneOffset == 0)
+    }
+
+    @Test func anApproximateTimeWrittenCaIsRead() {
+        let p = PostmortemParser().parse(text: "# X\n## Timeline\n### 2018-07-08 ca. 18:30\nPods are evicted.\n", path: "x.md")
+        #expect(p.timeline.first?.time == Day(year: 2018, month: 7, day: 8).date.addingTimeInterval(18 * 3600 + 30 * 60))
+    }
+
+    @Test func impactEndsWhereTheServiceWorksAgainSoonAfterAFix() {
+        let text = """
+            # KIAM
+            **Date:** 2020-11-23
+            ## Timeline
+            - 13:05 - Alert fires: KIAM errors
+            - 13:11 - Fix applied, KIAM service fully down
+            - 13:41 - Helm chart rollback, KIAM service restored
+            - 15:00 - Incident closed
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.mitigated?.line == 6)
+        #expect(p.milestones.resolved?.line == 7)
+    }
 }

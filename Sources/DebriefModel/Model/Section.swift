@@ -23,9 +23,12 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
         case .summary: return ["summary", "executive summary", "tl;dr", "tldr", "overview", "what happened", "description", "incident summary", "context", "background"]
         case .impact: return ["impact", "customer impact", "user impact", "business impact", "impact assessment", "who was affected", "affected users"]
         case .timeline: return ["timeline", "key events", "detailed timeline", "chronology", "sequence of events", "events", "incident log"]
-        case .rootCause: return ["root cause", "root cause analysis", "rca", "cause", "why did it happen", "why did this happen", "conclusion", "analysis", "incident analysis", "post incident analysis", "technical analysis", "why it happened", "what caused it", "trigger", "five whys", "5 whys"]
+        case .rootCause: return ["root cause", "root cause analysis", "rca", "cause", "why did it happen", "why did this happen", "conclusion", "analysis", "incident analysis", "post incident analysis", "technical analysis", "why it happened", "what caused it", "trigger", "five whys", "5 whys",
+                                "details", "technical details", "vulnerability details", "details of vulnerability", "exploit details",
+                                "details of exploit"]
         case .contributingFactors: return ["contributing factors", "contributing causes", "contributors"]
-        case .resolution: return ["resolution", "resolution and recovery", "mitigation", "recovery", "fix", "how it was fixed", "remediation steps taken", "response"]
+        case .resolution: return ["resolution", "resolution and recovery", "mitigation", "recovery", "fix", "how it was fixed", "remediation steps taken", "response",
+                                 "details of fix", "fix details"]
         case .wentWell: return ["what went well", "went well", "things that went well", "what worked", "what worked well"]
         case .wentWrong: return ["what went wrong", "what went poorly", "went wrong", "went poorly", "what didn't go well", "things that went wrong", "what could have gone better", "what could have been better", "what didn't work", "what could be improved", "where we could improve"]
         case .gotLucky: return ["where we got lucky", "got lucky", "where we were lucky", "lucky"]
@@ -102,8 +105,17 @@ public struct SectionNames: Sendable {
         for start in stride(from: max(1, words.count - Self.longestSynonym), to: words.count - 1, by: 1) {
             if let kind = byName[words[start...].joined(separator: " ")] { return kind }
         }
+        // `Response Timeline`, `Potential Impact`: a head noun that means one section whatever qualifies it.
+        if words.count > 1, Self.headNouns.contains(String(words[words.count - 1])) { return byName[String(words[words.count - 1])] }
+        // `Working Theory (root cause)`: the parenthetical names what the heading does not.
+        if let open = heading.firstIndex(of: "("), let close = heading[open...].firstIndex(of: ")"), heading.index(after: open) < close {
+            return kind(of: String(heading[heading.index(after: open)..<close]))
+        }
         return nil
     }
+
+    /// Last words of a heading that name its section whatever words come before them.
+    static let headNouns: Set<String> = ["timeline", "impact", "summary", "chronology", "action"]
 
     /// The heading's kind, and a second kind when it joins two names with `and` / `&`
     /// (`Lessons learned and future improvements` is also the action items).

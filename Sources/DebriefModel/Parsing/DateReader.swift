@@ -320,6 +320,9 @@ enum DateReader {
 /// The tokens of one string: numbers, lower-cased words and single symbols, with their
 /// unicode-scalar offsets (so adjacency, `14:32` versus `14 : 32`, can be checked).
 struct DateTokens {
+    /// Words that mark a time as approximate (`ca. 18:30`, `around 14:30`).
+    static let approximately: Set<String> = ["ca", "circa", "approx", "approximately", "around", "about"]
+
     struct Token {
         enum Kind { case number, word, symbol }
         var kind: Kind
@@ -592,7 +595,11 @@ struct DateTokens {
             var j = next
             let isISO = j < tokens.count && tokens[j].kind == .word && tokens[j].text == "t" && adjacent(j - 1, j)
             if j < tokens.count, (tokens[j].kind == .word && ["t", "at"].contains(tokens[j].text)) || isSymbol(j, ",") { j += 1 }
-            if isSymbol(j, "~") { j += 1 } // `2019-01-18 ~ 22:00`, `April 30, ~14:30`: approximate, read at face value
+            // `2019-01-18 ~ 22:00`, `April 30, ~14:30`, `2018-07-08 ca. 18:30`: approximate, read at face value.
+            if isSymbol(j, "~") { j += 1 }
+            if j < tokens.count, tokens[j].kind == .word, Self.approximately.contains(tokens[j].text), time(at: j + 1) != nil || isSymbol(j + 1, ".") {
+                j += isSymbol(j + 1, ".") ? 2 : 1
+            }
             if let time = time(at: j, numericOffset: isISO) {
                 match.time = time.time
                 match.zoneOffset = time.zoneOffset

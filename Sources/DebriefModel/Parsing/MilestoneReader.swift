@@ -15,6 +15,9 @@ struct MilestoneReader {
     /// A dateless impact entry follows its trigger within this many seconds.
     static let triggerWindow: TimeInterval = 24 * 3600
 
+    /// A fix's effect is written within this many seconds of the fix.
+    static let outcomeWindow: TimeInterval = 2 * 3600
+
     /// `statedSections`: the summary and impact sections, whose `from 11:40 to 15:38` is the
     /// window of impact when the header gives neither end.
     func read(frontMatter: FrontMatter, keyEvents: [Field], timeline: [TimelineEntry],
@@ -84,7 +87,14 @@ struct MilestoneReader {
         let afterDetection = index(of: milestones.detected) ?? index(of: milestones.started) ?? 0
         // Impact ends at the first entry after detection that says it ended, in either word list.
         let end: MilestoneKeywordMatcher.Lists = [.mitigated, .resolved]
-        set(.mitigated, (afterDetection + (milestones.detected == nil ? 0 : 1)..<timed.count).first { !found[$0].isDisjoint(with: end) })
+        var mitigation = (afterDetection + (milestones.detected == nil ? 0 : 1)..<timed.count).first { !found[$0].isDisjoint(with: end) }
+        // A fix applied is not yet impact ended: when an entry soon after says the service
+        // works again (`fix applied` ... `back to normal`), impact ended there.
+        if let action = mitigation, found[action].contains(.change) {
+            let soon = (action + 1..<timed.count).prefix(while: { timed[$0].time!.timeIntervalSince(timed[action].time!) <= Self.outcomeWindow })
+            if let outcome = soon.first(where: { found[$0].contains(.mitigated) && !found[$0].contains(.change) }) { mitigation = outcome }
+        }
+        set(.mitigated, mitigation)
         // Acknowledged between detection and mitigation: "acknowledged" after the fix is a reply,
         // not a response, and an entry that ends the incident acknowledges nothing.
         if let acknowledged = (afterDetection..<timed.count).first(where: { found[$0].contains(.acknowledged) && found[$0].isDisjoint(with: end) }),
@@ -137,7 +147,7 @@ struct MilestoneReader {
 
     /// `detected: ...`, `detected_at: ...` or `milestones: {detected: ...}` in front matter.
     private func frontMatterValue(_ kind: MilestoneKind, in frontMatter: FrontMatter) -> (String, Int)? {
-        let names = [kind.rawValue, kind.rawValue + "_at", kind.rawValue + "-at"]
+        let names = [kind.rawValue, kind.rawValue + "_at", kind.rawValue + "-at", kind.rawValue + "At", kind.rawValue + "When", kind.rawValue + "_when"]
             + (kind == .started ? ["impact_started", "impact_start", "start"] : [])
         for name in names {
             if let value = frontMatter.string(name) { return (value, frontMatter.line(name)) }

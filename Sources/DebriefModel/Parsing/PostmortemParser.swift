@@ -33,7 +33,9 @@ public struct PostmortemParser: Sendable {
         let lines = DocumentLines(text: text, bodyLineOffset: front.bodyLineOffset, blocks: blocks)
 
         if let slug = front.string("slug") ?? front.string("id") { postmortem.slug = Slug.make(slug) }
-        let titleHeading = blocks.first { $0.kind == .heading(level: 1) }
+        // With the title in front matter, `# Timeline` opens a section rather than titling the page.
+        let titled = front.string("title") != nil
+        let titleHeading = blocks.first { $0.kind == .heading(level: 1) && !(titled && sectionNames.kind(of: $0.plainText) != nil) }
             ?? blocks.first { block in
                 if case .heading = block.kind { return Self.strippingTitlePrefix(block.plainText) != nil }
                 return false
@@ -227,6 +229,12 @@ public struct PostmortemParser: Sendable {
 
     // MARK: Time zone
 
+    /// The text without its URLs: `us-central1-a` in a log link names no zone.
+    private static func droppingLinks(_ text: Substring) -> Substring {
+        guard text.containsText("://") else { return text }
+        return Substring(text.split(separator: " ").filter { !$0.containsText("://") }.joined(separator: " "))
+    }
+
     /// Front matter `timezone`, else a note in the timeline heading (`Timeline (UTC)`), its
     /// first lines (`All times in CEST`, a table header `Date and Time in CET`), else any
     /// `All times ...` line; UTC otherwise. Returns the region zone (`US/Pacific`) when one is
@@ -254,7 +262,7 @@ public struct PostmortemParser: Sendable {
                 if line.hasPrefix("All times") || line.hasPrefix("all times") || line.hasPrefix("Times are") { candidates.append(line) }
             }
         }
-        for candidate in candidates {
+        for candidate in candidates.map(Self.droppingLinks) {
             if let region = TimezoneNote.region(in: candidate) {
                 postmortem.timezoneName = region.identifier
                 postmortem.timezoneOffset = TimezoneNote.offset(of: region, on: postmortem.date)

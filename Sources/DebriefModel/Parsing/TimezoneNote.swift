@@ -17,8 +17,20 @@ enum TimezoneNote {
             let name = word.trimmingScalars(in: "/-_")
             if name.contains("/"), let zone = TimeZone(identifier: name) { return zone }
         }
+        // `All times Pacific`, `Pacific time`: the region, unless standard or daylight time is named.
+        let words = text.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }
+        for (index, word) in words.enumerated() {
+            guard let identifier = spelledRegions[word] else { continue }
+            let next = index + 1 < words.count ? words[index + 1] : ""
+            if !["standard", "daylight", "european"].contains(next) { return TimeZone(identifier: identifier) }
+        }
         return nil
     }
+
+    /// North American zones spelled out without standard or daylight time.
+    private static let spelledRegions: [String: String] = [
+        "pacific": "America/Los_Angeles", "mountain": "America/Denver", "eastern": "America/New_York",
+    ]
 
     /// `All times PT`: the North American zones written without standard or daylight time,
     /// which follow daylight saving like a region (upper case only: `ET` is a word elsewhere).
