@@ -111,12 +111,10 @@ enum DateReader {
     }
 
     /// The length of impact a sentence states: `for 40 minutes`, `for a period of 50 minutes`,
-    /// `during up to 3 hours and 28 minutes`, `for ninety minutes`, and with `impactNouns`
-    /// also `3 hours and 28 minutes of network degradation` (not `43 minutes of downtime per
-    /// month`, a budget). Returns the seconds, the words read, and whether the sentence says the
-    /// time ran until the problem was noticed (`persisted for a week before it was caught`).
-    static func impactDuration(in sentence: some StringProtocol, impactNouns: Bool = false)
-        -> (seconds: TimeInterval, text: String, untilDetected: Bool)? {
+    /// `during up to 3 hours and 28 minutes`, `for ninety minutes`. Returns the seconds, the
+    /// words read, and whether the sentence says the time ran until the problem was noticed
+    /// (`persisted for a week before it was caught`).
+    static func impactDuration(in sentence: some StringProtocol) -> (seconds: TimeInterval, text: String, untilDetected: Bool)? {
         let tokens = DateTokens(sentence)
         let list = tokens.tokens
         for index in list.indices where list[index].kind == .word && ["for", "during", "period"].contains(list[index].text) {
@@ -128,7 +126,14 @@ enum DateReader {
                 return (seconds, DateTokens.string(tokens.scalars[list[index].start..<list[next + 1].end]), untilDetected)
             }
         }
-        guard impactNouns else { return nil }
+        return nil
+    }
+
+    /// A length of impact named by what it was: `3 hours and 28 minutes of network degradation`
+    /// (not `43 minutes of downtime per month`, a budget). Returns the seconds and the words read.
+    static func impactLength(in sentence: some StringProtocol) -> (seconds: TimeInterval, text: String)? {
+        let tokens = DateTokens(sentence)
+        let list = tokens.tokens
         for index in list.indices where list[index].kind == .word && list[index].text == "of" && index > 0 && unitSeconds[list[index - 1].text] != nil {
             // `of [network] degradation`, and no `per month` or `a maximum of` around it.
             guard list[(index + 1)...].prefix(2).contains(where: { impactNounWords.contains($0.text) }),
@@ -138,7 +143,7 @@ enum DateReader {
                 || (numberWords[list[first - 1].text] != nil) { first -= 1 }
             if list[..<first].suffix(3).contains(where: { ["maximum", "max", "budget", "allowed"].contains($0.text) }) { continue }
             if let seconds = duration(in: DateTokens.string(tokens.scalars[list[first].start..<list[index].start])) {
-                return (seconds, DateTokens.string(tokens.scalars[list[first].start..<list[index + 1].end]), false)
+                return (seconds, DateTokens.string(tokens.scalars[list[first].start..<list[index + 1].end]))
             }
         }
         return nil

@@ -99,7 +99,7 @@ struct StatedDurationReader {
         for number in lines.bodyStart...max(lines.bodyStart, lines.lastLine)
         where lines[number].containsText(" of ") && (lines[number].containsText("minute") || lines[number].containsText("hour"))
             && !lines.isCode(number) && !inTimeline(number) {
-            if let (seconds, text, _) = DateReader.impactDuration(in: lines[number], impactNouns: true) {
+            if let (seconds, text) = DateReader.impactLength(in: lines[number]) {
                 return StatedDuration(kind: .duration, seconds: seconds, text: text, line: number)
             }
         }
