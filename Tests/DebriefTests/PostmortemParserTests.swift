@@ -646,4 +646,19 @@ import Testing
         #expect(p.milestones.mitigated?.line == 6)
         #expect(p.milestones.resolved?.line == 7)
     }
+
+    @Test func aChangeTheDayBeforeIsBackgroundAndImpactBeforeANegationCounts() {
+        let text = """
+            # IP starvation
+            ## Timeline
+            | Time | Event |
+            |---|---|
+            | 2019-11-29 12:00 | Scaling up the cluster to ensure capacity for team migrations |
+            | 2019-11-30 08:24 | Warning from AWS: the load balancer was unable to scale up because there are not enough free addresses |
+            | 2019-11-30 09:00 | Started working on a solution |
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.started?.line == 6)
+        #expect(p.date == Day(year: 2019, month: 11, day: 30))
+    }
 }

@@ -15,6 +15,10 @@ struct MilestoneReader {
     /// A dateless impact entry follows its trigger within this many seconds.
     static let triggerWindow: TimeInterval = 24 * 3600
 
+    /// A change that breaks things does so within this many seconds (a scale-up the day
+    /// before the alert is background).
+    static let triggerLead: TimeInterval = 4 * 3600
+
     /// A fix's effect is written within this many seconds of the fix.
     static let outcomeWindow: TimeInterval = 2 * 3600
 
@@ -117,7 +121,7 @@ struct MilestoneReader {
             let impact = first(.impact).flatMap { $0 <= limit ? $0 : nil } ?? background
             var start = impact
             if let trigger = (0..<impact).last(where: { found[$0].contains(.change) }),
-               timed[impact].time!.timeIntervalSince(timed[trigger].time!) <= Self.triggerWindow {
+               timed[impact].time!.timeIntervalSince(timed[trigger].time!) <= Self.triggerLead {
                 start = trigger
             }
             milestones.started = Milestone(time: timed[start].time!, source: .firstTimelineEntry, line: timed[start].line)
@@ -234,10 +238,14 @@ struct MilestoneKeywordMatcher: Sendable {
         var found: Lists = []
         for clause in Words.clauses(of: text) {
             var inClause: Lists = []
+            var firstImpact: Int?
             for (index, word) in clause.enumerated() {
                 for (rest, list) in byFirstWord[word] ?? [] where !inClause.contains(list) {
                     // An explicit start marker is matched as written: `impact and start remediation` starts nothing.
-                    if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1, gap: list == .started ? 0 : Self.maximumGap) { inClause.insert(list) }
+                    if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1, gap: list == .started ? 0 : Self.maximumGap) {
+                        inClause.insert(list)
+                        if list == .impact { firstImpact = index }
+                    }
                 }
             }
             // `Pods started crashlooping`: impact said to begin is where it started.
@@ -247,7 +255,11 @@ struct MilestoneKeywordMatcher: Sendable {
             }
             // `Root cause discovered` finds the cause, not the incident.
             if inClause.contains(.detected), clause.contains("cause") { inClause.remove(.detected) }
-            if !inClause.isEmpty, !clause.contains(where: Self.negations.contains) { found.formUnion(inClause) }
+            let negation = clause.firstIndex(where: Self.negations.contains)
+            if !inClause.isEmpty, negation == nil { found.formUnion(inClause) }
+            // A negation negates the impact after it (`no errors`), not before (`unable to scale up
+            // because there are not enough addresses`; `unable` is itself impact).
+            if let negation, let firstImpact, firstImpact <= negation { found.insert(.impact) }
         }
         return found
     }
