@@ -26,7 +26,22 @@ public struct Validator: Sendable {
         "front-matter": "Front matter is unterminated or not valid YAML",
         "runbook-format": "Runbook is empty, not valid YAML, or not in the runbook schema",
         "alert-rules": "Alert rule file cannot be read or is not valid YAML",
+        "markdown-nesting": "Lists or quotes nest too deeply to render; the deeper content is kept as text",
     ]
+
+    /// Every id `rules:` may name.
+    public static var ruleIDs: Set<String> {
+        Set(allRules.map { type(of: $0).id }).union(parseRuleSummaries.keys)
+    }
+
+    /// `rules:` entries that name no rule: an error at their line, so that a misspelt id is not
+    /// silently ignored.
+    static func unknownRules(in config: DebriefConfig) -> [Diagnostic] {
+        config.rules.keys.filter { !ruleIDs.contains($0) }.sorted().map { id in
+            Diagnostic(file: "debrief.yml", line: config.ruleLines[id] ?? 1, severity: .error, rule: "config",
+                       message: "`rules:` names no rule `\(id)`; the rule ids are \(ruleIDs.sorted().joined(separator: ", "))")
+        }
+    }
 
     /// One-line summary of a rule id (validation rules and parse problems).
     public static func summary(of ruleID: String) -> String {
@@ -63,7 +78,7 @@ public struct Validator: Sendable {
             ignored[runbooks[index].path] = Set(runbooks[index].ignoredRules)
         }
         // Parse problems (`front-matter`, `unreadable`, ...) take configured levels like rules do.
-        var diagnostics: [Diagnostic] = []
+        var diagnostics = Self.unknownRules(in: knowledgeBase.config)
         for var diagnostic in knowledgeBase.parseDiagnostics + findings where !(ignored[diagnostic.file]?.contains(diagnostic.rule) ?? false) {
             switch knowledgeBase.config.rules[diagnostic.rule] {
             case .off: continue

@@ -71,6 +71,20 @@ import Testing
         }
     }
 
+    @Test func aMisspeltKeyOrRuleIdIsAnErrorAtItsLine() throws {
+        let root = try Debrief.copyOfFixture("clean")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = root.appendingPathComponent("debrief.yml")
+        try "title: Example\nrequried_sections: [Summary]\n".write(to: config, atomically: true, encoding: .utf8)
+        let key = try Debrief.run(["check", "--root", root.path])
+        #expect(key.status == 2, "\(key)")
+        #expect(key.stderr.contains("debrief.yml:2: unknown key `requried_sections`"), "\(key.stderr)")
+        try "title: Example\nrules:\n  blame-language: error\n  blame-langauge: off\n".write(to: config, atomically: true, encoding: .utf8)
+        let rule = try Debrief.run(["check", "--root", root.path])
+        #expect(rule.status == 1, "\(rule)")
+        #expect(rule.stdout.contains("debrief.yml:4:1: error[config]: `rules:` names no rule `blame-langauge`"), "\(rule.stdout)")
+    }
+
     @Test func unknownPathGivesStatusTwo() throws {
         let run = try Debrief.run(["check", "--root", Debrief.fixture("clean"), "content/postmortems/missing.md"])
         #expect(run.status == 2, "\(run)")

@@ -128,6 +128,8 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
     public var severities: [SeverityLevel]
     public var requiredSections: [String]
     public var rules: [String: RuleLevel]
+    /// The line of each `rules:` entry in `debrief.yml`, for reporting an unknown rule id there.
+    public internal(set) var ruleLines: [String: Int] = [:]
     public var milestoneKeywords: MilestoneKeywords
     /// More headings per section kind (`root-cause: [Why it broke]`), added to the built-in synonyms.
     public var sectionSynonyms: [SectionKind: [String]]
@@ -243,6 +245,13 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         runbookPhrases = try c.decodeIfPresent(RunbookPhrases.self, forKey: .runbookPhrases) ?? d.runbookPhrases
     }
 
+    /// Every top-level key `debrief.yml` may hold.
+    static var knownKeys: [String] {
+        [CodingKeys.title, .baseURL, .contentDir, .postmortemsDir, .runbooksDir, .layoutsDir, .outputDir, .severities, .requiredSections,
+         .rules, .milestoneKeywords, .sectionSynonyms, .today, .owners, .draftAgeDays, .runbookReviewDays, .durationToleranceMinutes,
+         .unsafeHTML, .alertRules, .runbookURLs, .runbookPhrases].map(\.rawValue)
+    }
+
     /// Reads `debrief.yml` from `root`; a missing file gives the defaults.
     public static func load(root: URL) throws -> DebriefConfig {
         let url = root.appendingPathComponent("debrief.yml")
@@ -259,12 +268,20 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
             guard let root = try Yams.compose(yaml: text), case .mapping(let mapping) = root else {
                 return try YAMLDecoder().decode(DebriefConfig.self, from: text)
             }
+            // Unknown keys are errors: a misspelt `requried_sections` would otherwise do nothing.
+            for key in mapping.keys where CodingKeys(rawValue: key.string ?? "") == nil {
+                let known = Self.knownKeys.joined(separator: ", ")
+                throw ConfigError(message: "debrief.yml:\((key.mark?.line).map { "\($0):" } ?? "") unknown key `\(key.string ?? "?")`; the keys are \(known)")
+            }
             // `owners` may hold tens of thousands of aliases: Yams looks each decoded key up by a
             // scan of the mapping, so the map is read pair by pair and the rest decoded as usual.
             let ownersKey = CodingKeys.owners.rawValue
             var config = try YAMLDecoder().decode(DebriefConfig.self, from: Node.mapping(Node.Mapping(mapping.filter { $0.key.string != ownersKey }.map { ($0.key, $0.value) })))
             if let owners = mapping.first(where: { $0.key.string == ownersKey })?.value {
                 config.owners = try Self.ownerAliases(owners)
+            }
+            if case .mapping(let rules)? = mapping.first(where: { $0.key.string == CodingKeys.rules.rawValue })?.value {
+                for key in rules.keys { if let id = key.string, let line = key.mark?.line { config.ruleLines[id] = line } }
             }
             return config
         } catch let error as ConfigError {
