@@ -595,6 +595,7 @@ import Testing
         #expect(caught?.kind == .timeToDetect)
         #expect(caught?.seconds == TimeInterval(7 * 86_400))
         #expect(duration("## Compensation\nThis caused up to 3 hours and 28 minutes of network degradation.\n")?.seconds == TimeInterval(208 * 60))
+        #expect(duration("## Details\nThe pods were cordoned and caused 40min of total outage.\n")?.seconds == TimeInterval(40 * 60))
         // A budget is no length of impact, and a timeline row states no length of the incident.
         #expect(duration("## SLA\nThat is a maximum of 43 minutes of downtime per month.\n") == nil)
         #expect(duration("## Timeline\n- 10:00 - 5 minutes of errors on checkout\n") == nil)

@@ -97,7 +97,7 @@ struct StatedDurationReader {
             return low < timeline.count && timeline[low].line <= number
         }
         for number in lines.bodyStart...max(lines.bodyStart, lines.lastLine)
-        where lines[number].containsText(" of ") && (lines[number].containsText("minute") || lines[number].containsText("hour"))
+        where lines[number].containsText(" of ") && lines[number].utf8.contains(where: { $0 &- UInt8(ascii: "0") < 10 })
             && !lines.isCode(number) && !inTimeline(number) {
             if let (seconds, text) = DateReader.impactLength(in: lines[number]) {
                 return StatedDuration(kind: .duration, seconds: seconds, text: text, line: number)
