@@ -188,6 +188,23 @@ import Testing
         #expect(found.map(\.column) == [1, 27])
     }
 
+    @Test func labelsOfAStatusLogAreNoPlaceholders() {
+        let body = """
+        [Final message]
+        Outage finished, cleanup was done with no impact.
+
+        [Update - 2023-03-29 15h50 UTC]
+        Build queue cleaned up.
+
+        [Describe the impact]
+
+        [Summary of the incident]
+        Text under a prompt is still a prompt.
+        """
+        let found = check(PlaceholderRule(), [postmortem(body: body)])
+        #expect(found.map(\.line) == [7, 9])
+    }
+
     @Test func bracketedTextIsAPlaceholderOnlyWhenItReadsLikeAPrompt() {
         let body = """
         The setting changed from [Require approval for first-time contributors] to [Require approval for all contributors].

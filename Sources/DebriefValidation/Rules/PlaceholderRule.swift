@@ -96,6 +96,18 @@ public struct PlaceholderRule: Rule {
         return inner.count >= 3 && inner.dropFirst().allSatisfy { $0.isLowercase } && (asksForAValue || isWholeValue)
     }
 
+    /// `[Update - 2023-03-29 15h50 UTC]` or `[Final message]` opening a paragraph of a status
+    /// log: a label for the text under it, not a prompt. A label names a date or time, or heads
+    /// prose on the next line, and asks for nothing.
+    static func isEntryLabel(_ match: String, on line: ProseLine, next: ProseLine?) -> Bool {
+        let words = match.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
+        guard !words.contains(where: { promptNouns.contains($0) || promptVerbs.contains($0) }) else { return false }
+        if match.contains(where: \.isNumber) { return true }
+        guard line.text.trimmingScalars(in: " \t") == match, let next, next.number == line.number + 1 else { return false }
+        let following = next.text.trimmingScalars(in: " \t")
+        return !following.isEmpty && !following.hasPrefix("[")
+    }
+
     /// Words that open a template's instruction (`[Describe ...]`).
     static let promptVerbs: Set<String> = ["describe", "explain", "list", "add", "insert", "enter", "write", "summarize", "summarise",
                                            "provide", "include", "fill", "specify", "link", "replace", "brief", "short", "what", "who",
@@ -122,8 +134,9 @@ public struct PlaceholderRule: Rule {
             let references = Self.referenceLabels(in: postmortem.body)
             for (index, line) in lines.enumerated() {
                 let linkText = Self.linkTextEnding(index, of: lines)
+                let next = index + 1 < lines.count ? lines[index + 1] : nil
                 for (text, pattern, column) in Self.located(in: String(line.text), candidates)
-                where text != linkText && !references.contains(text.lowercased()) {
+                where text != linkText && !references.contains(text.lowercased()) && !Self.isEntryLabel(text, on: line, next: next) {
                     diagnostics.append(diagnostic(postmortem.path, line: line.number, column: column,
                                                   "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
                 }
