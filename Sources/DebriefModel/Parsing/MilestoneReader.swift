@@ -12,8 +12,9 @@ struct MilestoneReader {
     /// mention "resolved" or "detected" in passing.
     static let matchedPrefixLength = 160
 
-    /// A dateless impact entry follows its trigger within this many seconds.
-    static let triggerWindow: TimeInterval = 24 * 3600
+    /// Without an entry that describes impact, entries more than this many seconds before
+    /// detection are background.
+    static let backgroundWindow: TimeInterval = 24 * 3600
 
     /// A change that breaks things does so within this many seconds (a scale-up the day
     /// before the alert is background).
@@ -116,7 +117,7 @@ struct MilestoneReader {
             // Without an entry that describes impact, entries more than a day before detection
             // are background (a dependency released weeks before), not the start.
             let background = milestones.detected.map { detected in
-                timed.firstIndex { detected.time.timeIntervalSince($0.time!) <= Self.triggerWindow } ?? 0
+                timed.firstIndex { detected.time.timeIntervalSince($0.time!) <= Self.backgroundWindow } ?? 0
             } ?? 0
             let impact = first(.impact).flatMap { $0 <= limit ? $0 : nil } ?? background
             var start = impact
