@@ -16,8 +16,9 @@ struct DocumentAnalysis: Sendable {
     let entryStarts: [Int]
     /// Term (id in `terms`) of each entry.
     let entryTerms: [Int32]
-    /// Term frequency per field of each entry: `frequencies[entry * fieldCount + field]`.
-    let frequencies: [Int32]
+    /// Term frequency per field of each entry: `frequencies[entry * fieldCount + field]`; empty
+    /// once `releaseFrequencies` is called.
+    private(set) var frequencies: [Int32]
     /// Positions of entry `e`, ascending: `positions[positionStarts[e] ..< positionStarts[e + 1]]`.
     let positionStarts: [Int]
     let positions: [Int32]
@@ -50,6 +51,12 @@ struct DocumentAnalysis: Sendable {
             }
         }
         return weights
+    }
+
+    /// Drops the frequencies once `weights` has read them: ten numbers per entry, the largest
+    /// part of a run.
+    mutating func releaseFrequencies() {
+        frequencies = []
     }
 
     /// Receives each document's tokens from the tokenizer.
