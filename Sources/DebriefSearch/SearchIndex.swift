@@ -64,7 +64,7 @@ public final class SearchIndex: Sendable {
         averageLengths = averageLengths.map { documents.isEmpty ? 0 : $0 / Double(documents.count) }
         let lengths = averageLengths
         var weights = concurrentMap(0..<runs.count) { [runs] in runs[$0].weights(averageLengths: lengths) }
-        for k in runs.indices { runs[k].releaseFrequencies() }
+        for k in runs.indices { runs[k].releaseOccurrences() }
 
         // One table of all terms; each term's list allocated once at its final size.
         var termIDs = TermInterner()
@@ -102,18 +102,18 @@ public final class SearchIndex: Sendable {
         terms = postings.keys.sorted()
     }
 
-    /// `frequencies` and `lengths` hold one value per field, in `SearchField` order.
-    static func quantizedWeight(_ frequencies: ArraySlice<Int32>, lengths: ArraySlice<Int32>, averages: [Double]) -> Int32 {
-        var pseudo = 0.0
-        for field in SearchField.allCases {
-            let frequency = frequencies[frequencies.startIndex + field.rawValue]
-            guard frequency > 0 else { continue }
-            let b = field.lengthNormalization
-            let average = averages[field.rawValue]
-            let norm = average > 0 ? 1 - b + b * Double(lengths[lengths.startIndex + field.rawValue]) / average : 1
-            pseudo += field.boost * Double(frequency) / norm
-        }
-        return max(1, Int32(clamping: Int(min((pseudo * weightScale).rounded(), Double(Int32.max)))))
+    /// What `frequency` occurrences in `field` add to a pseudo term frequency, for a field of
+    /// `length` tokens whose average length is `average`. A (term, document) pair's pseudo
+    /// frequency is the sum of these over its fields, added in `SearchField` order.
+    static func fieldWeight(_ field: SearchField, frequency: Int32, length: Int32, average: Double) -> Double {
+        let b = field.lengthNormalization
+        let norm = average > 0 ? 1 - b + b * Double(length) / average : 1
+        return field.boost * Double(frequency) / norm
+    }
+
+    /// A pseudo term frequency in units of 1/weightScale, at least 1.
+    static func quantized(_ pseudo: Double) -> Int32 {
+        max(1, Int32(clamping: Int(min((pseudo * weightScale).rounded(), Double(Int32.max)))))
     }
 
     public static func inverseDocumentFrequency(documentCount: Int, documentFrequency: Int) -> Double {
