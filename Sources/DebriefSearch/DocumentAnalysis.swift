@@ -16,8 +16,16 @@ struct DocumentAnalysis: Sendable {
     let entryStarts: [Int]
     /// Term (id in `terms`) of each entry.
     let entryTerms: [Int32]
-    /// Term frequency per field of each entry: `frequencies[entry * fieldCount + field]`.
-    let frequencies: [Int32]
+    /// How often each entry occurs in each field it occurs in, as triples (entry, field, count)
+    /// in document order, then field order: `occurrenceEntries[k]` occurs `occurrenceCounts[k]`
+    /// times in field `occurrenceFields[k]`; document `d`'s are `occurrenceStarts[d] ..< occurrenceStarts[d + 1]`.
+    /// Only the fields a term occurs in (one or two of ten, mostly): a counter per field and
+    /// entry was the largest part of the memory an index takes to build. Empty once
+    /// `releaseOccurrences` is called.
+    private(set) var occurrenceStarts: [Int]
+    private(set) var occurrenceEntries: [Int32]
+    private(set) var occurrenceFields: [UInt8]
+    private(set) var occurrenceCounts: [Int32]
     /// Positions of entry `e`, ascending: `positions[positionStarts[e] ..< positionStarts[e + 1]]`.
     let positionStarts: [Int]
     let positions: [Int32]
@@ -31,51 +39,65 @@ struct DocumentAnalysis: Sendable {
         terms = builder.terms
         entryStarts = builder.entryStarts
         entryTerms = builder.entryTerms
-        frequencies = builder.frequencies
+        occurrenceStarts = builder.occurrenceStarts
+        occurrenceEntries = builder.occurrenceEntries
+        occurrenceFields = builder.occurrenceFields
+        occurrenceCounts = builder.occurrenceCounts
         positionStarts = builder.positionStarts
         positions = builder.positions
         fieldLengths = builder.fieldLengths
     }
 
-    /// The quantised BM25F weight of every entry (see `SearchIndex.quantizedWeight`).
+    /// The quantised BM25F weight of every entry (see `SearchIndex`).
     func weights(averageLengths: [Double]) -> [Int32] {
         let fieldCount = Self.fieldCount
-        var weights: [Int32] = []
-        weights.reserveCapacity(entryTerms.count)
+        var pseudo = [Double](repeating: 0, count: entryTerms.count)
         for d in 0..<documentCount {
-            let lengths = fieldLengths[d * fieldCount ..< (d + 1) * fieldCount]
-            for entry in entryStarts[d] ..< entryStarts[d + 1] {
-                weights.append(SearchIndex.quantizedWeight(frequencies[entry * fieldCount ..< (entry + 1) * fieldCount],
-                                                           lengths: lengths, averages: averageLengths))
+            for k in occurrenceStarts[d] ..< occurrenceStarts[d + 1] {
+                let field = SearchField(rawValue: Int(occurrenceFields[k]))!
+                pseudo[Int(occurrenceEntries[k])] += SearchIndex.fieldWeight(field, frequency: occurrenceCounts[k],
+                                                                            length: fieldLengths[d * fieldCount + field.rawValue],
+                                                                            average: averageLengths[field.rawValue])
             }
         }
-        return weights
+        return pseudo.map(SearchIndex.quantized)
+    }
+
+    /// Drops the occurrences once `weights` has read them.
+    mutating func releaseOccurrences() {
+        (occurrenceStarts, occurrenceEntries, occurrenceFields, occurrenceCounts) = ([], [], [], [])
     }
 
     /// Receives each document's tokens from the tokenizer.
     private struct Builder: Tokenizer.Sink {
         var terms = TermInterner()
-        var entryStarts = [0], entryTerms: [Int32] = [], frequencies: [Int32] = []
+        var entryStarts = [0], entryTerms: [Int32] = []
+        var occurrenceStarts = [0], occurrenceEntries: [Int32] = [], occurrenceFields: [UInt8] = [], occurrenceCounts: [Int32] = []
         var positionStarts = [0], positions: [Int32] = [], fieldLengths: [Int32] = []
         /// Per term id: the document it was last seen in and its entry there.
         var seenIn: [Int] = [], entryOf: [Int] = []
         /// Per entry of the current document: last position recorded and how many; the
         /// (entry, position) pairs in token order, scattered into `positions` at the end.
         var lastPosition: [Int32] = [], positionCount: [Int] = [], tokens: [(entry: Int, position: Int32)] = []
+        /// Per entry of the current document: its latest occurrence triple (in this field when
+        /// at or after `fieldOccurrences`, the first triple of the field being read).
+        var occurrence: [Int] = []
         /// The document and field being read.
-        var document = 0, firstEntry = 0, field = 0, base = 0, fieldLength: Int32 = 0, lastPositionInField = 0
+        var document = 0, firstEntry = 0, field = 0, base = 0, fieldLength: Int32 = 0, lastPositionInField = 0, fieldOccurrences = 0
 
         mutating func add(_ document: SearchDocument) {
             let fieldCount = DocumentAnalysis.fieldCount
             firstEntry = entryTerms.count
             lastPosition.removeAll(keepingCapacity: true)
             positionCount.removeAll(keepingCapacity: true)
+            occurrence.removeAll(keepingCapacity: true)
             tokens.removeAll(keepingCapacity: true)
             fieldLengths.append(contentsOf: repeatElement(0, count: fieldCount))
             base = 0
             for field in SearchField.allCases {
                 guard let text = document.fields[field] else { continue }
                 self.field = field.rawValue
+                fieldOccurrences = occurrenceCounts.count
                 fieldLength = 0
                 lastPositionInField = base
                 Tokenizer.scan(text, splitCompounds: true, into: &self)
@@ -95,24 +117,30 @@ struct DocumentAnalysis: Sendable {
                 fill[token.entry] += 1
             }
             entryStarts.append(entryTerms.count)
+            occurrenceStarts.append(occurrenceCounts.count)
             self.document += 1
         }
 
         mutating func take(term: UnsafeBufferPointer<UInt8>, word: UnsafeBufferPointer<UInt8>, position: Int, start: Int, end: Int) {
-            let fieldCount = DocumentAnalysis.fieldCount
             let id = Int(terms.id(of: term))
             if id == seenIn.count { seenIn.append(-1); entryOf.append(0) }
             if seenIn[id] != document {
                 seenIn[id] = document
                 entryOf[id] = entryTerms.count
                 entryTerms.append(Int32(id))
-                frequencies.append(contentsOf: repeatElement(0, count: fieldCount))
                 lastPosition.append(-1)
                 positionCount.append(0)
+                occurrence.append(-1)
             }
             let entry = entryOf[id]
-            frequencies[entry * fieldCount + field] += 1
             let local = entry - firstEntry, at = Int32(base + position)
+            if occurrence[local] < fieldOccurrences {
+                occurrence[local] = occurrenceCounts.count
+                occurrenceEntries.append(Int32(entry))
+                occurrenceFields.append(UInt8(field))
+                occurrenceCounts.append(0)
+            }
+            occurrenceCounts[occurrence[local]] += 1
             if lastPosition[local] != at {
                 lastPosition[local] = at
                 positionCount[local] += 1

@@ -58,24 +58,38 @@ public final class SearchIndex: Sendable {
     public init(documents: [SearchDocument]) {
         self.documents = documents
         let fieldCount = DocumentAnalysis.fieldCount
-        let runs = SearchIndex.analyze(documents)
+        var runs = SearchIndex.analyze(documents)
         var averageLengths = [Double](repeating: 0, count: fieldCount)
         for run in runs { for (k, length) in run.fieldLengths.enumerated() { averageLengths[k % fieldCount] += Double(length) } }
         averageLengths = averageLengths.map { documents.isEmpty ? 0 : $0 / Double(documents.count) }
-
-        // Merge the runs in document order: one table of all terms, postings by term id.
-        var termIDs = TermInterner()
-        var lists: [Postings] = []
-        var firstDocument = 0
         let lengths = averageLengths
-        let weights = concurrentMap(0..<runs.count) { runs[$0].weights(averageLengths: lengths) }
-        for (run, weights) in zip(runs, weights) {
-            let globalID = (0..<run.terms.count).map { local in Int(run.terms.withBytes(Int32(local)) { termIDs.id(of: $0) }) }
-            if lists.count < termIDs.count { lists += repeatElement(Postings(), count: termIDs.count - lists.count) }
+        var weights = concurrentMap(0..<runs.count) { [runs] in runs[$0].weights(averageLengths: lengths) }
+        for k in runs.indices { runs[k].releaseOccurrences() }
+
+        // One table of all terms; each term's list allocated once at its final size.
+        var termIDs = TermInterner()
+        let globalIDs = runs.map { run in (0..<run.terms.count).map { local in Int(run.terms.withBytes(Int32(local)) { termIDs.id(of: $0) }) } }
+        var documentCounts = [Int](repeating: 0, count: termIDs.count), positionCounts = documentCounts
+        for (run, globalID) in zip(runs, globalIDs) {
+            for (entry, term) in run.entryTerms.enumerated() {
+                documentCounts[globalID[Int(term)]] += 1
+                positionCounts[globalID[Int(term)]] += run.positionStarts[entry + 1] - run.positionStarts[entry]
+            }
+        }
+        var lists = (0..<termIDs.count).map { Postings(capacity: documentCounts[$0], positions: positionCounts[$0]) }
+
+        // The runs merged in document order, each released once merged: the runs and the
+        // postings made from them hold the same positions, and both at once were the peak
+        // memory of a build.
+        var firstDocument = 0
+        runs.reverse()
+        weights.reverse()
+        for globalID in globalIDs {
+            let run = runs.removeLast(), runWeights = weights.removeLast()
             for d in 0..<run.documentCount {
                 for entry in run.entryStarts[d] ..< run.entryStarts[d + 1] {
                     lists[globalID[Int(run.entryTerms[entry])]].append(
-                        document: Int32(firstDocument + d), weight: weights[entry],
+                        document: Int32(firstDocument + d), weight: runWeights[entry],
                         positions: run.positions[run.positionStarts[entry] ..< run.positionStarts[entry + 1]])
                 }
             }
@@ -88,18 +102,18 @@ public final class SearchIndex: Sendable {
         terms = postings.keys.sorted()
     }
 
-    /// `frequencies` and `lengths` hold one value per field, in `SearchField` order.
-    static func quantizedWeight(_ frequencies: ArraySlice<Int32>, lengths: ArraySlice<Int32>, averages: [Double]) -> Int32 {
-        var pseudo = 0.0
-        for field in SearchField.allCases {
-            let frequency = frequencies[frequencies.startIndex + field.rawValue]
-            guard frequency > 0 else { continue }
-            let b = field.lengthNormalization
-            let average = averages[field.rawValue]
-            let norm = average > 0 ? 1 - b + b * Double(lengths[lengths.startIndex + field.rawValue]) / average : 1
-            pseudo += field.boost * Double(frequency) / norm
-        }
-        return max(1, Int32(clamping: Int(min((pseudo * weightScale).rounded(), Double(Int32.max)))))
+    /// What `frequency` occurrences in `field` add to a pseudo term frequency, for a field of
+    /// `length` tokens whose average length is `average`. A (term, document) pair's pseudo
+    /// frequency is the sum of these over its fields, added in `SearchField` order.
+    static func fieldWeight(_ field: SearchField, frequency: Int32, length: Int32, average: Double) -> Double {
+        let b = field.lengthNormalization
+        let norm = average > 0 ? 1 - b + b * Double(length) / average : 1
+        return field.boost * Double(frequency) / norm
+    }
+
+    /// A pseudo term frequency in units of 1/weightScale, at least 1.
+    static func quantized(_ pseudo: Double) -> Int32 {
+        max(1, Int32(clamping: Int(min((pseudo * weightScale).rounded(), Double(Int32.max)))))
     }
 
     public static func inverseDocumentFrequency(documentCount: Int, documentFrequency: Int) -> Double {
@@ -209,6 +223,13 @@ public final class SearchIndex: Sendable {
 }
 
 extension SearchIndex.Postings {
+    init(capacity documentCount: Int, positions positionCount: Int) {
+        documents.reserveCapacity(documentCount)
+        weights.reserveCapacity(documentCount)
+        positionStarts.reserveCapacity(documentCount + 1)
+        positions.reserveCapacity(positionCount)
+    }
+
     mutating func append(document: Int32, weight: Int32, positions newPositions: ArraySlice<Int32>) {
         documents.append(document)
         weights.append(weight)

@@ -150,6 +150,7 @@ public struct SiteBuilder {
             return SiteRenderer(model: model, layouts: layouts, nav: generators.filter { $0.isIncluded(in: model) }.compactMap(\.navItem), timings: timings)
         }
         timings.measure("shared values") { generators.forEach { $0.prepare(renderer) } }
+        FreedMemory.release()
         return renderer
     }
 

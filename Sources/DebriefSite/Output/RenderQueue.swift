@@ -26,6 +26,7 @@ struct RenderQueue {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let (kind, job) = jobs[index]
             slots[index] = Result { try timings.accumulate(kind) { try deliver(try job.render()) } }
+            FreedMemory.release()
         }
         return try slots.values.map { try $0.get() }
     }

@@ -4,10 +4,11 @@ import DebriefSearch
 /// Values for the `related-incidents` partial of postmortem and runbook pages: each related
 /// incident with its link, facts and the reasons it is related ("same alert HighErrorRate;
 /// similar root cause (pool, connection)"). Computed once per build, on all cores, for
-/// every postmortem and every runbook.
+/// every postmortem and every runbook. Only the results are kept: the scoring tables
+/// (`RelatedIncidents`: every incident's term vector and the posting lists) are released once
+/// they are computed, instead of being held through the whole render.
 public struct RelatedIncidentsSection: Sendable {
     public static let limit = 5
-    let related: RelatedIncidents
     /// Per site incident (in `model.incidents` order), its related incidents.
     let byIncident: [[RelatedIncident]]
     /// Runbook path -> the incidents that used it.
@@ -16,7 +17,7 @@ public struct RelatedIncidentsSection: Sendable {
     let slugByPath: [String: String]
 
     public init(model: SiteModel) {
-        related = RelatedIncidents(postmortems: model.incidents.map(\.postmortem))
+        let related = RelatedIncidents(postmortems: model.incidents.map(\.postmortem))
         byIncident = related.all(limit: RelatedIncidentsSection.limit)
         let runbooks = model.runbooks.map(\.runbook)
         byRunbook = Dictionary(zip(runbooks.map(\.path), related.incidents(for: runbooks, limit: RelatedIncidentsSection.limit * 2)),
@@ -29,8 +30,9 @@ public struct RelatedIncidentsSection: Sendable {
         values(byIncident[index], root: root)
     }
 
+    /// Values of a runbook of `model.runbooks` (no related incidents for any other).
     public func values(for runbook: Runbook, root: String) -> [String: TemplateValue] {
-        values(byRunbook[runbook.path] ?? related.incidents(for: runbook, limit: RelatedIncidentsSection.limit * 2), root: root)
+        values(byRunbook[runbook.path] ?? [], root: root)
     }
 
     func values(_ incidents: [RelatedIncident], root: String) -> [String: TemplateValue] {
