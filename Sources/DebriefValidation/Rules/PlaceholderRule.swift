@@ -100,10 +100,13 @@ public struct PlaceholderRule: Rule {
     /// log: a label for the text under it, not a prompt. A label names a date or time, or heads
     /// prose on the next line, and asks for nothing.
     static func isEntryLabel(_ match: String, on line: ProseLine, next: ProseLine?) -> Bool {
+        // Cheap tests first: a long line holds many matches, and none of them may cost the line's length.
+        guard match.hasPrefix("[") else { return false }
         let words = match.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init)
         guard !words.contains(where: { promptNouns.contains($0) || promptVerbs.contains($0) }) else { return false }
         if match.contains(where: \.isNumber) { return true }
-        guard line.text.trimmingScalars(in: " \t") == match, let next, next.number == line.number + 1 else { return false }
+        guard line.text.utf8.count < match.utf8.count + 16, line.text.trimmingScalars(in: " \t") == match,
+              let next, next.number == line.number + 1 else { return false }
         let following = next.text.trimmingScalars(in: " \t")
         return !following.isEmpty && !following.hasPrefix("[")
     }
