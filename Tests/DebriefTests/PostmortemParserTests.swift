@@ -591,6 +591,7 @@ import Testing
         #expect(duration("## Summary\nLogs were not shipped for ninety minutes.\n")?.seconds == TimeInterval(90 * 60))
         #expect(duration("## Summary\nThis resulted in a period of 30 minutes where jobs could not run.\n")?.seconds == TimeInterval(30 * 60))
         #expect(duration("## Summary\nThe site was down for an hour.\n")?.seconds == 3600)
+        #expect(duration("## Summary\nThe renewal job had been failing for three weeks.\n") == nil)
         let caught = duration("## Summary\nThe problem persisted for a week before it was caught.\n")
         #expect(caught?.kind == .timeToDetect)
         #expect(caught?.seconds == TimeInterval(7 * 86_400))

@@ -118,7 +118,8 @@ enum DateReader {
         let tokens = DateTokens(sentence)
         let list = tokens.tokens
         for index in list.indices where list[index].kind == .word && ["for", "during", "period"].contains(list[index].text) {
-            guard let next = amount(after: index, in: list) else { continue }
+            // `The job had been failing for three weeks`: what went on before the incident.
+            guard !list[..<index].contains(where: { $0.text == "had" }), let next = amount(after: index, in: list) else { continue }
             let rest = DateTokens.string(tokens.scalars[list[next].start...])
             if let seconds = duration(in: rest) {
                 let after = list[(next + 2)...].prefix(6)
