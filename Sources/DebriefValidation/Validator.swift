@@ -30,9 +30,7 @@ public struct Validator: Sendable {
     ]
 
     /// Every id `rules:` may name.
-    public static var ruleIDs: Set<String> {
-        Set(allRules.map { type(of: $0).id }).union(parseRuleSummaries.keys)
-    }
+    public static let ruleIDs = Set(allRules.map { type(of: $0).id }).union(parseRuleSummaries.keys)
 
     /// `rules:` entries that name no rule: an error at their line, so that a misspelt id is not
     /// silently ignored.

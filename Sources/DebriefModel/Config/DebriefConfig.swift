@@ -183,7 +183,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         runbookPhrases = RunbookPhrases()
     }
 
-    enum CodingKeys: String, CodingKey {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case title
         case baseURL = "base_url"
         case contentDir = "content_dir"
@@ -245,13 +245,6 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         runbookPhrases = try c.decodeIfPresent(RunbookPhrases.self, forKey: .runbookPhrases) ?? d.runbookPhrases
     }
 
-    /// Every top-level key `debrief.yml` may hold.
-    static var knownKeys: [String] {
-        [CodingKeys.title, .baseURL, .contentDir, .postmortemsDir, .runbooksDir, .layoutsDir, .outputDir, .severities, .requiredSections,
-         .rules, .milestoneKeywords, .sectionSynonyms, .today, .owners, .draftAgeDays, .runbookReviewDays, .durationToleranceMinutes,
-         .unsafeHTML, .alertRules, .runbookURLs, .runbookPhrases].map(\.rawValue)
-    }
-
     /// Reads `debrief.yml` from `root`; a missing file gives the defaults.
     public static func load(root: URL) throws -> DebriefConfig {
         let url = root.appendingPathComponent("debrief.yml")
@@ -270,7 +263,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
             }
             // Unknown keys are errors: a misspelt `requried_sections` would otherwise do nothing.
             for key in mapping.keys where CodingKeys(rawValue: key.string ?? "") == nil {
-                let known = Self.knownKeys.joined(separator: ", ")
+                let known = CodingKeys.allCases.map(\.rawValue).joined(separator: ", ")
                 throw ConfigError(message: "debrief.yml:\((key.mark?.line).map { "\($0):" } ?? "") unknown key `\(key.string ?? "?")`; the keys are \(known)")
             }
             // `owners` may hold tens of thousands of aliases: Yams looks each decoded key up by a

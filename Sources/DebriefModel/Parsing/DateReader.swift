@@ -140,8 +140,9 @@ enum DateReader {
             guard list[(index + 1)...].prefix(2).contains(where: { impactNounWords.contains($0.text) }),
                   !list[(index + 1)...].prefix(4).contains(where: { $0.text == "per" }) else { continue }
             var first = index - 1
-            while first > 0, list[first - 1].kind == .number || unitSeconds[list[first - 1].text] != nil || list[first - 1].text == "and"
-                || (numberWords[list[first - 1].text] != nil) { first -= 1 }
+            while first > 0, amountValue(list[first - 1]) != nil || unitSeconds[list[first - 1].text] != nil || list[first - 1].text == "and" {
+                first -= 1
+            }
             if list[..<first].suffix(3).contains(where: { ["maximum", "max", "budget", "allowed"].contains($0.text) }) { continue }
             if let seconds = duration(in: DateTokens.string(tokens.scalars[list[first].start..<list[index].start])) {
                 return (seconds, DateTokens.string(tokens.scalars[list[first].start..<list[index + 1].end]))

@@ -69,7 +69,7 @@ struct StatedDurationReader {
         }
         // Without a `Duration:` field, the summary's `for 40 minutes` states how long impact
         // lasted, else a sentence outside the timeline: `3 hours and 28 minutes of downtime`.
-        if !found.contains(where: { $0.kind == .duration }), let impact = impactLength(summary: summary, timeline: timeline),
+        if !found.contains(where: { $0.kind == .duration }), let impact = statedLengthOfImpact(summary: summary, timeline: timeline),
            !found.contains(where: { $0.kind == impact.kind }) {
             found.append(impact)
         }
@@ -79,7 +79,7 @@ struct StatedDurationReader {
     /// The summary's `for 40 minutes` / `a period of 30 minutes` (or `for a week before it was
     /// caught`, the time to detect), else the first `<duration> of
     /// downtime` (or interruption, degradation, ...) in prose outside the timeline.
-    private func impactLength(summary: Section?, timeline: [Section]) -> StatedDuration? {
+    private func statedLengthOfImpact(summary: Section?, timeline: [Section]) -> StatedDuration? {
         if let summary {
             for number in summary.line...max(summary.line, summary.endLine) where number <= lines.lastLine && !lines.isCode(number) {
                 if let (seconds, text, untilDetected) = DateReader.impactDuration(in: lines[number]) {
