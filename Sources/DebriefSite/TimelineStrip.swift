@@ -56,31 +56,31 @@ public enum TimelineStrip {
     public static func svg(points: [Point], spans: [Span], timezoneOffset: Int, timezoneName: String) -> String {
         guard let first = points.first, let last = points.last else { return "" }
         let range = last.time.timeIntervalSince(first.time)
-        func x(_ time: Date) -> Double { range > 0 ? time.timeIntervalSince(first.time) / range * 100 : 0 }
-        func x(_ kind: MilestoneKind) -> Double? { points.first { $0.kind == kind }.map { x($0.time) } }
-        let clock = points.map { point -> String in
-            let full = Self.clock(point.time, offset: timezoneOffset)
-            // The date once, then again only where it changes.
-            let previous = points.last { $0.time < point.time }.map { Self.clock($0.time, offset: timezoneOffset) }
-            return previous.map { $0.prefix(10) == full.prefix(10) } == true ? String(full.dropFirst(11)) : full + " " + timezoneName
+        let xs = points.map { range > 0 ? $0.time.timeIntervalSince(first.time) / range * 100 : 0 }
+        func x(_ kind: MilestoneKind) -> Double? { points.firstIndex { $0.kind == kind }.map { xs[$0] } }
+        let clocks = points.map { Self.clock($0.time, offset: timezoneOffset) }
+        // The date once, then again only where it changes (points are in time order).
+        let clock = clocks.indices.map { index -> String in
+            let full = clocks[index]
+            let previous = points[..<index].lastIndex { $0.time < points[index].time }.map { clocks[$0] }
+            return previous.map { $0.prefix(10) == full.prefix(10) } == true ? String(full.dropFirst(11)) : "\(full) \(timezoneName)"
         }
         let shown = spans.filter { $0.measured != nil || $0.stated != nil }
         let height = axisY + 8 + milestoneRow * Double(points.count) + spanRow * Double(shown.count) + 4
-        var body = ""
+        let axis = format(axisY), guideEnd = format(height - 4)
+        var body = Markup()
+        body.reserveCapacity(1024 + 400 * (points.count + shown.count))
         // Guides from each marker down through the rows, then the axis and its markers on top.
-        for point in points {
-            let px = percent(x(point.time))
-            body += "<line x1=\"\(px)\" x2=\"\(px)\" y1=\"\(format(axisY))\" y2=\"\(format(height - 4))\" stroke=\"currentColor\" stroke-opacity=\"0.25\" stroke-dasharray=\"3 3\"/>"
+        for px in xs {
+            body += "<line x1=\"\(percent(px))\" x2=\"\(percent(px))\" y1=\"\(axis)\" y2=\"\(guideEnd)\" stroke=\"currentColor\" stroke-opacity=\"0.25\" stroke-dasharray=\"3 3\"/>"
         }
-        body += "<line x1=\"0%\" x2=\"100%\" y1=\"\(format(axisY))\" y2=\"\(format(axisY))\" stroke=\"currentColor\" stroke-opacity=\"0.6\" stroke-width=\"2\"/>"
-        for point in points {
-            body += "<circle class=\"timeline-marker\" data-milestone=\"\(point.kind.rawValue)\" cx=\"\(percent(x(point.time)))\" cy=\"\(format(axisY))\" r=\"6\" "
-                + "style=\"fill: var(--accent); stroke: var(--bg)\" stroke-width=\"2\"/>"
+        body += "<line x1=\"0%\" x2=\"100%\" y1=\"\(axis)\" y2=\"\(axis)\" stroke=\"currentColor\" stroke-opacity=\"0.6\" stroke-width=\"2\"/>"
+        for (point, px) in zip(points, xs) {
+            body += "<circle class=\"timeline-marker\" data-milestone=\"\(point.kind.rawValue)\" cx=\"\(percent(px))\" cy=\"\(axis)\" r=\"6\" style=\"fill: var(--accent); stroke: var(--bg)\" stroke-width=\"2\"/>"
         }
         var rowTop = axisY + 8
         for (index, point) in points.enumerated() {
-            let px = x(point.time)
-            body += label("\(name(point.kind)) \(clock[index])", x: px, y: rowTop + 15, bold: true)
+            body += label("\(name(point.kind)) \(clock[index])", x: xs[index], y: rowTop + 15, bold: true)
             rowTop += milestoneRow
         }
         for span in shown {
@@ -88,18 +88,18 @@ public enum TimelineStrip {
             let text = spanText(span)
             if let measured = span.measured, let start = x(span.from), let end = x(span.to) {
                 let width = max(end - start, 0.4)
-                body += "<rect class=\"timeline-span\" data-span=\"\(span.label)\" x=\"\(percent(start))\" y=\"\(format(rowTop + 18))\" width=\"\(percent(width))\" height=\"10\" rx=\"2\" "
-                    + "style=\"fill: \(spanColors[index % spanColors.count])\"><title>\(SVGChart.escape(span.name)): \(DurationText.format(seconds: measured))</title></rect>"
+                body += "<rect class=\"timeline-span\" data-span=\"\(span.label)\" x=\"\(percent(start))\" y=\"\(format(rowTop + 18))\" width=\"\(percent(width))\" height=\"10\" rx=\"2\" style=\"fill: \(spanColors[index % spanColors.count])\"><title>\(SVGChart.escape(span.name)): \(DurationText.format(seconds: measured))</title></rect>"
                 body += start <= 45 ? label(text, x: start, y: rowTop + 13, bold: false) : label(text, x: end, y: rowTop + 13, bold: false, forceEnd: true)
             } else {
                 body += label(text, x: 0, y: rowTop + 13, bold: false)
             }
             rowTop += spanRow
         }
-        let summary = "Incident timeline: " + points.enumerated().map { "\(name($0.element.kind).lowercased()) \(clock[$0.offset])" }.joined(separator: ", ")
-            + (shown.isEmpty ? "" : "; " + shown.map(spanText).joined(separator: ", ")) + "."
-        return "<svg class=\"timeline-strip\" role=\"img\" aria-label=\"\(SVGChart.escape(summary))\" width=\"100%\" height=\"\(format(height))\" "
-            + "overflow=\"visible\" font-size=\"13\" font-family=\"system-ui, sans-serif\" style=\"color: var(--fg, currentColor)\">\(body)</svg>"
+        var summary = "Incident timeline: " + points.indices.map { "\(name(points[$0].kind).lowercased()) \(clock[$0])" }.joined(separator: ", ")
+        if !shown.isEmpty { summary += "; " + shown.map(spanText).joined(separator: ", ") }
+        summary += "."
+        let svg: Markup = "<svg class=\"timeline-strip\" role=\"img\" aria-label=\"\(SVGChart.escape(summary))\" width=\"100%\" height=\"\(format(height))\" overflow=\"visible\" font-size=\"13\" font-family=\"system-ui, sans-serif\" style=\"color: var(--fg, currentColor)\">\(body)</svg>"
+        return svg.text
     }
 
     /// `TTD 8m (stated 10m)`, `TTA not measured (stated 5m)`.
@@ -113,10 +113,9 @@ public enum TimelineStrip {
     }
 
     /// Text beside a point: to its right in the left part of the strip, else to its left.
-    static func label(_ text: String, x: Double, y: Double, bold: Bool, forceEnd: Bool = false) -> String {
+    static func label(_ text: String, x: Double, y: Double, bold: Bool, forceEnd: Bool = false) -> Markup {
         let end = forceEnd || x > 45
-        return "<text x=\"\(percent(x))\" dx=\"\(end ? -8 : 8)\" y=\"\(format(y))\" text-anchor=\"\(end ? "end" : "start")\" fill=\"currentColor\""
-            + (bold ? " font-weight=\"600\"" : "") + ">\(SVGChart.escape(text))</text>"
+        return "<text x=\"\(percent(x))\" dx=\"\(end ? "-8" : "8")\" y=\"\(format(y))\" text-anchor=\"\(end ? "end" : "start")\" fill=\"currentColor\"\(bold ? " font-weight=\"600\"" : "")>\(SVGChart.escape(text))</text>"
     }
 
     /// `2025-05-03 14:02` in the postmortem's own timezone.

@@ -77,6 +77,16 @@ import Testing
         #expect(String(decoding: appended, as: UTF8.self) == #"x"""plain""#)
     }
 
+    /// XML escaping keeps the text between escapes whole, keeps tab, newline and carriage
+    /// return, and drops what XML 1.0 forbids (other C0 controls, U+FFFE, U+FFFF).
+    @Test func xmlEscapesMarkupAndDropsForbiddenCharacters() {
+        #expect(Escaping.xml("") == "")
+        #expect(Escaping.xml("plain é text") == "plain é text")
+        #expect(Escaping.xml("<a href=\"x\">Tom & Jerry's</a>") == "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&apos;s&lt;/a&gt;")
+        #expect(Escaping.xml("\u{1}tab\there\nline\r\u{1F}end\u{FFFE}\u{FFFF}\u{FFFD}") == "tab\there\nline\rend\u{FFFD}")
+        #expect(Escaping.xml("\u{0}") == "")
+    }
+
     @Test func githubEscapesDataAndPropertiesThenPrintsText() {
         let lines = Self.report.render(.github).split(separator: "\n").map(String.init)
         #expect(lines[0] == "::error file=content/postmortems/a%2Cb%3Ac.md,line=12,col=3,title=action-owner::50%25 done%0Anext line, then: colon")

@@ -3,21 +3,40 @@ public enum Escaping {
     /// XML text and attribute escaping; characters XML 1.0 forbids (most C0 controls,
     /// U+FFFE, U+FFFF) are dropped.
     public static func xml(_ text: String) -> String {
-        var out = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF { continue }
-                out.unicodeScalars.append(scalar)
+        var copy = text
+        let escaped: [UInt8]? = copy.withUTF8 { bytes in
+            // On bytes, copying the runs between escapes at once: every page escapes its text.
+            var out: [UInt8] = []
+            var runStart = 0
+            func replace(_ index: Int, _ length: Int, with escape: StaticString) {
+                if out.isEmpty { out.reserveCapacity(bytes.count + 16) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                runStart = index + length
             }
+            var i = 0
+            while i < bytes.count {
+                switch bytes[i] {
+                case UInt8(ascii: "&"): replace(i, 1, with: "&amp;")
+                case UInt8(ascii: "<"): replace(i, 1, with: "&lt;")
+                case UInt8(ascii: ">"): replace(i, 1, with: "&gt;")
+                case UInt8(ascii: "\""): replace(i, 1, with: "&quot;")
+                case UInt8(ascii: "'"): replace(i, 1, with: "&apos;")
+                case UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"): break
+                case 0..<0x20: replace(i, 1, with: "")
+                case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+                    // U+FFFE, U+FFFF
+                    replace(i, 3, with: "")
+                    i += 2
+                default: break
+                }
+                i += 1
+            }
+            guard runStart > 0 else { return nil }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
+            return out
         }
-        return out
+        return escaped.map { String(decoding: $0, as: UTF8.self) } ?? text
     }
 
     /// A JSON string literal that is also safe as a JavaScript literal inside HTML: `<` is

@@ -1,4 +1,5 @@
 import Foundation
+import DebriefModel
 
 /// Counts as words for page text: `1 incident`, `2 incidents`, `10,000 postmortems`. Templates
 /// receive these ready-made (`incident_count_text`): mustache has no plural rule, and "item(s)"
@@ -32,12 +33,11 @@ public enum CountText {
 public enum StatusText {
     /// `In progress`, `Won't fix`, `Resolved`; empty for an empty status.
     public static func display(_ status: String) -> String {
-        let plain = status.trimmingCharacters(in: .whitespaces)
-        switch plain.lowercased() {
+        let lower = status.trimmingHorizontalWhitespace().lowercased()
+        switch lower {
         case "in-progress": return "In progress"
         case "wont-fix": return "Won't fix"
         default:
-            let lower = plain.lowercased()
             return lower.prefix(1).uppercased() + lower.dropFirst()
         }
     }

@@ -34,8 +34,7 @@ struct ActionPlacement {
         var replacing: [Int: String] = [:]
         var remaining = actions
         if !actions.isEmpty, postmortem.body.byteOffset(of: Self.tokenPrefix, from: 0, foldingCase: false) == nil {
-            // Split as UTF-8: splitting Characters was half the cost of placing the items.
-            let lines = postmortem.body.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+            let lines = Self.lines(of: postmortem.body)
             var taken: [ClosedRange<Int>] = []
             for section in postmortem.sections where section.kind == .actionItems && !taken.contains(where: { $0.contains(section.line) }) {
                 let first = section.line - offset, last = section.endLine - offset
@@ -58,6 +57,23 @@ struct ActionPlacement {
         markdown = LineBlanking.blanking(blank, in: postmortem.body, replacing: replacing)
     }
 
+    /// The text's lines. Newlines are found in the UTF-8 bytes: splitting Characters, or the
+    /// UTF-8 view through `Collection.split`, was half the cost of placing the items.
+    static func lines(of text: String) -> [Substring] {
+        var text = text
+        let newlines = text.withUTF8 { bytes in bytes.indices.filter { bytes[$0] == UInt8(ascii: "\n") } }
+        var lines: [Substring] = []
+        lines.reserveCapacity(newlines.count + 1)
+        var start = text.utf8.startIndex
+        for offset in newlines {
+            let newline = text.utf8.index(text.utf8.startIndex, offsetBy: offset)
+            lines.append(text[start..<newline])
+            start = text.utf8.index(after: newline)
+        }
+        lines.append(text[start...])
+        return lines
+    }
+
     static func isBlank(_ line: Substring) -> Bool { line.allSatisfy { $0 == " " || $0 == "\t" || $0 == "\r" } }
 
     /// The lines of the blocks (runs of non-blank lines) in `first...last` that hold an item,
@@ -66,7 +82,7 @@ struct ActionPlacement {
     static func itemBlockLines(_ lines: [Substring], from first: Int, to last: Int, items: Set<Int>) -> Set<Int> {
         var kept = first
         if first + 1 <= last {
-            let next = lines[first + 1].trimmingCharacters(in: .whitespaces)
+            let next = lines[first + 1].trimmingHorizontalWhitespace()
             if !next.isEmpty, next.allSatisfy({ $0 == "=" }) || next.allSatisfy({ $0 == "-" }) { kept = first + 1 }
         }
         var result = Set<Int>()
