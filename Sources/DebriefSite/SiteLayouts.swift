@@ -4,7 +4,7 @@ import Foundation
 /// same name from the knowledge base's `layouts/` folder in their place. Compiled once per build.
 public struct SiteLayouts: Sendable {
     /// Static files copied to `assets/` (overridable like templates).
-    public static let assetNames = ["filter.js", "search.js", "style.css"]
+    public static let assetNames = ["filter.js", "nav.js", "search.js", "style.css"]
 
     public let library: TemplateLibrary
     /// Asset file name -> bytes.

@@ -19,9 +19,17 @@ public enum FigureText {
     /// `mean / median (n=3 of 5)`; `count` writes the two counts (the site adds thousands separators).
     public static func statistic(_ statistic: SummaryStatistic, format: (Double?) -> String = minutes,
                                  count: (Int) -> String = { String($0) }) -> String {
+        let parts = statisticParts(statistic, format: format, count: count)
+        return "\(parts.figures) (\(parts.sample))"
+    }
+
+    /// `statistic` in its two parts, `("7m / 5m", "n=3 of 5")`, for a page that lets a narrow
+    /// column break the line between them and nowhere else.
+    public static func statisticParts(_ statistic: SummaryStatistic, format: (Double?) -> String = minutes,
+                                      count: (Int) -> String = { String($0) }) -> (figures: String, sample: String) {
         let of = "of \(count(statistic.measured + statistic.notMeasured))"
-        guard statistic.measured > 0 else { return "\(notMeasured) (n=0 \(of))" }
-        return "\(format(statistic.mean)) / \(format(statistic.median)) (n=\(count(statistic.measured)) \(of))"
+        guard statistic.measured > 0 else { return (notMeasured, "n=0 \(of)") }
+        return ("\(format(statistic.mean)) / \(format(statistic.median))", "n=\(count(statistic.measured)) \(of)")
     }
 
     public static func days(_ value: Double?) -> String {

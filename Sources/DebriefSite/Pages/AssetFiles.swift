@@ -1,4 +1,4 @@
-/// `assets/style.css` and `assets/filter.js`, from the layouts (built-in or overridden).
+/// The layouts' assets (`style.css` and the scripts) under `assets/`, built-in or overridden.
 public struct AssetFiles: PageGenerator {
     public init() {}
 

@@ -107,7 +107,10 @@ public struct TrendsPage: PageGenerator {
                                      unit: divisor == 60 ? "hours" : "minutes")
         let rows = (report.periods + [report.overall]).map { period -> [String: Any] in
             ["period": period.key == "all" ? "All quarters" : period.key, "incidents": CountText.number(period.incidents),
-             "figures": ResponseMetric.allCases.map { ["text": FigureText.statistic(period[$0], count: CountText.number)] }]
+             "figures": ResponseMetric.allCases.map { metric in
+                 let parts = FigureText.statisticParts(period[metric], count: CountText.number)
+                 return ["means": parts.figures, "sample": parts.sample]
+             }]
         }
         return ["response_chart": chart, "response_rows": rows, "metrics": ResponseMetric.allCases.map { ["label": $0.label, "meaning": $0.meaning] }]
     }
