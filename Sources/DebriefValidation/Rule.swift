@@ -1,68 +1,12 @@
 import DebriefModel
 import Foundation
 
-/// What a rule sees: the documents to check, the whole knowledge base (for lookups across
-/// files) and "today".
-public struct ValidationContext: Sendable {
-    public var knowledgeBase: KnowledgeBase
-    public var today: Day
-    public var config: DebriefConfig { knowledgeBase.config }
-    /// The postmortems and runbooks to report on: all of them, or one slice when the validator
-    /// checks documents in parallel (slices of the knowledge base's arrays: no document is
-    /// copied). Rules iterate these, never `knowledgeBase`'s lists.
-    public var postmortems: ArraySlice<Postmortem>
-    public var runbooks: ArraySlice<Runbook>
-    /// The runbooks to report on that the runbook rules apply to (`Runbook.isInUse`).
-    public var runbooksInUse: [Runbook] { runbooks.filter(\.isInUse) }
-    /// Prose lines of the postmortems, split once and shared by the rules that read text.
-    private let prose = ProseCache()
-
-    public init(knowledgeBase: KnowledgeBase, today: Day) {
-        self.init(knowledgeBase: knowledgeBase, today: today, postmortems: knowledgeBase.postmortems[...], runbooks: knowledgeBase.runbooks[...])
-    }
-
-    /// A context that reports on the given documents of `knowledgeBase` only.
-    public init(knowledgeBase: KnowledgeBase, today: Day, postmortems: ArraySlice<Postmortem>, runbooks: ArraySlice<Runbook>) {
-        self.knowledgeBase = knowledgeBase
-        self.today = today
-        self.postmortems = postmortems
-        self.runbooks = runbooks
-    }
-
-    /// The postmortem's prose lines (code blocks skipped, inline code blanked).
-    func proseLines(of postmortem: Postmortem) -> [ProseLine] {
-        prose.lines(of: postmortem)
-    }
-
-    /// Which of `BodyKeywords.set` the postmortem's body holds.
-    func bodyKeywords(of postmortem: Postmortem) -> UInt64 {
-        prose.keywords(of: postmortem)
-    }
-}
-
-/// Prose lines and body keywords by postmortem path, computed on first use.
-private final class ProseCache: @unchecked Sendable {
-    private var linesByPath: [String: [ProseLine]] = [:]
-    private var keywordsByPath: [String: UInt64] = [:]
-    private let lock = NSLock()
-
-    func lines(of postmortem: Postmortem) -> [ProseLine] {
-        if let cached = lock.withLock({ linesByPath[postmortem.path] }) { return cached }
-        let lines = ProseLines.of(postmortem)
-        lock.withLock { linesByPath[postmortem.path] = lines }
-        return lines
-    }
-
-    func keywords(of postmortem: Postmortem) -> UInt64 {
-        if let cached = lock.withLock({ keywordsByPath[postmortem.path] }) { return cached }
-        let found = BodyKeywords.set.occurring(in: postmortem.body)
-        lock.withLock { keywordsByPath[postmortem.path] = found }
-        return found
-    }
-}
-
-/// One validation rule. To add a rule: a new file in Rules/, a type conforming to `Rule`,
-/// and an entry in `Validator.allRules`.
+/// One validation rule: its id, level and summary. A rule checks documents through one or more
+/// of `PostmortemRule`, `RunbookRule` and `KnowledgeBaseRule`; how the checks are scheduled (in
+/// parallel, once per document) is the validator's business, not the rule's.
+///
+/// To add a rule: a new file in Rules/ with a type conforming to `Rule` and one of those
+/// protocols, and an entry in `Validator.allRules`.
 public protocol Rule: Sendable {
     /// Stable id used in output, `debrief.yml` `rules:` and `debrief-ignore:`.
     static var id: String { get }
@@ -70,15 +14,84 @@ public protocol Rule: Sendable {
     static var defaultSeverity: Diagnostic.Severity { get }
     /// One line for `--help` and the docs.
     static var summary: String { get }
-    /// Whether a finding needs all documents compared together (duplicates). Such rules get one
-    /// context holding every document; the others run on slices of documents in parallel.
-    static var comparesDocuments: Bool { get }
+}
 
-    /// Findings for `context.postmortems` and `context.runbooks`; each diagnostic's severity is
-    /// replaced by the configured level afterwards.
+/// A rule that reads one postmortem at a time. Diagnostics are at the rule's default level; the
+/// validator applies the configured one.
+public protocol PostmortemRule: Rule {
+    func check(_ postmortem: Postmortem, in context: PostmortemContext) -> [Diagnostic]
+}
+
+/// A rule that reads one runbook at a time (every runbook: a rule for runbooks in use tests
+/// `Runbook.isInUse` itself).
+public protocol RunbookRule: Rule {
+    func check(_ runbook: Runbook, in context: ValidationContext) -> [Diagnostic]
+}
+
+/// A rule whose findings compare documents with each other (duplicates) or come from the
+/// knowledge base as a whole (alert coverage). Run once per validation.
+public protocol KnowledgeBaseRule: Rule {
     func check(_ context: ValidationContext) -> [Diagnostic]
 }
 
-extension Rule {
-    public static var comparesDocuments: Bool { false }
+/// What every rule sees: the whole knowledge base, "today", and lookups across documents built
+/// once per validation.
+public struct ValidationContext: Sendable {
+    public let knowledgeBase: KnowledgeBase
+    public let today: Day
+    public var config: DebriefConfig { knowledgeBase.config }
+    /// What references in a document may name.
+    public let references: ReferenceTargets
+    /// The section synonym table with `debrief.yml`'s additions.
+    public let sectionNames: SectionNames
+
+    public init(knowledgeBase: KnowledgeBase, today: Day) {
+        self.knowledgeBase = knowledgeBase
+        self.today = today
+        references = ReferenceTargets(knowledgeBase)
+        sectionNames = knowledgeBase.config.sectionNames
+    }
+}
+
+/// The names a reference may use, across the knowledge base: postmortem slugs and titles, the
+/// paths of documents, and the alerts that runbooks list.
+public struct ReferenceTargets: Sendable {
+    public let postmortemSlugs: Set<String>
+    /// Lowercased.
+    public let postmortemTitles: Set<String>
+    public let documentPaths: Set<String>
+    /// Lowercased.
+    public let alertsWithRunbooks: Set<String>
+
+    public init(_ knowledgeBase: KnowledgeBase) {
+        postmortemSlugs = Set(knowledgeBase.postmortems.map(\.slug))
+        postmortemTitles = Set(knowledgeBase.postmortems.compactMap { $0.title?.lowercased() })
+        documentPaths = Set(knowledgeBase.postmortems.map(\.path) + knowledgeBase.runbooks.map(\.path))
+        alertsWithRunbooks = Set(knowledgeBase.runbooks.flatMap(\.alertNames).map { $0.lowercased() })
+    }
+}
+
+/// What a `PostmortemRule` sees beside its postmortem: the validation context, and the
+/// postmortem's prose split once for every rule that reads text. One per postmortem, used by
+/// one thread.
+public final class PostmortemContext {
+    public let validation: ValidationContext
+    private let postmortem: Postmortem
+
+    init(_ postmortem: Postmortem, in validation: ValidationContext) {
+        self.postmortem = postmortem
+        self.validation = validation
+    }
+
+    public var knowledgeBase: KnowledgeBase { validation.knowledgeBase }
+    public var today: Day { validation.today }
+    public var config: DebriefConfig { validation.config }
+    public var references: ReferenceTargets { validation.references }
+    public var sectionNames: SectionNames { validation.sectionNames }
+
+    /// The postmortem's prose lines (code blocks skipped, inline code blanked).
+    private(set) lazy var proseLines: [ProseLine] = ProseLines.of(postmortem)
+
+    /// Which of `BodyKeywords.set` the postmortem's body holds.
+    private(set) lazy var bodyKeywords: UInt64 = BodyKeywords.set.occurring(in: postmortem.body)
 }

@@ -55,16 +55,27 @@ public struct Validator: Sendable {
     /// All diagnostics (parse problems included), sorted by file, line, column.
     public func validate(_ knowledgeBase: KnowledgeBase, today: Day) -> [Diagnostic] {
         let active = rules.filter { knowledgeBase.config.rules[type(of: $0).id] != .off }
-        let comparing = active.filter { type(of: $0).comparesDocuments }
-        let perDocument = active.filter { !type(of: $0).comparesDocuments }
-        // The rules comparing all documents are one more task beside the slices, started first so
-        // that it does not run alone at the end; the order of findings does not matter, they are
-        // sorted below.
+        let postmortemRules = active.compactMap { $0 as? any PostmortemRule }
+        let runbookRules = active.compactMap { $0 as? any RunbookRule }
+        let knowledgeBaseRules = active.compactMap { $0 as? any KnowledgeBaseRule }
+        let context = ValidationContext(knowledgeBase: knowledgeBase, today: today)
+        // The knowledge-base rules are one more task beside the slices of documents, started
+        // first so that it does not run alone at the end; the order of findings does not
+        // matter, they are sorted below.
         let slices = Self.slices(of: knowledgeBase)
-        let findings = Array(0...slices.count).concurrentFlatMap { task in
-            guard task > 0 else { return run(comparing, ValidationContext(knowledgeBase: knowledgeBase, today: today)) }
-            return run(perDocument, ValidationContext(knowledgeBase: knowledgeBase, today: today,
-                                                      postmortems: slices[task - 1].postmortems, runbooks: slices[task - 1].runbooks))
+        let findings = Array(0...slices.count).concurrentFlatMap { task -> [Diagnostic] in
+            guard task > 0 else { return knowledgeBaseRules.flatMap { $0.check(context) } }
+            var found: [Diagnostic] = []
+            for index in slices[task - 1].postmortems {
+                let postmortem = knowledgeBase.postmortems[index]
+                let postmortemContext = PostmortemContext(postmortem, in: context)
+                for rule in postmortemRules { found += rule.check(postmortem, in: postmortemContext) }
+            }
+            for index in slices[task - 1].runbooks {
+                let runbook = knowledgeBase.runbooks[index]
+                for rule in runbookRules { found += rule.check(runbook, in: context) }
+            }
+            return found
         }
         // By index: `for postmortem in` copied every postmortem (a retain per field) to read two fields.
         var ignored: [String: Set<String>] = [:]
@@ -89,17 +100,13 @@ public struct Validator: Sendable {
         return diagnostics.sorted()
     }
 
-    private func run(_ rules: [any Rule], _ context: ValidationContext) -> [Diagnostic] {
-        rules.flatMap { $0.check(context) }
-    }
-
-    /// The documents cut into a few slices per core, so slices of uneven cost still balance.
-    private static func slices(of knowledgeBase: KnowledgeBase) -> [(postmortems: ArraySlice<Postmortem>, runbooks: ArraySlice<Runbook>)] {
+    /// The documents' indices cut into a few slices per core, so slices of uneven cost still balance.
+    private static func slices(of knowledgeBase: KnowledgeBase) -> [(postmortems: Range<Int>, runbooks: Range<Int>)] {
         let count = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, knowledgeBase.postmortems.count + knowledgeBase.runbooks.count))
-        func slice<T>(_ items: [T], _ index: Int) -> ArraySlice<T> {
-            items[items.count * index / count ..< items.count * (index + 1) / count]
+        func slice(_ total: Int, _ index: Int) -> Range<Int> {
+            total * index / count ..< total * (index + 1) / count
         }
-        return (0..<count).map { (slice(knowledgeBase.postmortems, $0), slice(knowledgeBase.runbooks, $0)) }
+        return (0..<count).map { (slice(knowledgeBase.postmortems.count, $0), slice(knowledgeBase.runbooks.count, $0)) }
     }
 }
 

@@ -154,9 +154,10 @@ import Testing
 
     // MARK: Single rules on hand-built documents
 
+    /// The rule's findings at its default level, through the validator (which runs it on every document).
     func check(_ rule: some Rule, _ postmortems: [Postmortem], runbooks: [Runbook] = [], config: DebriefConfig = DebriefConfig()) -> [Diagnostic] {
-        rule.check(ValidationContext(knowledgeBase: KnowledgeBase(root: Self.root, config: config, postmortems: postmortems, runbooks: runbooks),
-                                     today: Self.today))
+        Validator(rules: [rule]).validate(KnowledgeBase(root: Self.root, config: config, postmortems: postmortems, runbooks: runbooks),
+                                          today: Self.today)
     }
 
     func postmortem(body: String) -> Postmortem {

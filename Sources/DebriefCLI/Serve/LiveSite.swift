@@ -135,10 +135,9 @@ final class LiveSite: @unchecked Sendable {
     private func preview(_ edited: [Postmortem], in knowledgeBase: KnowledgeBase, edit: Int, started: Date) throws {
         guard !edited.isEmpty else { return }
         // The runbooks are there for the page's alert links; their own rules are not run again.
-        let crossFile: Set<String> = [BrokenReferenceRule.id, DuplicateIdRule.id, DuplicateAlertRule.id]
+        // `broken-reference` needs the other postmortems, which this knowledge base leaves out.
         let rules = Validator.allRules.filter { rule in
-            let id = type(of: rule).id
-            return !type(of: rule).comparesDocuments && !crossFile.contains(id) && !id.hasPrefix("runbook-")
+            rule is any PostmortemRule && !(rule is any RunbookRule) && type(of: rule).id != BrokenReferenceRule.id
         }
         let alone = KnowledgeBase(root: root, config: knowledgeBase.config, postmortems: edited, runbooks: knowledgeBase.runbooks)
         let builder = builder(generators: [PostmortemPages()], validator: Validator(rules: rules))

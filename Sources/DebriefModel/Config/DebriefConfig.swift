@@ -297,7 +297,8 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         return parts.joined(separator: "/")
     }
 
-    /// The section synonym table: built-in names plus `section_synonyms`.
+    /// The section synonym table: built-in names plus `section_synonyms`. Built on each call: keep
+    /// the result when reading many documents.
     public var sectionNames: SectionNames { SectionNames(extra: sectionSynonyms) }
 
     /// `owners:`, a mapping of handle or spelling to person or team.

@@ -1,12 +1,10 @@
 import DebriefModel
 
 /// Every alert that can page someone should have a runbook. Needs `alert_rules:`.
-public struct AlertWithoutRunbookRule: Rule {
+public struct AlertWithoutRunbookRule: KnowledgeBaseRule {
     public static let id = "alert-without-runbook"
     public static let defaultSeverity = Diagnostic.Severity.warning
     public static let summary = "Alert rule with no runbook (no runbook_url and no runbook naming it)"
-    public static let comparesDocuments = true
-
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {

@@ -4,7 +4,7 @@ import Foundation
 /// Blameless postmortems describe systems, not culprits: flags blaming phrases anywhere in the
 /// text, and a person's name (an author, the incident commander, an action owner) as the
 /// subject of a sentence in the root cause.
-public struct BlameLanguageRule: Rule {
+public struct BlameLanguageRule: PostmortemRule {
     public static let id = "blame-language"
     public static let defaultSeverity = Diagnostic.Severity.warning
     public static let summary = "Blaming language (\"human error\", a person as the root cause)"
@@ -13,33 +13,31 @@ public struct BlameLanguageRule: Rule {
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
+    public func check(_ postmortem: Postmortem, in context: PostmortemContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        for postmortem in context.postmortems {
-            // Most postmortems hold none of the phrases: one pass over the body tells which to look for.
-            let present = BodyKeywords.blamePhrases(context.bodyKeywords(of: postmortem))
-            for line in present == 0 ? [] : context.proseLines(of: postmortem) {
-                for (index, phrase) in Self.phrases.enumerated() where present & (1 << UInt64(index)) != 0 {
-                    guard let range = Self.wordStart(of: phrase, in: line.text) else { continue }
-                    let found = String(line.text[range])
-                    diagnostics.append(diagnostic(postmortem.path, line: line.number, column: line.text.column(of: range.lowerBound),
-                                                  "\"\(found)\" blames a person; describe what in the system allowed the mistake (missing check, unclear tooling, alert gap) instead"))
-                }
+        // Most postmortems hold none of the phrases: one pass over the body tells which to look for.
+        let present = BodyKeywords.blamePhrases(context.bodyKeywords)
+        for line in present == 0 ? [] : context.proseLines {
+            for (index, phrase) in Self.phrases.enumerated() where present & (1 << UInt64(index)) != 0 {
+                guard let range = Self.wordStart(of: phrase, in: line.text) else { continue }
+                let found = String(line.text[range])
+                diagnostics.append(diagnostic(postmortem.path, line: line.number, column: line.text.column(of: range.lowerBound),
+                                              "\"\(found)\" blames a person; describe what in the system allowed the mistake (missing check, unclear tooling, alert gap) instead"))
             }
-            let rootCauses = postmortem.sections.filter { $0.means(.rootCause) }
-            guard !rootCauses.isEmpty else { continue }
-            let names = Self.peopleNames(context: context, postmortem)
-            let rootCauseLines = rootCauses.flatMap { section in
-                ProseLines.of(section, in: postmortem).filter { Self.mayMention(names, $0.text) }
-            }
-            guard !rootCauseLines.isEmpty, let subject = Self.personAsSubject(names) else { continue }
-            for line in rootCauseLines {
-                let text = String(line.text)
-                let whole = NSRange(text.startIndex..., in: text)
-                guard let match = subject.firstMatch(in: text, range: whole), let range = Range(match.range, in: text) else { continue }
-                diagnostics.append(diagnostic(postmortem.path, line: line.number, column: text.column(of: range.lowerBound),
-                                              "the root cause names a person (\"\(text[range])\"); write what happened to the system, e.g. \"a deploy changed ...\", and why the process let it through"))
-            }
+        }
+        let rootCauses = postmortem.sections.filter { $0.means(.rootCause) }
+        guard !rootCauses.isEmpty else { return diagnostics }
+        let names = Self.peopleNames(config: context.config, postmortem)
+        let rootCauseLines = rootCauses.flatMap { section in
+            ProseLines.of(section, in: postmortem).filter { Self.mayMention(names, $0.text) }
+        }
+        guard !rootCauseLines.isEmpty, let subject = Self.personAsSubject(names) else { return diagnostics }
+        for line in rootCauseLines {
+            let text = String(line.text)
+            let whole = NSRange(text.startIndex..., in: text)
+            guard let match = subject.firstMatch(in: text, range: whole), let range = Range(match.range, in: text) else { continue }
+            diagnostics.append(diagnostic(postmortem.path, line: line.number, column: text.column(of: range.lowerBound),
+                                          "the root cause names a person (\"\(text[range])\"); write what happened to the system, e.g. \"a deploy changed ...\", and why the process let it through"))
         }
         return diagnostics
     }
@@ -57,10 +55,10 @@ public struct BlameLanguageRule: Rule {
     }
 
     /// First names of the people in the postmortem (authors, incident commander, action owners).
-    private static func peopleNames(context: ValidationContext, _ postmortem: Postmortem) -> Set<String> {
+    private static func peopleNames(config: DebriefConfig, _ postmortem: Postmortem) -> Set<String> {
         let people = postmortem.authors + [postmortem.incidentCommander].compactMap { $0 } + postmortem.actionItems.compactMap(\.owner)
         return Set(people.flatMap { person -> [String] in
-            let canonical = context.config.canonicalOwner(person)
+            let canonical = config.canonicalOwner(person)
             return (person == canonical ? [person] : [person, canonical]).compactMap(firstName)
         })
     }

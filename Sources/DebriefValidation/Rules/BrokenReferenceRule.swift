@@ -3,44 +3,39 @@ import Foundation
 
 /// References must resolve: front matter `related` names a postmortem (slug, file or title), and
 /// relative links and images point at files of the knowledge base that exist.
-public struct BrokenReferenceRule: Rule {
+public struct BrokenReferenceRule: PostmortemRule, RunbookRule {
     public static let id = "broken-reference"
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "Related incident or document link that does not resolve"
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let kb = context.knowledgeBase
-        let slugs = Set(kb.postmortems.map(\.slug))
-        let titles = Set(kb.postmortems.compactMap { $0.title?.lowercased() })
-        let paths = Set(kb.postmortems.map(\.path) + kb.runbooks.map(\.path))
+    public func check(_ postmortem: Postmortem, in context: PostmortemContext) -> [Diagnostic] {
+        let targets = context.references
         var diagnostics: [Diagnostic] = []
-        for postmortem in context.postmortems {
-            for name in postmortem.related {
-                let candidates = [name, Slug.make(name), Slug.make(fromPath: name)]
-                guard !candidates.contains(where: slugs.contains), !titles.contains(name.lowercased()) else { continue }
-                diagnostics.append(diagnostic(postmortem.path, line: postmortem.fieldLine("related") ?? postmortem.titleLine,
-                                              "related incident `\(name)` is not a postmortem in this knowledge base; write the slug of an existing postmortem (its file name without `.md`) or remove it"))
-            }
-            for link in postmortem.links {
-                if let problem = Self.problem(with: link.url, from: postmortem.path, paths: paths, root: kb.root) {
-                    diagnostics.append(diagnostic(postmortem.path, line: link.line, problem))
-                }
-            }
+        for name in postmortem.related {
+            let candidates = [name, Slug.make(name), Slug.make(fromPath: name)]
+            guard !candidates.contains(where: targets.postmortemSlugs.contains), !targets.postmortemTitles.contains(name.lowercased()) else { continue }
+            diagnostics.append(diagnostic(postmortem.path, line: postmortem.fieldLine("related") ?? postmortem.titleLine,
+                                          "related incident `\(name)` is not a postmortem in this knowledge base; write the slug of an existing postmortem (its file name without `.md`) or remove it"))
         }
-        for runbook in context.runbooks {
-            // A markdown runbook's links carry their lines; a YAML runbook lists related runbooks.
-            let links = runbook.format == .markdown ? runbook.links.map { ($0.url, $0.line) } : runbook.relatedRunbooks.map { url in
-                (url, runbook.body.sourceLines.firstIndex { $0.contains(url) }.map { $0 + 1 } ?? runbook.titleLine)
-            }
-            for (url, line) in links {
-                if let problem = Self.problem(with: url, from: runbook.path, paths: paths, root: kb.root) {
-                    diagnostics.append(diagnostic(runbook.path, line: line, problem))
-                }
+        for link in postmortem.links {
+            if let problem = Self.problem(with: link.url, from: postmortem.path, paths: targets.documentPaths, root: context.knowledgeBase.root) {
+                diagnostics.append(diagnostic(postmortem.path, line: link.line, problem))
             }
         }
         return diagnostics
+    }
+
+    public func check(_ runbook: Runbook, in context: ValidationContext) -> [Diagnostic] {
+        // A markdown runbook's links carry their lines; a YAML runbook lists related runbooks.
+        let links = runbook.format == .markdown ? runbook.links.map { ($0.url, $0.line) } : runbook.relatedRunbooks.map { url in
+            (url, runbook.body.sourceLines.firstIndex { $0.contains(url) }.map { $0 + 1 } ?? runbook.titleLine)
+        }
+        return links.compactMap { url, line in
+            Self.problem(with: url, from: runbook.path, paths: context.references.documentPaths, root: context.knowledgeBase.root)
+                .map { diagnostic(runbook.path, line: line, $0) }
+        }
     }
 
     /// Why a relative link does not resolve, or nil when it does (or is not checked: absolute

@@ -2,19 +2,17 @@ import DebriefModel
 import Foundation
 
 /// Each alert should lead to one runbook; the same alert in several runbooks splits the advice.
-public struct DuplicateAlertRule: Rule {
+public struct DuplicateAlertRule: KnowledgeBaseRule {
     public static let id = "duplicate-alert"
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "Same alert name in several runbooks"
-
-    public static let comparesDocuments = true
 
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
         // Alert names compare case-insensitively; messages keep each runbook's spelling.
         var listings: [String: [(runbook: Runbook, spelling: String)]] = [:]
-        for runbook in context.runbooksInUse {
+        for runbook in context.knowledgeBase.runbooks where runbook.isInUse {
             var seen: Set<String> = []
             for alert in runbook.alertNames where seen.insert(alert.lowercased()).inserted {
                 listings[alert.lowercased(), default: []].append((runbook, alert))

@@ -2,22 +2,19 @@ import DebriefModel
 import Foundation
 
 /// Slugs name pages and links, so two postmortems (or two runbooks) may not share one.
-public struct DuplicateIdRule: Rule {
+public struct DuplicateIdRule: KnowledgeBaseRule {
     public static let id = "duplicate-id"
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "Two documents with the same slug"
 
-    public static let comparesDocuments = true
-
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let postmortems = context.postmortems
+        let postmortems = context.knowledgeBase.postmortems, runbooks = context.knowledgeBase.runbooks
         // The `slug:` line is looked up only for the documents reported.
         return duplicates(postmortems.indices.map { (postmortems[$0].slug, postmortems[$0].path, $0) }) { postmortems[$0].fieldLine("slug", "id") ?? 1 }
             // A stub left where a runbook moved from may share its name.
-            + duplicates(context.runbooks.indices.filter { context.runbooks[$0].status != .redirect }
-                .map { (context.runbooks[$0].slug, context.runbooks[$0].path, $0) }) { _ in 1 }
+            + duplicates(runbooks.indices.filter { runbooks[$0].status != .redirect }.map { (runbooks[$0].slug, runbooks[$0].path, $0) }) { _ in 1 }
     }
 
     /// One diagnostic per document whose slug another document also has, naming the others.

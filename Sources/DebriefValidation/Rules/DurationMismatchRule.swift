@@ -4,27 +4,23 @@ import Foundation
 /// Each duration the authors state (`Duration: 45 minutes`, `Time to detect: 5 minutes`,
 /// `Time to recovery: 84 minutes`) must agree with the same span measured from the milestones
 /// within `duration_tolerance_minutes`.
-public struct DurationMismatchRule: Rule {
+public struct DurationMismatchRule: PostmortemRule {
     public static let id = "duration-mismatch"
     public static let defaultSeverity = Diagnostic.Severity.warning
     public static let summary = "Stated duration disagrees with the timeline"
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
+    public func check(_ postmortem: Postmortem, in context: PostmortemContext) -> [Diagnostic] {
         let tolerance = TimeInterval(context.config.durationToleranceMinutes * 60)
-        var diagnostics: [Diagnostic] = []
-        for postmortem in context.postmortems {
-            for stated in postmortem.statedDurations {
-                let spans = Self.measuredSpans(stated.kind, postmortem)
-                // Teams count a duration to mitigation or to resolution: any span agreeing is fine.
-                guard let closest = spans.min(by: { abs($0.seconds - stated.seconds) < abs($1.seconds - stated.seconds) }),
-                      abs(closest.seconds - stated.seconds) > tolerance else { continue }
-                diagnostics.append(diagnostic(postmortem.path, line: stated.line,
-                                              "stated \(Self.name(stated.kind)) \(minutes(stated.seconds)) min disagrees with \(closest.label) (\(minutes(closest.seconds)) min) by more than \(context.config.durationToleranceMinutes) min; correct the stated value or the timeline"))
-            }
+        return postmortem.statedDurations.compactMap { stated in
+            let spans = Self.measuredSpans(stated.kind, postmortem)
+            // Teams count a duration to mitigation or to resolution: any span agreeing is fine.
+            guard let closest = spans.min(by: { abs($0.seconds - stated.seconds) < abs($1.seconds - stated.seconds) }),
+                  abs(closest.seconds - stated.seconds) > tolerance else { return nil }
+            return diagnostic(postmortem.path, line: stated.line,
+                              "stated \(Self.name(stated.kind)) \(minutes(stated.seconds)) min disagrees with \(closest.label) (\(minutes(closest.seconds)) min) by more than \(context.config.durationToleranceMinutes) min; correct the stated value or the timeline")
         }
-        return diagnostics
     }
 
     private static func name(_ kind: StatedDuration.Kind) -> String {

@@ -3,7 +3,7 @@ import Foundation
 
 /// Template text left in a postmortem or runbook: `[Describe the technical root cause]`, `[Name]`,
 /// `YYYY-MM-DD`, `{{ ... }}`, `TBD`, `$X`, `SEVN`. Code blocks and inline code are not checked.
-public struct PlaceholderRule: Rule {
+public struct PlaceholderRule: PostmortemRule, RunbookRule {
     public static let id = "placeholder"
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "Template placeholder left in the text"
@@ -120,42 +120,46 @@ public struct PlaceholderRule: Rule {
                                            "owner", "author", "authors", "description", "summary", "id", "ticket", "duration", "details",
                                            "placeholder", "here", "applicable", "etc"]
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        let patterns = Self.patterns()
+    /// Compiled once: the regexes are only read, and matching is safe from several threads.
+    nonisolated(unsafe) private static let compiledPatterns = patterns()
+
+    public func check(_ postmortem: Postmortem, in context: PostmortemContext) -> [Diagnostic] {
+        let patterns = Self.compiledPatterns
         var diagnostics: [Diagnostic] = []
-        for postmortem in context.postmortems {
-            // Front matter values (body fields are found by the line scan below).
-            for field in postmortem.fields where field.line <= postmortem.bodyLineOffset {
-                for (text, pattern) in Self.matches(in: field.value, patterns) {
-                    diagnostics.append(diagnostic(postmortem.path, line: field.line,
-                                                  "`\(field.key)` still holds the template placeholder `\(text)`; replace it with \(pattern.replacement)"))
-                }
-            }
-            let candidates = Self.candidates(in: postmortem.body, patterns, present: BodyKeywords.placeholders(context.bodyKeywords(of: postmortem)))
-            guard !candidates.isEmpty else { continue }
-            let lines = context.proseLines(of: postmortem)
-            let references = Self.referenceLabels(in: postmortem.body)
-            for (index, line) in lines.enumerated() {
-                let linkText = Self.linkTextEnding(index, of: lines)
-                let next = index + 1 < lines.count ? lines[index + 1] : nil
-                for (text, pattern, column) in Self.located(in: String(line.text), candidates)
-                where text != linkText && !references.contains(text.lowercased()) && !Self.isEntryLabel(text, on: line, next: next) {
-                    diagnostics.append(diagnostic(postmortem.path, line: line.number, column: column,
-                                                  "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
-                }
+        // Front matter values (body fields are found by the line scan below).
+        for field in postmortem.fields where field.line <= postmortem.bodyLineOffset {
+            for (text, pattern) in Self.matches(in: field.value, patterns) {
+                diagnostics.append(diagnostic(postmortem.path, line: field.line,
+                                              "`\(field.key)` still holds the template placeholder `\(text)`; replace it with \(pattern.replacement)"))
             }
         }
-        for runbook in context.runbooks {
-            guard runbook.isInUse else { continue }
-            let lines = Self.runbookLines(runbook)
-            let references = runbook.format == .markdown ? Self.referenceLabels(in: runbook.body) : []
-            for (index, line) in lines.enumerated() {
-                let linkText = runbook.format == .markdown ? Self.linkTextEnding(index, of: lines) : nil
-                for (text, pattern, column) in Self.located(in: String(line.text), patterns)
-                where runbook.format == .markdown ? text != linkText && !references.contains(text.lowercased()) : !Self.isYAMLFlowList(text) {
-                    diagnostics.append(diagnostic(runbook.path, line: line.number, column: column,
-                                                  "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
-                }
+        let candidates = Self.candidates(in: postmortem.body, patterns, present: BodyKeywords.placeholders(context.bodyKeywords))
+        guard !candidates.isEmpty else { return diagnostics }
+        let lines = context.proseLines
+        let references = Self.referenceLabels(in: postmortem.body)
+        for (index, line) in lines.enumerated() {
+            let linkText = Self.linkTextEnding(index, of: lines)
+            let next = index + 1 < lines.count ? lines[index + 1] : nil
+            for (text, pattern, column) in Self.located(in: String(line.text), candidates)
+            where text != linkText && !references.contains(text.lowercased()) && !Self.isEntryLabel(text, on: line, next: next) {
+                diagnostics.append(diagnostic(postmortem.path, line: line.number, column: column,
+                                              "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
+            }
+        }
+        return diagnostics
+    }
+
+    public func check(_ runbook: Runbook, in context: ValidationContext) -> [Diagnostic] {
+        guard runbook.isInUse else { return [] }
+        var diagnostics: [Diagnostic] = []
+        let lines = Self.runbookLines(runbook)
+        let references = runbook.format == .markdown ? Self.referenceLabels(in: runbook.body) : []
+        for (index, line) in lines.enumerated() {
+            let linkText = runbook.format == .markdown ? Self.linkTextEnding(index, of: lines) : nil
+            for (text, pattern, column) in Self.located(in: String(line.text), Self.compiledPatterns)
+            where runbook.format == .markdown ? text != linkText && !references.contains(text.lowercased()) : !Self.isYAMLFlowList(text) {
+                diagnostics.append(diagnostic(runbook.path, line: line.number, column: column,
+                                              "template placeholder `\(text)` is still here; replace it with \(pattern.replacement)"))
             }
         }
         return diagnostics

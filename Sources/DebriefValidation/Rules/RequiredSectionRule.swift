@@ -3,35 +3,29 @@ import Foundation
 
 /// The sections a postmortem of its severity must have (`required_sections`, per level or global)
 /// are present and not empty.
-public struct RequiredSectionRule: Rule {
+public struct RequiredSectionRule: PostmortemRule {
     public static let id = "required-section"
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "A required section is missing or empty"
 
     public init() {}
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
+    public func check(_ postmortem: Postmortem, in context: PostmortemContext) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        let names = context.config.sectionNames
-        var kinds: [String: SectionKind?] = [:]
-        for postmortem in context.postmortems {
-            for name in context.config.requiredSections(for: postmortem.severity) {
-                // `.some`: a heading with no kind is remembered too (assigning nil would remove the key).
-                if kinds[name] == nil { kinds[name] = .some(names.kind(of: name)) }
-                let kind = kinds[name]!
-                let candidates = postmortem.sections.filter { section in
-                    kind.map { Self.meets($0, section) } ?? (section.heading.caseInsensitiveCompare(name) == .orderedSame)
+        for name in context.config.requiredSections(for: postmortem.severity) {
+            let kind = context.sectionNames.kind(of: name)
+            let candidates = postmortem.sections.filter { section in
+                kind.map { Self.meets($0, section) } ?? (section.heading.caseInsensitiveCompare(name) == .orderedSame)
+            }
+            let hint = Self.hint(kind)
+            if let section = candidates.first {
+                if candidates.allSatisfy(\.isEmpty), !Self.hasEntries(postmortem, for: kind) {
+                    diagnostics.append(diagnostic(postmortem.path, line: section.line,
+                                                  "section `\(section.heading)` is empty; write \(hint)"))
                 }
-                let hint = Self.hint(kind)
-                if let section = candidates.first {
-                    if candidates.allSatisfy(\.isEmpty), !Self.hasEntries(postmortem, for: kind) {
-                        diagnostics.append(diagnostic(postmortem.path, line: section.line,
-                                                      "section `\(section.heading)` is empty; write \(hint)"))
-                    }
-                } else if !Self.hasEntries(postmortem, for: kind) {
-                    diagnostics.append(diagnostic(postmortem.path, line: postmortem.titleLine,
-                                                  "required section `## \(name)` is missing; add it with \(hint)"))
-                }
+            } else if !Self.hasEntries(postmortem, for: kind) {
+                diagnostics.append(diagnostic(postmortem.path, line: postmortem.titleLine,
+                                              "required section `## \(name)` is missing; add it with \(hint)"))
             }
         }
         return diagnostics

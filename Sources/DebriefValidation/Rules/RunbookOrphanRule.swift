@@ -2,12 +2,10 @@ import DebriefModel
 
 /// A runbook whose alerts no rule defines answers a page nobody receives: the alert was
 /// renamed or removed. Needs `alert_rules:`.
-public struct RunbookOrphanRule: Rule {
+public struct RunbookOrphanRule: KnowledgeBaseRule {
     public static let id = "runbook-orphan"
     public static let defaultSeverity = Diagnostic.Severity.warning
     public static let summary = "Runbook whose alerts no alert rule defines"
-    public static let comparesDocuments = true
-
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {

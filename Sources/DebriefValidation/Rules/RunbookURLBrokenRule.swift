@@ -2,12 +2,10 @@ import DebriefModel
 
 /// An alert's `runbook_url` must lead to a runbook that exists: it is the page the on-call
 /// engineer opens. Needs `alert_rules:` in `debrief.yml`.
-public struct RunbookURLBrokenRule: Rule {
+public struct RunbookURLBrokenRule: KnowledgeBaseRule {
     public static let id = "runbook-url-broken"
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "Alert rule whose runbook_url points at no runbook"
-    public static let comparesDocuments = true
-
     public init() {}
 
     public func check(_ context: ValidationContext) -> [Diagnostic] {

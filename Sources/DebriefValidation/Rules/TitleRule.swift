@@ -2,7 +2,7 @@ import DebriefModel
 import Foundation
 
 /// A postmortem must have a title.
-public struct TitleRule: Rule {
+public struct TitleRule: PostmortemRule {
     public static let id = "title"
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let summary = "Postmortem has no title"
@@ -15,12 +15,10 @@ public struct TitleRule: Rule {
         return title == PostmortemParser.titleFromFileName(postmortem.path) && !postmortem.body.contains(stem) && !postmortem.body.contains(title) && !postmortem.fields.contains { $0.key.lowercased() == "title" }
     }
 
-    public func check(_ context: ValidationContext) -> [Diagnostic] {
-        context.postmortems.compactMap { postmortem in
-            let title = postmortem.title?.trimmed() ?? ""
-            guard title.isEmpty || Self.isFileNameFallback(title, postmortem) else { return nil }
-            return diagnostic(postmortem.path, line: 1,
-                              "postmortem has no title; start the file with `# Postmortem: <what broke, for whom>` or add `title:` to the front matter")
-        }
+    public func check(_ postmortem: Postmortem, in context: PostmortemContext) -> [Diagnostic] {
+        let title = postmortem.title?.trimmed() ?? ""
+        guard title.isEmpty || Self.isFileNameFallback(title, postmortem) else { return [] }
+        return [diagnostic(postmortem.path, line: 1,
+                           "postmortem has no title; start the file with `# Postmortem: <what broke, for whom>` or add `title:` to the front matter")]
     }
 }

@@ -1,7 +1,7 @@
 import DebriefModel
 
 /// The keywords that text rules look for in every postmortem body, found in one pass that the
-/// rules share (`ValidationContext.bodyKeywords(of:)`): a pass over the markdown cost as much as
+/// rules share (`PostmortemContext.bodyKeywords`): a pass over the markdown cost as much as
 /// the rest of such a rule. Bits are in this order: the placeholder literals, then the blaming
 /// phrases.
 enum BodyKeywords {
