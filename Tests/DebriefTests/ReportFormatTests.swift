@@ -56,7 +56,8 @@ import Testing
         var everyASCII = ""
         for byte in 0..<0x80 { everyASCII.unicodeScalars.append(Unicode.Scalar(UInt8(byte))) }
         let messages = [everyASCII, "é \u{2028}\u{2029} \u{FEFF}😀 </script> a/b", "", Self.tricky]
-        for diagnostics in [[], Self.report.diagnostics, messages.map { Diagnostic(file: "content/a \"b\".md", line: 3, severity: .warning, rule: "r", message: $0) }] {
+        for diagnostics in [[], Self.report.diagnostics, messages.map { Diagnostic(file: "content/a \"b\".md", line: 3, severity: .warning, rule: "r", message: $0) },
+                            messages.map { Diagnostic(file: "a.md", line: 1, severity: .error, rule: "r", message: "m", fix: $0) }] {
             let report = DiagnosticReport(diagnostics: diagnostics, files: ["x.md"])
             let expected = JSONReport.encode(Document(diagnostics: diagnostics, summary: .init(files: 1, errors: report.errorCount, warnings: report.warningCount)))
             #expect(report.render(.json) == expected)

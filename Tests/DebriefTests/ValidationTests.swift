@@ -93,6 +93,16 @@ import Testing
         }
     }
 
+    /// A fix is the exact text to write where the rule knows it, and absent where the author decides.
+    @Test func diagnosticsCarryTheTextToWriteWhenItIsKnown() throws {
+        let diagnostics = try validate()
+        func fixes(_ rule: String, _ file: String) -> [String?] { diagnostics.filter { $0.rule == rule && $0.file == file }.map(\.fix) }
+        #expect(fixes("stale-draft", Self.checkout) == ["status: published"])
+        #expect(fixes("runbook-stale", Self.checkoutRunbook) == ["last_reviewed: 2024-06-01"])
+        #expect(fixes("required-section", Self.search) == ["## Timeline"])
+        #expect(!fixes("placeholder", Self.checkout).isEmpty && fixes("placeholder", Self.checkout).allSatisfy { $0 == nil })
+    }
+
     @Test func columnsPointAtTheText() throws {
         let diagnostics = try validate()
         let placeholder = diagnostics.first { $0.rule == "placeholder" && $0.file == Self.checkout }

@@ -1,7 +1,7 @@
 import DebriefModel
 import Foundation
 
-/// `{"diagnostics":[{"file","line","column","severity","rule","message"}],"summary":{"files","errors","warnings"}}`,
+/// `{"diagnostics":[{"file","line","column","severity","rule","message","fix"?}],"summary":{"files","errors","warnings"}}`,
 /// keys sorted so output is byte-stable.
 enum JSONReport {
     /// Written directly in the layout `encode` gives (pretty, keys sorted): `JSONEncoder` went
@@ -16,6 +16,10 @@ enum JSONReport {
         for (index, diagnostic) in report.diagnostics.enumerated() {
             append("    {\n      \"column\" : \(diagnostic.column),\n      \"file\" : ")
             appendString(diagnostic.file, to: &out)
+            if let fix = diagnostic.fix {
+                append(",\n      \"fix\" : ")
+                appendString(fix, to: &out)
+            }
             append(",\n      \"line\" : \(diagnostic.line),\n      \"message\" : ")
             appendString(diagnostic.message, to: &out)
             append(",\n      \"rule\" : ")

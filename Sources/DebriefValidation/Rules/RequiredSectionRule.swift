@@ -25,7 +25,7 @@ public struct RequiredSectionRule: PostmortemRule {
                 }
             } else if !Self.hasEntries(postmortem, for: kind) {
                 diagnostics.append(diagnostic(postmortem.path, line: postmortem.titleLine,
-                                              "required section `## \(name)` is missing; add it with \(hint)"))
+                                              "required section `## \(name)` is missing; add it with \(hint)", fix: "## \(name)"))
             }
         }
         return diagnostics

@@ -14,6 +14,7 @@ public struct RunbookStaleRule: RunbookRule {
         let age = reviewed.days(until: context.today)
         guard age > context.config.runbookReviewDays else { return [] }
         return [diagnostic(runbook.path, line: runbook.lastReviewedLine,
-                           "runbook was last reviewed \(age) days ago (\(reviewed), limit \(context.config.runbookReviewDays)); walk through it, fix what changed and set `last_reviewed: \(context.today)`")]
+                           "runbook was last reviewed \(age) days ago (\(reviewed), limit \(context.config.runbookReviewDays)); walk through it, fix what changed and set `last_reviewed: \(context.today)`",
+                           fix: "last_reviewed: \(context.today)")]
     }
 }

@@ -13,7 +13,11 @@ public struct StaleDraftRule: PostmortemRule {
         guard postmortem.isDraft, let date = postmortem.date else { return [] }
         let age = date.days(until: context.today)
         guard age > context.config.draftAgeDays else { return [] }
-        return [diagnostic(postmortem.path, line: postmortem.fieldLine("status") ?? postmortem.titleLine,
-                           "postmortem is still a draft \(age) days after the incident (limit \(context.config.draftAgeDays)); finish the review and set `status: published`")]
+        let statusLine = postmortem.fieldLine("status")
+        // The line to write is known when the status is a front matter field.
+        let inFrontMatter = statusLine.map { $0 <= postmortem.bodyLineOffset } ?? false
+        return [diagnostic(postmortem.path, line: statusLine ?? postmortem.titleLine,
+                           "postmortem is still a draft \(age) days after the incident (limit \(context.config.draftAgeDays)); finish the review and set `status: published`",
+                           fix: inFrontMatter ? "status: published" : nil)]
     }
 }

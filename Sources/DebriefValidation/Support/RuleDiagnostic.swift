@@ -3,8 +3,8 @@ import Foundation
 
 extension Rule {
     /// A finding of this rule at its default level (the validator applies `debrief.yml` levels).
-    func diagnostic(_ file: String, line: Int, column: Int = 1, _ message: String) -> Diagnostic {
-        Diagnostic(file: file, line: line, column: column, severity: Self.defaultSeverity, rule: Self.id, message: message)
+    func diagnostic(_ file: String, line: Int, column: Int = 1, _ message: String, fix: String? = nil) -> Diagnostic {
+        Diagnostic(file: file, line: line, column: column, severity: Self.defaultSeverity, rule: Self.id, message: message, fix: fix)
     }
 }
 
