@@ -396,23 +396,12 @@ extension RelatedIncidents {
     /// Explicit links: front matter `related` (slug, path, file name or title), markdown links in
     /// the Related Incidents section, and the reverse of both ("links to this incident").
     static func resolveExplicitLinks(_ postmortems: [Postmortem]) -> [[(target: Int, reason: String)]] {
-        var bySlug: [String: Int] = [:]
-        var byTitle: [String: Int] = [:]
-        for (index, p) in postmortems.enumerated() {
-            if bySlug[p.slug] == nil { bySlug[p.slug] = index }
-            if let title = p.title?.lowercased(), byTitle[title] == nil { byTitle[title] = index }
-        }
-        func resolve(_ reference: String) -> Int? {
-            let trimmed = reference.trimmingCharacters(in: .whitespaces)
-            let withoutFragment = String(trimmed.split(separator: "#", omittingEmptySubsequences: false).first ?? "")
-            return bySlug[Slug.make(withoutFragment)] ?? bySlug[Slug.make(fromPath: withoutFragment.trimmingCharacters(in: CharacterSet(charactersIn: "/")))]
-                ?? byTitle[trimmed.lowercased()]
-        }
+        let names = PostmortemNames(postmortems)
         var links = [[(target: Int, reason: String)]](repeating: [], count: postmortems.count)
         var incoming = [[Int]](repeating: [], count: postmortems.count)
         for (index, p) in postmortems.enumerated() {
             for reference in p.related {
-                if let target = resolve(reference), target != index {
+                if let target = names.postmortem(named: reference), target != index {
                     links[index].append((target, "named in this postmortem’s related list"))
                     incoming[target].append(index)
                 }
@@ -420,7 +409,7 @@ extension RelatedIncidents {
             for section in p.sections where section.means(.relatedIncidents) {
                 for link in p.links where (section.line...max(section.line, section.endLine)).contains(link.line) {
                     if link.url.contains("://") && !link.url.hasSuffix(".md") && !link.url.hasSuffix(".html") { continue }
-                    if let target = resolve(link.url), target != index {
+                    if let target = names.postmortem(named: link.url), target != index {
                         links[index].append((target, "listed under Related Incidents"))
                         incoming[target].append(index)
                     }

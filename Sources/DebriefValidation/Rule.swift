@@ -53,19 +53,16 @@ public struct ValidationContext: Sendable {
     }
 }
 
-/// The names a reference may use, across the knowledge base: postmortem slugs and titles, the
-/// paths of documents, and the alerts that runbooks list.
+/// What references may name across the knowledge base: postmortems by their names, the paths of
+/// documents, and the alerts that runbooks list.
 public struct ReferenceTargets: Sendable {
-    public let postmortemSlugs: Set<String>
-    /// Lowercased.
-    public let postmortemTitles: Set<String>
+    public let postmortems: PostmortemNames
     public let documentPaths: Set<String>
     /// Lowercased.
     public let alertsWithRunbooks: Set<String>
 
     public init(_ knowledgeBase: KnowledgeBase) {
-        postmortemSlugs = Set(knowledgeBase.postmortems.map(\.slug))
-        postmortemTitles = Set(knowledgeBase.postmortems.compactMap { $0.title?.lowercased() })
+        postmortems = PostmortemNames(knowledgeBase.postmortems)
         documentPaths = Set(knowledgeBase.postmortems.map(\.path) + knowledgeBase.runbooks.map(\.path))
         alertsWithRunbooks = Set(knowledgeBase.runbooks.flatMap(\.alertNames).map { $0.lowercased() })
     }

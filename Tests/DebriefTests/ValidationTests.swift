@@ -323,4 +323,16 @@ import Testing
         #expect(found.count == 1)
         #expect(found.first?.message.contains("`nope`") == true)
     }
+
+    /// `broken-reference` and related incidents read names through one table: every name the
+    /// check accepts is one the related incidents link.
+    @Test func relatedNamesResolveTheSameForTheCheckAndTheLinks() {
+        var a = postmortem(body: "")
+        a.related = [" b-incident#timeline", "../2024/b-incident.md", "/postmortems/b-incident/", "THE B INCIDENT", "c"]
+        var b = Postmortem(path: "content/postmortems/2024/b-incident.md", slug: "b-incident")
+        b.title = "The B incident"
+        let names = PostmortemNames([a, b])
+        #expect(a.related.map { names.postmortem(named: $0) } == [1, 1, 1, 1, nil])
+        #expect(check(BrokenReferenceRule(), [a, b]).map(\.message) == ["related incident `c` is not a postmortem in this knowledge base; write the slug of an existing postmortem (its file name without `.md`) or remove it"])
+    }
 }
