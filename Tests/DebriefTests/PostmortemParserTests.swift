@@ -472,6 +472,62 @@ import Testing
         #expect(p.milestones.resolved?.time == Self.utc("2020-10-06T10:10:00Z"))
     }
 
+    @Test func aNegationNegatesOnlyTheImpactJustAfterItAndAnEntryWithoutImpactIsBackground() {
+        let text = """
+            # Checkout stalls
+            **Date:** 2024-05-02
+            ## Timeline
+            - 08:10 - Alerts raised on the nightly batch jobs. They concern internal mechanisms only, with no user impact.
+            - 09:40 - Checkout pages are no longer served for a third of shoppers
+            - 09:52 - The on-call discovers the payment workers are not running and all card checks are failing
+            - 10:30 - Card traffic returned to its usual baseline
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        // The 08:10 alerts say there was no impact: background, not the detection.
+        #expect(p.milestones.started?.time == Self.utc("2024-05-02T09:40:00Z"))
+        // What was discovered is negative; the discovery is not negated.
+        #expect(p.milestones.detected?.time == Self.utc("2024-05-02T09:52:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-05-02T10:30:00Z"))
+        // A far negation does not hide the impact after it.
+        let far = PostmortemParser().parse(text: "# X\n**Date:** 2024-05-02\n## Timeline\n- 09:00 - Backups not copied and the restore jobs failing\n- 09:30 - Alert fired\n", path: "y.md")
+        #expect(far.milestones.started?.time == Self.utc("2024-05-02T09:00:00Z"))
+    }
+
+    @Test func aBracketedTagIsAClauseOfItsOwnAndAWitnessDetects() {
+        let text = """
+            # Exporter gap
+            **Date:** 2024-05-02
+            ## Timeline
+            - 09:00 - Config change merged
+            - 09:05 - [No Data] queue depth alert triggered
+            - 09:20 - Exporter restarted, metrics available again
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.detected?.time == Self.utc("2024-05-02T09:05:00Z"))
+        let witnessed = PostmortemParser().parse(text: "# X\n**Date:** 2024-05-02\n## Timeline\n- 09:00 - Release 4.2 rolled out\n- 09:03 - 503 responses witnessed on the storefront\n", path: "y.md")
+        #expect(witnessed.milestones.detected?.time == Self.utc("2024-05-02T09:03:00Z"))
+    }
+
+    @Test func aStatedWindowAloneEndsAndResolvesTheIncident() {
+        let text = "# X\n**Date:** 2025-02-03\n## Summary\nThe API was unavailable from 14:05 to 16:50 UTC after a switch failed.\n"
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.mitigated?.time == Self.utc("2025-02-03T16:50:00Z"))
+        #expect(p.milestones.resolved?.time == Self.utc("2025-02-03T16:50:00Z"))
+    }
+
+    @Test func aNameResolutionIsNotTheIncidentsResolution() {
+        let text = """
+            # Resolver errors
+            **Date:** 2024-05-02
+            ## Timeline
+            - 09:00 - Alert fired for the API
+            - 09:10 - DNS resolution problems grow, half the lookups time out
+            - 09:40 - Resolver switched, service restored
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-05-02T09:40:00Z"))
+    }
+
     @Test func anApproximateTimeAfterADateIsRead() {
         let text = "# X\n## Timeline\n### 2019-01-18 ~ 22:00\nThe scraper fails.\n\n| **April 30, ~14:30** | load rises |\n"
         let p = PostmortemParser().parse(text: text, path: "x.md")

@@ -42,6 +42,8 @@ struct MilestoneReader {
             milestones.mitigated = Milestone(time: to, source: .impactWindow, line: line)
         }
         readTimeline(timeline, into: &milestones)
+        // An end written only once is both mitigated and resolved.
+        if milestones.resolved == nil, let mitigated = milestones.mitigated { milestones.resolved = mitigated }
         return milestones
     }
 
@@ -75,7 +77,13 @@ struct MilestoneReader {
     private func readTimeline(_ timeline: [TimelineEntry], into milestones: inout Milestones) {
         let timed = timeline.filter { $0.time != nil }
         guard !timed.isEmpty else { return }
-        let found = timed.map { keywords.lists(in: Self.opening(of: $0.text)) }
+        let found = timed.map { entry in
+            let lists = keywords.lists(in: Self.opening(of: entry.text))
+            // An entry that says there was no impact (`alerts on internal jobs, no user impact`),
+            // however late in it, is background: neither the start nor the detection of the incident.
+            let whole = lists.isDisjoint(with: [.started, .detected]) || entry.text.utf8.count <= Self.matchedPrefixLength ? lists : keywords.lists(in: entry.text)
+            return whole.contains(.noImpact) && !whole.contains(.impact) ? lists.subtracting([.started, .detected]) : lists
+        }
         func first(_ list: MilestoneKeywordMatcher.Lists, from start: Int = 0) -> Int? {
             (start..<timed.count).first { found[$0].contains(list) }
         }
@@ -109,7 +117,6 @@ struct MilestoneReader {
         // The incident is over at the last entry that says so (incidents are re-opened).
         let afterMitigation = index(of: milestones.mitigated) ?? afterDetection
         set(.resolved, (afterMitigation..<timed.count).last { !found[$0].isDisjoint(with: end) })
-        if milestones.resolved == nil, let mitigated = milestones.mitigated { milestones.resolved = mitigated }
         if milestones.mitigated == nil, let resolved = milestones.resolved, resolved.source == .timeline { milestones.mitigated = resolved }
         if milestones.started == nil {
             // Impact starts no later than it is detected.
@@ -193,6 +200,8 @@ struct MilestoneKeywordMatcher: Sendable {
         let rawValue: UInt8
         static let started = Lists(rawValue: 1), detected = Lists(rawValue: 2), acknowledged = Lists(rawValue: 4)
         static let mitigated = Lists(rawValue: 8), resolved = Lists(rawValue: 16), impact = Lists(rawValue: 32), change = Lists(rawValue: 64)
+        /// A clause that says there was no impact (`no user impact`, `has not been affected`).
+        static let noImpact = Lists(rawValue: 128)
 
         init(rawValue: UInt8) { self.rawValue = rawValue }
         init(_ kind: MilestoneKind) {
@@ -239,13 +248,15 @@ struct MilestoneKeywordMatcher: Sendable {
         var found: Lists = []
         for clause in Words.clauses(of: text) {
             var inClause: Lists = []
-            var firstImpact: Int?
+            var impactAt: [Int] = []
+            var noticedAt: [(Int, Lists)] = []
             for (index, word) in clause.enumerated() {
-                for (rest, list) in byFirstWord[word] ?? [] where !inClause.contains(list) {
+                for (rest, list) in byFirstWord[word] ?? [] where list == .impact || !inClause.contains(list) {
                     // An explicit start marker is matched as written: `impact and start remediation` starts nothing.
                     if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1, gap: list == .started ? 0 : Self.maximumGap) {
                         inClause.insert(list)
-                        if list == .impact { firstImpact = index }
+                        if list == .impact { impactAt.append(index) }
+                        if list == .detected || list == .acknowledged { noticedAt.append((index, list)) }
                     }
                 }
             }
@@ -256,14 +267,26 @@ struct MilestoneKeywordMatcher: Sendable {
             }
             // `Root cause discovered` finds the cause, not the incident.
             if inClause.contains(.detected), clause.contains("cause") { inClause.remove(.detected) }
-            let negation = clause.firstIndex(where: Self.negations.contains)
-            if !inClause.isEmpty, negation == nil { found.formUnion(inClause) }
-            // A negation negates the impact after it (`no errors`), not before (`unable to scale up
-            // because there are not enough addresses`; `unable` is itself impact).
-            if let negation, let firstImpact, firstImpact <= negation { found.insert(.impact) }
+            guard let negation = clause.firstIndex(where: Self.negations.contains) else {
+                found.formUnion(inClause)
+                continue
+            }
+            // A negation negates the impact just after it (`no errors`, `has not been affected`), not
+            // before (`unable to scale up because there are not enough addresses`; `unable` is itself
+            // impact) nor further on (`not running and all our checks are failing`).
+            if impactAt.contains(where: { $0 <= negation || $0 > negation + Self.negationReach }) {
+                found.insert(.impact)
+            } else if !impactAt.isEmpty {
+                found.insert(.noImpact)
+            }
+            // What was noticed may be negative: `discovers the jobs are not running` still detects.
+            for (index, list) in noticedAt where index < negation { found.insert(list) }
         }
         return found
     }
+
+    /// How many words after a negation an impact word is negated (`no user impact`, `has not been affected`).
+    static let negationReach = 3
 
     /// Whether `rest` follows at `start`, its last word with an ending allowed, with up to
     /// `maximumGap` words between two of its words (`incident is created`, `fix was deployed`,
