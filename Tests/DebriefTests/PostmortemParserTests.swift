@@ -528,6 +528,26 @@ import Testing
         #expect(p.milestones.mitigated?.time == Self.utc("2024-05-02T09:40:00Z"))
     }
 
+    @Test func aStatusPageFrontMatterGivesTheWindowAndAFlagIsNotATime() {
+        let text = """
+            ---
+            title: Build agents offline
+            date: 2022-03-01T09:15:00-00:00
+            resolved: true
+            resolvedWhen: 2022-03-01T11:40:00-00:00
+            severity: down
+            ---
+            We are looking at it.
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.started?.time == Self.utc("2022-03-01T09:15:00Z"))
+        #expect(p.milestones.resolved?.time == Self.utc("2022-03-01T11:40:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2022-03-01T11:40:00Z"))
+        // A publication date with no resolution is not a start.
+        let post = PostmortemParser().parse(text: "---\ntitle: X\ndate: 2022-03-04T10:00:00Z\n---\n## Timeline\n- 09:00 - Alert fired\n", path: "y.md")
+        #expect(post.milestones.started?.source != .frontMatter)
+    }
+
     @Test func anApproximateTimeAfterADateIsRead() {
         let text = "# X\n## Timeline\n### 2019-01-18 ~ 22:00\nThe scraper fails.\n\n| **April 30, ~14:30** | load rises |\n"
         let p = PostmortemParser().parse(text: text, path: "x.md")

@@ -29,9 +29,15 @@ struct MilestoneReader {
               statedSections: [Section] = [], lines: DocumentLines? = nil) -> Milestones {
         var milestones = Milestones()
         for kind in MilestoneKind.allCases {
-            if let (value, line) = frontMatterValue(kind, in: frontMatter), let time = moment(value) {
+            if let (time, line) = frontMatterMoment(kind, in: frontMatter) {
                 milestones[kind] = Milestone(time: time, source: .frontMatter, line: line)
             }
+        }
+        // A status-page incident's front matter gives its `date` to the minute and when it was
+        // resolved: the date is when impact began.
+        if milestones.started == nil, let resolved = milestones.resolved, resolved.source == .frontMatter,
+           let value = frontMatter.string("date"), let time = moment(value), time < resolved.time {
+            milestones.started = Milestone(time: time, source: .frontMatter, line: frontMatter.line("date"))
         }
         for field in keyEvents {
             guard let kind = kind(ofLabel: field.key), milestones[kind] == nil, let time = moment(field.value) else { continue }
@@ -44,6 +50,13 @@ struct MilestoneReader {
         readTimeline(timeline, into: &milestones)
         // An end written only once is both mitigated and resolved.
         if milestones.resolved == nil, let mitigated = milestones.mitigated { milestones.resolved = mitigated }
+        // (A resolution written before an earlier milestone is an error `milestone-order` reports
+        // once; it is not copied to report it twice.)
+        let lastBeforeEnd = [milestones.started, milestones.detected, milestones.acknowledged].compactMap { $0?.time }.max()
+        if milestones.mitigated == nil, let resolved = milestones.resolved, [.timeline, .frontMatter].contains(resolved.source),
+           lastBeforeEnd.map({ resolved.time >= $0 }) ?? true {
+            milestones.mitigated = resolved
+        }
         return milestones
     }
 
@@ -117,7 +130,6 @@ struct MilestoneReader {
         // The incident is over at the last entry that says so (incidents are re-opened).
         let afterMitigation = index(of: milestones.mitigated) ?? afterDetection
         set(.resolved, (afterMitigation..<timed.count).last { !found[$0].isDisjoint(with: end) })
-        if milestones.mitigated == nil, let resolved = milestones.resolved, resolved.source == .timeline { milestones.mitigated = resolved }
         if milestones.started == nil {
             // Impact starts no later than it is detected.
             let limit = milestones.detected.map { detected in timed.lastIndex { $0.time! <= detected.time } ?? 0 } ?? timed.count - 1
@@ -157,17 +169,19 @@ struct MilestoneReader {
     /// How long a closing sentence may be to be matched beside the opening.
     static let maximumClosingWords = 6
 
-    /// `detected: ...`, `detected_at: ...` or `milestones: {detected: ...}` in front matter.
-    private func frontMatterValue(_ kind: MilestoneKind, in frontMatter: FrontMatter) -> (String, Int)? {
-        let names = [kind.rawValue, kind.rawValue + "_at", kind.rawValue + "-at", kind.rawValue + "At", kind.rawValue + "When", kind.rawValue + "_when"]
+    /// `detected: ...`, `detected_at: ...` or `milestones: {detected: ...}` in front matter; a key
+    /// whose value is not a moment (`resolved: true` beside `resolvedWhen: ...`) is passed over.
+    private func frontMatterMoment(_ kind: MilestoneKind, in frontMatter: FrontMatter) -> (Date, Int)? {
+        // Front matter keys are held lower-case (`resolvedWhen` as `resolvedwhen`).
+        let names = [kind.rawValue, kind.rawValue + "_at", kind.rawValue + "-at", kind.rawValue + "at", kind.rawValue + "when", kind.rawValue + "_when"]
             + (kind == .started ? ["impact_started", "impact_start", "start"] : [])
         for name in names {
-            if let value = frontMatter.string(name) { return (value, frontMatter.line(name)) }
+            if let value = frontMatter.string(name), let time = moment(value) { return (time, frontMatter.line(name)) }
         }
         for container in ["milestones", "timeline", "key_events"] {
             guard let mapping = frontMatter.values[container] else { continue }
             for name in names {
-                if let value = mapping[name]?.string { return (value, frontMatter.line(container)) }
+                if let value = mapping[name]?.string, let time = moment(value) { return (time, frontMatter.line(container)) }
             }
         }
         return nil
