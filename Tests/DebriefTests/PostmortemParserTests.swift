@@ -548,6 +548,32 @@ import Testing
         #expect(post.milestones.started?.source != .frontMatter)
     }
 
+    @Test func withNoNamesWhatIsMissingAndAnInvestigationMeansTheIncidentWasNoticed() {
+        let text = """
+            # Gateway drops traffic
+            **Date:** 2024-05-02
+            ## Timeline
+            - 09:00 - Gateway config applied
+            - 09:04 - Outage with no inbound traffic detected and verified by the on-call
+            - 09:30 - Gateway config reverted
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.detected?.time == Self.utc("2024-05-02T09:04:00Z"))
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-05-02T09:04:00Z"))
+        let investigated = """
+            # Pods pending
+            **Date:** 2024-05-02
+            ## Timeline
+            - 08:00 - Pods started crashlooping
+            - 08:20 - Investigation into the scheduler begins
+            - 09:10 - All workloads healthy and issue resolved
+            """
+        let q = PostmortemParser().parse(text: investigated, path: "y.md")
+        #expect(q.milestones.detected?.time == Self.utc("2024-05-02T08:20:00Z"))
+        let seen = PostmortemParser().parse(text: "# X\n**Date:** 2024-05-02\n## Timeline\n- 10:00 - Dana sees the export jobs stuck since Monday\n", path: "z.md")
+        #expect(seen.milestones.detected?.time == Self.utc("2024-05-02T10:00:00Z"))
+    }
+
     @Test func anApproximateTimeAfterADateIsRead() {
         let text = "# X\n## Timeline\n### 2019-01-18 ~ 22:00\nThe scraper fails.\n\n| **April 30, ~14:30** | load rises |\n"
         let p = PostmortemParser().parse(text: text, path: "x.md")

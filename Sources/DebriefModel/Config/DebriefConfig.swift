@@ -70,7 +70,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
             detected: [String] = ["alert", "alarm", "paged", "detect", "notice", "report", "notify", "notified", "discover",
                                   "observe", "spotted", "complain", "complaint", "reach support", "contacted support", "first sign", "monitoring",
                                   "detection", "discovery", "warning", "informed", "became aware", "becomes aware", "problem identified",
-                                  "issue identified", "identified problem", "identified issue", "witness"],
+                                  "issue identified", "identified problem", "identified issue", "witness", "sees", "saw"],
             acknowledged: [String] = ["acknowledge", "ack'd", "declare", "incident raised", "incident opened", "incident created", "incident ticket",
                                       "investigate", "investigating", "investigation", "verify", "verified", "verification", "joined the call",
                                       "joined call", "sign on", "signs on", "posted in slack", "posted to slack", "posted on slack",

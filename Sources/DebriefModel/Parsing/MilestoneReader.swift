@@ -127,6 +127,11 @@ struct MilestoneReader {
            acknowledged <= (index(of: milestones.mitigated) ?? timed.count) {
             set(.acknowledged, acknowledged)
         }
+        // A team at work on the incident has noticed it: without an entry that says so, it was
+        // detected when the response began (`Root cause investigation started`).
+        if milestones.detected == nil, let acknowledged = milestones.acknowledged, acknowledged.source == .timeline {
+            milestones.detected = acknowledged
+        }
         // The incident is over at the last entry that says so (incidents are re-opened).
         let afterMitigation = index(of: milestones.mitigated) ?? afterDetection
         set(.resolved, (afterMitigation..<timed.count).last { !found[$0].isDisjoint(with: end) })
@@ -293,8 +298,14 @@ struct MilestoneKeywordMatcher: Sendable {
             } else if !impactAt.isEmpty {
                 found.insert(.noImpact)
             }
-            // What was noticed may be negative: `discovers the jobs are not running` still detects.
-            for (index, list) in noticedAt where index < negation { found.insert(list) }
+            if negation > 0, clause[negation - 1] == "with", !clause[(negation + 1)...].contains(where: Self.negations.contains) {
+                // `Issue with no ingress traffic detected and verified`: `with no` names what is
+                // missing; the rest of the clause is not negated.
+                found.formUnion(inClause.subtracting(.impact))
+            } else {
+                // What was noticed may be negative: `discovers the jobs are not running` still detects.
+                for (index, list) in noticedAt where index < negation { found.insert(list) }
+            }
         }
         return found
     }
