@@ -574,6 +574,25 @@ import Testing
         #expect(seen.milestones.detected?.time == Self.utc("2024-05-02T10:00:00Z"))
     }
 
+    @Test func aWindowStartsAtTheOnsetNamedBeforeItAndRunsOnThroughAWindowThatFollowsIt() {
+        let onset = PostmortemParser().parse(text: """
+            # Slow builds
+            **Date:** 2025-06-11
+            ## Summary
+            Builds slowed down starting around 09:10 UTC, then failed outright from 10:00 to 11:30 UTC while the cache was rebuilt.
+            """, path: "x.md")
+        #expect(onset.milestones.started?.time == Self.utc("2025-06-11T09:10:00Z"))
+        #expect(onset.milestones.mitigated?.time == Self.utc("2025-06-11T11:30:00Z"))
+        let following = PostmortemParser().parse(text: """
+            # Resolver outage
+            **Date:** 2025-06-11
+            ## Summary
+            Lookups were degraded from 08:20 to 09:00 AM, followed by a full outage of the second resolver from 09:00 to 09:05 AM.
+            """, path: "y.md")
+        #expect(following.milestones.started?.time == Self.utc("2025-06-11T08:20:00Z"))
+        #expect(following.milestones.mitigated?.time == Self.utc("2025-06-11T09:05:00Z"))
+    }
+
     @Test func anApproximateTimeAfterADateIsRead() {
         let text = "# X\n## Timeline\n### 2019-01-18 ~ 22:00\nThe scraper fails.\n\n| **April 30, ~14:30** | load rises |\n"
         let p = PostmortemParser().parse(text: text, path: "x.md")
