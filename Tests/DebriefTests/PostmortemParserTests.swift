@@ -593,6 +593,21 @@ import Testing
         #expect(following.milestones.mitigated?.time == Self.utc("2025-06-11T09:05:00Z"))
     }
 
+    @Test func confirmingTheImpactAcknowledgesButConfirmingAFindingDoesNot() {
+        let text = """
+            # Thumbnail errors
+            **Date:** 2024-05-02
+            ## Timeline
+            - 09:00 - Alert fired for the thumbnail service
+            - 09:06 - Sam confirms thumbnails are broken for every remote image
+            - 09:40 - Cache purged, thumbnails restored
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-05-02T09:06:00Z"))
+        let finding = PostmortemParser().parse(text: text.replacingOccurrences(of: "thumbnails are broken for every remote image", with: "the proxy host is an old one"), path: "y.md")
+        #expect(finding.milestones.acknowledged == nil)
+    }
+
     @Test func anApproximateTimeAfterADateIsRead() {
         let text = "# X\n## Timeline\n### 2019-01-18 ~ 22:00\nThe scraper fails.\n\n| **April 30, ~14:30** | load rises |\n"
         let p = PostmortemParser().parse(text: text, path: "x.md")

@@ -241,6 +241,8 @@ struct MilestoneKeywordMatcher: Sendable {
                                           "weren't", "isn't", "won't", "nothing", "tried", "attempted", "nor"]
     /// Verbs that say impact began when an impact word follows (`started failing`, `began timing out`).
     static let beginnings: Set<String> = ["started", "starts", "starting", "began", "begins", "beginning"]
+    /// Verbs that acknowledge the incident when an impact word follows (`confirms media is broken`).
+    static let confirmations: Set<String> = ["confirm", "confirms", "confirmed", "confirming"]
     /// Endings the last word of a phrase may take (`alert` matches `alerts`, `alerted`).
     private static let endings = ["s", "es", "d", "ed", "ing"]
 
@@ -283,6 +285,12 @@ struct MilestoneKeywordMatcher: Sendable {
             if inClause.contains(.impact), let verb = clause.firstIndex(where: Self.beginnings.contains) {
                 let next = clause[(verb + 1)...].drop { $0 == "to" }.first
                 if let next, byFirstWord[next]?.contains(where: { $0.list == .impact && $0.rest.isEmpty }) == true { inClause.insert(.started) }
+            }
+            // `confirms the high error rate`: verifying the impact is a response to it (confirming
+            // a finding, `confirms the host is unknown`, is not).
+            if let verb = clause.firstIndex(where: Self.confirmations.contains), impactAt.contains(where: { $0 > verb }) {
+                inClause.insert(.acknowledged)
+                noticedAt.append((verb, .acknowledged))
             }
             // `Root cause discovered` finds the cause, not the incident.
             if inClause.contains(.detected), clause.contains("cause") { inClause.remove(.detected) }
