@@ -608,6 +608,22 @@ import Testing
         #expect(finding.milestones.acknowledged == nil)
     }
 
+    @Test func anIncidentThatHealedBeforeItWasNoticedEndedBeforeItsDetection() {
+        let text = """
+            # Launch failures
+            **Date:** 2024-05-02
+            ## Timeline
+            - 08:30 - Launch success rate falls to 0%
+            - 08:50 - Pods rescheduled by themselves, launch success back to 100%
+            - 13:00 - Dip in the launch graph noticed, investigation started
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.detected?.time == Self.utc("2024-05-02T13:00:00Z"))
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-05-02T13:00:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-05-02T08:50:00Z"))
+        #expect(p.milestones.resolved?.time == Self.utc("2024-05-02T08:50:00Z"))
+    }
+
     @Test func anApproximateTimeAfterADateIsRead() {
         let text = "# X\n## Timeline\n### 2019-01-18 ~ 22:00\nThe scraper fails.\n\n| **April 30, ~14:30** | load rises |\n"
         let p = PostmortemParser().parse(text: text, path: "x.md")

@@ -120,11 +120,18 @@ struct MilestoneReader {
             let soon = (action + 1..<timed.count).prefix(while: { timed[$0].time!.timeIntervalSince(timed[action].time!) <= Self.outcomeWindow })
             if let outcome = soon.first(where: { found[$0].contains(.mitigated) && !found[$0].contains(.change) }) { mitigation = outcome }
         }
+        // Nothing ends after detection: an incident that healed before anyone noticed ended
+        // between its start and its detection (`Cluster self-heals`, then `Dip noticed`).
+        let afterStart = (index(of: milestones.started) ?? 0) + 1
+        if mitigation == nil, milestones.detected != nil, afterStart < afterDetection {
+            mitigation = (afterStart..<afterDetection).first { !found[$0].isDisjoint(with: end) }
+        }
         set(.mitigated, mitigation)
         // Acknowledged between detection and mitigation: "acknowledged" after the fix is a reply,
         // not a response, and an entry that ends the incident acknowledges nothing.
+        let responseEnd = index(of: milestones.mitigated).flatMap { $0 >= afterDetection ? $0 : nil } ?? timed.count
         if let acknowledged = (afterDetection..<timed.count).first(where: { found[$0].contains(.acknowledged) && found[$0].isDisjoint(with: end) }),
-           acknowledged <= (index(of: milestones.mitigated) ?? timed.count) {
+           acknowledged <= responseEnd {
             set(.acknowledged, acknowledged)
         }
         // A team at work on the incident has noticed it: without an entry that says so, it was
