@@ -624,6 +624,20 @@ import Testing
         #expect(p.milestones.resolved?.time == Self.utc("2024-05-02T08:50:00Z"))
     }
 
+    @Test func aPostToSlackAcknowledgesUnlessTheAlertPostedIt() {
+        let text = """
+            # Disk full
+            **Date:** 2024-05-02
+            ## Timeline
+            - 09:00 - The disk alarm posts to Slack about free space below 5%
+            - 09:12 - Dana posts to Slack about the issue and asks for help
+            - 09:40 - Volume grown, writes restored
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.detected?.time == Self.utc("2024-05-02T09:00:00Z"))
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-05-02T09:12:00Z"))
+    }
+
     @Test func anApproximateTimeAfterADateIsRead() {
         let text = "# X\n## Timeline\n### 2019-01-18 ~ 22:00\nThe scraper fails.\n\n| **April 30, ~14:30** | load rises |\n"
         let p = PostmortemParser().parse(text: text, path: "x.md")

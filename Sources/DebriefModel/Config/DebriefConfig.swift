@@ -73,7 +73,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
                                   "issue identified", "identified problem", "identified issue", "witness", "sees", "saw"],
             acknowledged: [String] = ["acknowledge", "ack'd", "declare", "incident raised", "incident opened", "incident created", "incident ticket",
                                       "investigate", "investigating", "investigation", "verify", "verified", "verification", "joined the call",
-                                      "joined call", "sign on", "signs on", "posted in slack", "posted to slack", "posted on slack",
+                                      "joined call", "sign on", "signs on", "posted in slack", "posted to slack", "posted on slack", "posts in slack", "posts to slack", "posts on slack",
                                       "looking into", "escalate", "escalated", "response team", "war room", "war-room", "triage", "takes ic", "assigned as ic",
                                       "incident response", "confirmed the issue", "confirm the issue", "began working", "started working", "status page"],
             mitigated: [String] = ["mitigate", "mitigated", "mitigation", "rollback complete", "rollback completed", "rolled back", "reverted",

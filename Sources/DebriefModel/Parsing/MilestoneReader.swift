@@ -278,10 +278,12 @@ struct MilestoneKeywordMatcher: Sendable {
             var inClause: Lists = []
             var impactAt: [Int] = []
             var noticedAt: [(Int, Lists)] = []
+            var acknowledgedOnlyByPosting = true
             for (index, word) in clause.enumerated() {
-                for (rest, list) in byFirstWord[word] ?? [] where list == .impact || !inClause.contains(list) {
+                for (rest, list) in byFirstWord[word] ?? [] where list == .impact || !inClause.contains(list) || (list == .acknowledged && acknowledgedOnlyByPosting) {
                     // An explicit start marker is matched as written: `impact and start remediation` starts nothing.
                     if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1, gap: list == .started ? 0 : Self.maximumGap) {
+                        if list == .acknowledged, !word.hasPrefix("post") { acknowledgedOnlyByPosting = false }
                         inClause.insert(list)
                         if list == .impact { impactAt.append(index) }
                         if list == .detected || list == .acknowledged { noticedAt.append((index, list)) }
@@ -298,6 +300,12 @@ struct MilestoneKeywordMatcher: Sendable {
             if let verb = clause.firstIndex(where: Self.confirmations.contains), impactAt.contains(where: { $0 > verb }) {
                 inClause.insert(.acknowledged)
                 noticedAt.append((verb, .acknowledged))
+                acknowledgedOnlyByPosting = false
+            }
+            // `Sentry posts alerts to Slack`: what an alert posts is the alert, not a response.
+            if inClause.contains(.detected), inClause.contains(.acknowledged), acknowledgedOnlyByPosting {
+                inClause.remove(.acknowledged)
+                noticedAt.removeAll { $0.1 == .acknowledged }
             }
             // `Root cause discovered` finds the cause, not the incident.
             if inClause.contains(.detected), clause.contains("cause") { inClause.remove(.detected) }
