@@ -638,6 +638,23 @@ import Testing
         #expect(p.milestones.acknowledged?.time == Self.utc("2024-05-02T09:12:00Z"))
     }
 
+    @Test func aFinalEGivesWayToIngExceptWhereTheEndIsStillUnderWay() {
+        let text = """
+            # Proxy out of memory
+            **Date:** 2024-05-02
+            ## Timeline
+            - 08:20 - Proxy node runs out of memory, service starts degrading
+            - 08:55 - Investigation begins after noticing the launch graph dip
+            - 09:10 - Team resolving the memory pressure by moving pods
+            - 09:30 - Proxy restarted, launches working again
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.started?.time == Self.utc("2024-05-02T08:20:00Z"))
+        #expect(p.milestones.detected?.time == Self.utc("2024-05-02T08:55:00Z"))
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-05-02T08:55:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-05-02T09:30:00Z"))
+    }
+
     @Test func anApproximateTimeAfterADateIsRead() {
         let text = "# X\n## Timeline\n### 2019-01-18 ~ 22:00\nThe scraper fails.\n\n| **April 30, ~14:30** | load rises |\n"
         let p = PostmortemParser().parse(text: text, path: "x.md")

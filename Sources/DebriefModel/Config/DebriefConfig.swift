@@ -91,7 +91,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
                                 "not working", "stopped", "impact", "impacted", "affected", "packet loss", "latency", "slow", "5xx", "500",
                                 "502", "503", "504", "disruption", "unhealthy", "lost", "full", "exhausted", "spike",
                                 "accidental", "unexpected", "unintended", "expire", "404", "4xx",
-                                "unreachable", "unresponsive", "crashloop", "crashlooping", "unexpectedly", "no longer"],
+                                "unreachable", "unresponsive", "crashloop", "crashlooping", "degrade", "unexpectedly", "no longer"],
             change: [String] = ["deploy", "deployed", "deployment", "applied", "apply", "upgrade", "upgraded", "update", "updated", "migration",
                                 "migrated", "merged", "release", "released", "rolled out", "rollout", "changed", "change", "maintenance",
                                 "pushed", "enabled", "disabled", "config", "configuration"]

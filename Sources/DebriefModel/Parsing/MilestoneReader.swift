@@ -253,6 +253,12 @@ struct MilestoneKeywordMatcher: Sendable {
     /// Endings the last word of a phrase may take (`alert` matches `alerts`, `alerted`).
     private static let endings = ["s", "es", "d", "ed", "ing"]
 
+    /// `word` with each ending; a final `e` gives way to `ing` (`notice`, `noticing`), but not
+    /// in the lists of ends: `resolving` is still under way.
+    static func inflections(of word: String, in list: Lists) -> [String] {
+        endings.map { word + $0 } + (word.hasSuffix("e") && list.isDisjoint(with: [.mitigated, .resolved]) ? [word.dropLast() + "ing"] : [])
+    }
+
     init(_ words: DebriefConfig.MilestoneKeywords) {
         let lists: [([String], Lists)] = [(words.started, .started), (words.detected, .detected), (words.acknowledged, .acknowledged),
                                           (words.mitigated, .mitigated), (words.resolved, .resolved), (words.impact, .impact), (words.change, .change)]
@@ -262,7 +268,7 @@ struct MilestoneKeywordMatcher: Sendable {
                 guard let first = phraseWords.first else { continue }
                 let rest = Array(phraseWords.dropFirst())
                 // A one-word phrase is also filed under its inflected forms: one lookup a word.
-                for form in [first] + (rest.isEmpty ? Self.endings.map { first + $0 } : []) {
+                for form in [first] + (rest.isEmpty ? Self.inflections(of: first, in: list) : []) {
                     byFirstWord[form, default: []].append((rest, list))
                 }
             }
@@ -282,7 +288,7 @@ struct MilestoneKeywordMatcher: Sendable {
             for (index, word) in clause.enumerated() {
                 for (rest, list) in byFirstWord[word] ?? [] where list == .impact || !inClause.contains(list) || (list == .acknowledged && acknowledgedOnlyByPosting) {
                     // An explicit start marker is matched as written: `impact and start remediation` starts nothing.
-                    if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1, gap: list == .started ? 0 : Self.maximumGap) {
+                    if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1, gap: list == .started ? 0 : Self.maximumGap, list: list) {
                         if list == .acknowledged, !word.hasPrefix("post") { acknowledgedOnlyByPosting = false }
                         inClause.insert(list)
                         if list == .impact { impactAt.append(index) }
@@ -339,12 +345,15 @@ struct MilestoneKeywordMatcher: Sendable {
     /// Whether `rest` follows at `start`, its last word with an ending allowed, with up to
     /// `maximumGap` words between two of its words (`incident is created`, `fix was deployed`,
     /// `posted the situation in Slack`).
-    private static func follows(_ rest: [String], in words: [String], at start: Int, gap: Int) -> Bool {
+    private static func follows(_ rest: [String], in words: [String], at start: Int, gap: Int, list: Lists) -> Bool {
         var position = start
         for (offset, word) in rest.enumerated() {
             let isLast = offset == rest.count - 1
             func matches(_ candidate: String) -> Bool {
-                candidate == word || (isLast && candidate.hasPrefix(word) && endings.contains(String(candidate.dropFirst(word.count))))
+                if candidate == word { return true }
+                guard isLast else { return false }
+                if candidate.hasPrefix(word) { return endings.contains(String(candidate.dropFirst(word.count))) }
+                return word.hasSuffix("e") && list.isDisjoint(with: [.mitigated, .resolved]) && candidate.hasSuffix("ing") && candidate.dropLast(3) == word.dropLast()
             }
             guard position < words.count,
                   let found = (position..<min(words.count, position + 1 + gap)).first(where: { matches(words[$0]) }) else { return false }
