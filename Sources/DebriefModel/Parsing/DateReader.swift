@@ -203,7 +203,7 @@ enum DateReader {
         let list = tokens.tokens
         guard let word = list[..<index].lastIndex(where: { $0.kind == .word && onsetWords.contains($0.text) }) else { return nil }
         var position = word + 1
-        while position < index, list[position].kind == .word && DateTokens.approximately.contains(list[position].text) || list[position].text == "at" || list[position].text == "~" {
+        while position < index, DateTokens.approximately.contains(list[position].text) || list[position].text == "at" || list[position].text == "~" {
             position += 1
         }
         guard position < index, let match = tokens.dateTime(at: position), match.time != nil else { return nil }

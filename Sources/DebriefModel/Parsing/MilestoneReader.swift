@@ -50,8 +50,8 @@ struct MilestoneReader {
         readTimeline(timeline, into: &milestones)
         // An end written only once is both mitigated and resolved.
         if milestones.resolved == nil, let mitigated = milestones.mitigated { milestones.resolved = mitigated }
-        // (A resolution written before an earlier milestone is an error `milestone-order` reports
-        // once; it is not copied to report it twice.)
+        // A resolution written before an earlier milestone is an error that `milestone-order`
+        // reports; copied to `mitigated` it would be reported twice.
         let lastBeforeEnd = [milestones.started, milestones.detected, milestones.acknowledged].compactMap { $0?.time }.max()
         if milestones.mitigated == nil, let resolved = milestones.resolved, [.timeline, .frontMatter].contains(resolved.source),
            lastBeforeEnd.map({ resolved.time >= $0 }) ?? true {

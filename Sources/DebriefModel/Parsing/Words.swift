@@ -3,8 +3,8 @@
 /// breaking and a property lookup per character, which made milestone matching a quarter of `check`.
 enum Words {
     /// Words grouped by clause; `.`, `,`, `;`, `:`, `!`, `?`, `(`, `)`, `[`, `]` and the word `but`
-    /// end a clause (a bracketed tag, `[No Data] alert fired`, is a clause of its own). A word is letters and digits, with `'` and `-` inside it (`didn't`, `on-call`);
-    /// `’` is read as `'`.
+    /// end a clause (a bracketed tag, `[No Data] alert fired`, is a clause of its own). A word is
+    /// letters and digits, with `'` and `-` inside it (`didn't`, `on-call`); `’` is read as `'`.
     static func clauses(of text: some StringProtocol) -> [[String]] {
         // Nearly all text is ASCII: its words are cut from the bytes, one allocation a word.
         if let ascii = text.utf8.withContiguousStorageIfAvailable(asciiClauses), let ascii { return ascii }
