@@ -472,6 +472,189 @@ import Testing
         #expect(p.milestones.resolved?.time == Self.utc("2020-10-06T10:10:00Z"))
     }
 
+    @Test func aNegationNegatesOnlyTheImpactJustAfterItAndAnEntryWithoutImpactIsBackground() {
+        let text = """
+            # Checkout stalls
+            **Date:** 2024-05-02
+            ## Timeline
+            - 08:10 - Alerts raised on the nightly batch jobs. They concern internal mechanisms only, with no user impact.
+            - 09:40 - Checkout pages are no longer served for a third of shoppers
+            - 09:52 - The on-call discovers the payment workers are not running and all card checks are failing
+            - 10:30 - Card traffic returned to its usual baseline
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        // The 08:10 alerts say there was no impact: background, not the detection.
+        #expect(p.milestones.started?.time == Self.utc("2024-05-02T09:40:00Z"))
+        // What was discovered is negative; the discovery is not negated.
+        #expect(p.milestones.detected?.time == Self.utc("2024-05-02T09:52:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-05-02T10:30:00Z"))
+        // A far negation does not hide the impact after it.
+        let far = PostmortemParser().parse(text: "# X\n**Date:** 2024-05-02\n## Timeline\n- 09:00 - Backups not copied and the restore jobs failing\n- 09:30 - Alert fired\n", path: "y.md")
+        #expect(far.milestones.started?.time == Self.utc("2024-05-02T09:00:00Z"))
+    }
+
+    @Test func aBracketedTagIsAClauseOfItsOwnAndAWitnessDetects() {
+        let text = """
+            # Exporter gap
+            **Date:** 2024-05-02
+            ## Timeline
+            - 09:00 - Config change merged
+            - 09:05 - [No Data] queue depth alert triggered
+            - 09:20 - Exporter restarted, metrics available again
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.detected?.time == Self.utc("2024-05-02T09:05:00Z"))
+        let witnessed = PostmortemParser().parse(text: "# X\n**Date:** 2024-05-02\n## Timeline\n- 09:00 - Release 4.2 rolled out\n- 09:03 - 503 responses witnessed on the storefront\n", path: "y.md")
+        #expect(witnessed.milestones.detected?.time == Self.utc("2024-05-02T09:03:00Z"))
+    }
+
+    @Test func aStatedWindowAloneEndsAndResolvesTheIncident() {
+        let text = "# X\n**Date:** 2025-02-03\n## Summary\nThe API was unavailable from 14:05 to 16:50 UTC after a switch failed.\n"
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.mitigated?.time == Self.utc("2025-02-03T16:50:00Z"))
+        #expect(p.milestones.resolved?.time == Self.utc("2025-02-03T16:50:00Z"))
+    }
+
+    @Test func aNameResolutionIsNotTheIncidentsResolution() {
+        let text = """
+            # Resolver errors
+            **Date:** 2024-05-02
+            ## Timeline
+            - 09:00 - Alert fired for the API
+            - 09:10 - DNS resolution problems grow, half the lookups time out
+            - 09:40 - Resolver switched, service restored
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-05-02T09:40:00Z"))
+    }
+
+    @Test func aStatusPageFrontMatterGivesTheWindowAndAFlagIsNotATime() {
+        let text = """
+            ---
+            title: Build agents offline
+            date: 2022-03-01T09:15:00-00:00
+            resolved: true
+            resolvedWhen: 2022-03-01T11:40:00-00:00
+            severity: down
+            ---
+            We are looking at it.
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.started?.time == Self.utc("2022-03-01T09:15:00Z"))
+        #expect(p.milestones.resolved?.time == Self.utc("2022-03-01T11:40:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2022-03-01T11:40:00Z"))
+        // A publication date with no resolution is not a start.
+        let post = PostmortemParser().parse(text: "---\ntitle: X\ndate: 2022-03-04T10:00:00Z\n---\n## Timeline\n- 09:00 - Alert fired\n", path: "y.md")
+        #expect(post.milestones.started?.source != .frontMatter)
+    }
+
+    @Test func withNoNamesWhatIsMissingAndAnInvestigationMeansTheIncidentWasNoticed() {
+        let text = """
+            # Gateway drops traffic
+            **Date:** 2024-05-02
+            ## Timeline
+            - 09:00 - Gateway config applied
+            - 09:04 - Outage with no inbound traffic detected and verified by the on-call
+            - 09:30 - Gateway config reverted
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.detected?.time == Self.utc("2024-05-02T09:04:00Z"))
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-05-02T09:04:00Z"))
+        let investigated = """
+            # Pods pending
+            **Date:** 2024-05-02
+            ## Timeline
+            - 08:00 - Pods started crashlooping
+            - 08:20 - Investigation into the scheduler begins
+            - 09:10 - All workloads healthy and issue resolved
+            """
+        let q = PostmortemParser().parse(text: investigated, path: "y.md")
+        #expect(q.milestones.detected?.time == Self.utc("2024-05-02T08:20:00Z"))
+        let seen = PostmortemParser().parse(text: "# X\n**Date:** 2024-05-02\n## Timeline\n- 10:00 - Dana sees the export jobs stuck since Monday\n", path: "z.md")
+        #expect(seen.milestones.detected?.time == Self.utc("2024-05-02T10:00:00Z"))
+    }
+
+    @Test func aWindowStartsAtTheOnsetNamedBeforeItAndRunsOnThroughAWindowThatFollowsIt() {
+        let onset = PostmortemParser().parse(text: """
+            # Slow builds
+            **Date:** 2025-06-11
+            ## Summary
+            Builds slowed down starting around 09:10 UTC, then failed outright from 10:00 to 11:30 UTC while the cache was rebuilt.
+            """, path: "x.md")
+        #expect(onset.milestones.started?.time == Self.utc("2025-06-11T09:10:00Z"))
+        #expect(onset.milestones.mitigated?.time == Self.utc("2025-06-11T11:30:00Z"))
+        let following = PostmortemParser().parse(text: """
+            # Resolver outage
+            **Date:** 2025-06-11
+            ## Summary
+            Lookups were degraded from 08:20 to 09:00 AM, followed by a full outage of the second resolver from 09:00 to 09:05 AM.
+            """, path: "y.md")
+        #expect(following.milestones.started?.time == Self.utc("2025-06-11T08:20:00Z"))
+        #expect(following.milestones.mitigated?.time == Self.utc("2025-06-11T09:05:00Z"))
+    }
+
+    @Test func confirmingTheImpactAcknowledgesButConfirmingAFindingDoesNot() {
+        let text = """
+            # Thumbnail errors
+            **Date:** 2024-05-02
+            ## Timeline
+            - 09:00 - Alert fired for the thumbnail service
+            - 09:06 - Sam confirms thumbnails are broken for every remote image
+            - 09:40 - Cache purged, thumbnails restored
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-05-02T09:06:00Z"))
+        let finding = PostmortemParser().parse(text: text.replacingOccurrences(of: "thumbnails are broken for every remote image", with: "the proxy host is an old one"), path: "y.md")
+        #expect(finding.milestones.acknowledged == nil)
+    }
+
+    @Test func anIncidentThatHealedBeforeItWasNoticedEndedBeforeItsDetection() {
+        let text = """
+            # Launch failures
+            **Date:** 2024-05-02
+            ## Timeline
+            - 08:30 - Launch success rate falls to 0%
+            - 08:50 - Pods rescheduled by themselves, launch success back to 100%
+            - 13:00 - Dip in the launch graph noticed, investigation started
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.detected?.time == Self.utc("2024-05-02T13:00:00Z"))
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-05-02T13:00:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-05-02T08:50:00Z"))
+        #expect(p.milestones.resolved?.time == Self.utc("2024-05-02T08:50:00Z"))
+    }
+
+    @Test func aPostToSlackAcknowledgesUnlessTheAlertPostedIt() {
+        let text = """
+            # Disk full
+            **Date:** 2024-05-02
+            ## Timeline
+            - 09:00 - The disk alarm posts to Slack about free space below 5%
+            - 09:12 - Dana posts to Slack about the issue and asks for help
+            - 09:40 - Volume grown, writes restored
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.detected?.time == Self.utc("2024-05-02T09:00:00Z"))
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-05-02T09:12:00Z"))
+    }
+
+    @Test func aFinalEGivesWayToIngExceptWhereTheEndIsStillUnderWay() {
+        let text = """
+            # Proxy out of memory
+            **Date:** 2024-05-02
+            ## Timeline
+            - 08:20 - Proxy node runs out of memory, service starts degrading
+            - 08:55 - Investigation begins after noticing the launch graph dip
+            - 09:10 - Team resolving the memory pressure by moving pods
+            - 09:30 - Proxy restarted, launches working again
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.started?.time == Self.utc("2024-05-02T08:20:00Z"))
+        #expect(p.milestones.detected?.time == Self.utc("2024-05-02T08:55:00Z"))
+        #expect(p.milestones.acknowledged?.time == Self.utc("2024-05-02T08:55:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-05-02T09:30:00Z"))
+    }
+
     @Test func anApproximateTimeAfterADateIsRead() {
         let text = "# X\n## Timeline\n### 2019-01-18 ~ 22:00\nThe scraper fails.\n\n| **April 30, ~14:30** | load rises |\n"
         let p = PostmortemParser().parse(text: text, path: "x.md")

@@ -159,22 +159,55 @@ enum DateReader {
                                                "impact", "instability", "errors"]
 
     /// A window of impact written in a sentence: `from 11:40 to 15:38`, `from 14:05 to 19:50
-    /// UTC`, `(From Jan. 29 20:47 to Jan. 30 00:35)`. Both ends carry a time.
+    /// UTC`, `(From Jan. 29 20:47 to Jan. 30 00:35)`. Both ends carry a time. An onset named
+    /// before it (`degradation starting around 14:30, escalating to severe disruption from 16:15
+    /// to 18:00`) starts it, and a window that follows on from its end (`..., followed by a full
+    /// disruption from 09:00 to 09:05`) extends it.
     static func window(in sentence: some StringProtocol, reference: Day?) -> (from: DateTimeMatch, to: DateTimeMatch)? {
         let tokens = DateTokens(sentence)
         let list = tokens.tokens
+        /// `from <time> to <time>` at `index`, and the token after it.
+        func range(at index: Int) -> (DateTimeMatch, DateTimeMatch, Int)? {
+            guard list[index].kind == .word, list[index].text == "from",
+                  let from = tokens.dateTime(at: index + 1), from.time != nil,
+                  let separator = tokens.index(startingAt: from.end), separator < list.count,
+                  ["to", "until", "-", "–"].contains(list[separator].text),
+                  let to = tokens.dateTime(at: separator + 1), to.time != nil, let next = tokens.index(startingAt: to.end) else { return nil }
+            return (from, to, next)
+        }
         for index in list.indices where list[index].kind == .word && list[index].text == "from" {
             // `a second wave of unavailability from 11:40 to 11:53` is one phase, not the incident.
             if list[..<index].contains(where: { phaseWords.contains($0.text) }) { return nil }
-            guard var from = tokens.dateTime(at: index + 1), from.time != nil,
-                  let separator = tokens.index(startingAt: from.end), separator < list.count,
-                  ["to", "until", "-", "–"].contains(list[separator].text),
-                  var to = tokens.dateTime(at: separator + 1), to.time != nil else { continue }
+            guard var (from, to, next) = range(at: index) else { continue }
+            if let onset = onset(before: index, in: tokens), onset.day == nil || onset.day == from.day,
+               let start = onset.time, let first = from.time, start.secondsIntoDay < first.secondsIntoDay {
+                from = onset
+            }
+            while let following = (next..<list.count).first(where: { list[$0].kind == .word && list[$0].text == "from" }),
+                  let (start, end, after) = range(at: following), start.time?.secondsIntoDay == to.time?.secondsIntoDay, start.day == nil || start.day == to.day {
+                to = end
+                next = after
+            }
             if from.day == nil { from.day = resolveNearest(from, reference: reference) }
             if to.day == nil { to.day = resolveNearest(to, reference: reference) }
             return (from, to)
         }
         return nil
+    }
+
+    /// Words that name when impact began, before its time (`starting around 14:30`).
+    static let onsetWords: Set<String> = ["starting", "started", "beginning", "began", "since"]
+
+    /// The time after the last onset word before `index` (`starting around 14:30`).
+    private static func onset(before index: Int, in tokens: DateTokens) -> DateTimeMatch? {
+        let list = tokens.tokens
+        guard let word = list[..<index].lastIndex(where: { $0.kind == .word && onsetWords.contains($0.text) }) else { return nil }
+        var position = word + 1
+        while position < index, DateTokens.approximately.contains(list[position].text) || list[position].text == "at" || list[position].text == "~" {
+            position += 1
+        }
+        guard position < index, let match = tokens.dateTime(at: position), match.time != nil else { return nil }
+        return match
     }
 
     /// A duration a sentence gives a phase of the response: `it took us 9 hours to resolve`,

@@ -29,9 +29,15 @@ struct MilestoneReader {
               statedSections: [Section] = [], lines: DocumentLines? = nil) -> Milestones {
         var milestones = Milestones()
         for kind in MilestoneKind.allCases {
-            if let (value, line) = frontMatterValue(kind, in: frontMatter), let time = moment(value) {
+            if let (time, line) = frontMatterMoment(kind, in: frontMatter) {
                 milestones[kind] = Milestone(time: time, source: .frontMatter, line: line)
             }
+        }
+        // A status-page incident's front matter gives its `date` to the minute and when it was
+        // resolved: the date is when impact began.
+        if milestones.started == nil, let resolved = milestones.resolved, resolved.source == .frontMatter,
+           let value = frontMatter.string("date"), let time = moment(value), time < resolved.time {
+            milestones.started = Milestone(time: time, source: .frontMatter, line: frontMatter.line("date"))
         }
         for field in keyEvents {
             guard let kind = kind(ofLabel: field.key), milestones[kind] == nil, let time = moment(field.value) else { continue }
@@ -42,6 +48,15 @@ struct MilestoneReader {
             milestones.mitigated = Milestone(time: to, source: .impactWindow, line: line)
         }
         readTimeline(timeline, into: &milestones)
+        // An end written only once is both mitigated and resolved.
+        if milestones.resolved == nil, let mitigated = milestones.mitigated { milestones.resolved = mitigated }
+        // A resolution written before an earlier milestone is an error that `milestone-order`
+        // reports; copied to `mitigated` it would be reported twice.
+        let lastBeforeEnd = [milestones.started, milestones.detected, milestones.acknowledged].compactMap { $0?.time }.max()
+        if milestones.mitigated == nil, let resolved = milestones.resolved, [.timeline, .frontMatter].contains(resolved.source),
+           lastBeforeEnd.map({ resolved.time >= $0 }) ?? true {
+            milestones.mitigated = resolved
+        }
         return milestones
     }
 
@@ -75,7 +90,13 @@ struct MilestoneReader {
     private func readTimeline(_ timeline: [TimelineEntry], into milestones: inout Milestones) {
         let timed = timeline.filter { $0.time != nil }
         guard !timed.isEmpty else { return }
-        let found = timed.map { keywords.lists(in: Self.opening(of: $0.text)) }
+        let found = timed.map { entry in
+            let lists = keywords.lists(in: Self.opening(of: entry.text))
+            // An entry that says there was no impact (`alerts on internal jobs, no user impact`),
+            // however late in it, is background: neither the start nor the detection of the incident.
+            let whole = lists.isDisjoint(with: [.started, .detected]) || entry.text.utf8.count <= Self.matchedPrefixLength ? lists : keywords.lists(in: entry.text)
+            return whole.contains(.noImpact) && !whole.contains(.impact) ? lists.subtracting([.started, .detected]) : lists
+        }
         func first(_ list: MilestoneKeywordMatcher.Lists, from start: Int = 0) -> Int? {
             (start..<timed.count).first { found[$0].contains(list) }
         }
@@ -99,18 +120,28 @@ struct MilestoneReader {
             let soon = (action + 1..<timed.count).prefix(while: { timed[$0].time!.timeIntervalSince(timed[action].time!) <= Self.outcomeWindow })
             if let outcome = soon.first(where: { found[$0].contains(.mitigated) && !found[$0].contains(.change) }) { mitigation = outcome }
         }
+        // Nothing ends after detection: an incident that healed before anyone noticed ended
+        // between its start and its detection (`Cluster self-heals`, then `Dip noticed`).
+        let afterStart = (index(of: milestones.started) ?? 0) + 1
+        if mitigation == nil, milestones.detected != nil, afterStart < afterDetection {
+            mitigation = (afterStart..<afterDetection).first { !found[$0].isDisjoint(with: end) }
+        }
         set(.mitigated, mitigation)
         // Acknowledged between detection and mitigation: "acknowledged" after the fix is a reply,
         // not a response, and an entry that ends the incident acknowledges nothing.
+        let responseEnd = index(of: milestones.mitigated).flatMap { $0 >= afterDetection ? $0 : nil } ?? timed.count
         if let acknowledged = (afterDetection..<timed.count).first(where: { found[$0].contains(.acknowledged) && found[$0].isDisjoint(with: end) }),
-           acknowledged <= (index(of: milestones.mitigated) ?? timed.count) {
+           acknowledged <= responseEnd {
             set(.acknowledged, acknowledged)
+        }
+        // A team at work on the incident has noticed it: without an entry that says so, it was
+        // detected when the response began (`Root cause investigation started`).
+        if milestones.detected == nil, let acknowledged = milestones.acknowledged, acknowledged.source == .timeline {
+            milestones.detected = acknowledged
         }
         // The incident is over at the last entry that says so (incidents are re-opened).
         let afterMitigation = index(of: milestones.mitigated) ?? afterDetection
         set(.resolved, (afterMitigation..<timed.count).last { !found[$0].isDisjoint(with: end) })
-        if milestones.resolved == nil, let mitigated = milestones.mitigated { milestones.resolved = mitigated }
-        if milestones.mitigated == nil, let resolved = milestones.resolved, resolved.source == .timeline { milestones.mitigated = resolved }
         if milestones.started == nil {
             // Impact starts no later than it is detected.
             let limit = milestones.detected.map { detected in timed.lastIndex { $0.time! <= detected.time } ?? 0 } ?? timed.count - 1
@@ -150,17 +181,19 @@ struct MilestoneReader {
     /// How long a closing sentence may be to be matched beside the opening.
     static let maximumClosingWords = 6
 
-    /// `detected: ...`, `detected_at: ...` or `milestones: {detected: ...}` in front matter.
-    private func frontMatterValue(_ kind: MilestoneKind, in frontMatter: FrontMatter) -> (String, Int)? {
-        let names = [kind.rawValue, kind.rawValue + "_at", kind.rawValue + "-at", kind.rawValue + "At", kind.rawValue + "When", kind.rawValue + "_when"]
+    /// `detected: ...`, `detected_at: ...` or `milestones: {detected: ...}` in front matter; a key
+    /// whose value is not a moment (`resolved: true` beside `resolvedWhen: ...`) is passed over.
+    private func frontMatterMoment(_ kind: MilestoneKind, in frontMatter: FrontMatter) -> (Date, Int)? {
+        // Front matter keys are held lower-case (`resolvedWhen` as `resolvedwhen`).
+        let names = [kind.rawValue, kind.rawValue + "_at", kind.rawValue + "-at", kind.rawValue + "at", kind.rawValue + "when", kind.rawValue + "_when"]
             + (kind == .started ? ["impact_started", "impact_start", "start"] : [])
         for name in names {
-            if let value = frontMatter.string(name) { return (value, frontMatter.line(name)) }
+            if let value = frontMatter.string(name), let time = moment(value) { return (time, frontMatter.line(name)) }
         }
         for container in ["milestones", "timeline", "key_events"] {
             guard let mapping = frontMatter.values[container] else { continue }
             for name in names {
-                if let value = mapping[name]?.string { return (value, frontMatter.line(container)) }
+                if let value = mapping[name]?.string, let time = moment(value) { return (time, frontMatter.line(container)) }
             }
         }
         return nil
@@ -193,6 +226,8 @@ struct MilestoneKeywordMatcher: Sendable {
         let rawValue: UInt8
         static let started = Lists(rawValue: 1), detected = Lists(rawValue: 2), acknowledged = Lists(rawValue: 4)
         static let mitigated = Lists(rawValue: 8), resolved = Lists(rawValue: 16), impact = Lists(rawValue: 32), change = Lists(rawValue: 64)
+        /// A clause that says there was no impact (`no user impact`, `has not been affected`).
+        static let noImpact = Lists(rawValue: 128)
 
         init(rawValue: UInt8) { self.rawValue = rawValue }
         init(_ kind: MilestoneKind) {
@@ -213,8 +248,16 @@ struct MilestoneKeywordMatcher: Sendable {
                                           "weren't", "isn't", "won't", "nothing", "tried", "attempted", "nor"]
     /// Verbs that say impact began when an impact word follows (`started failing`, `began timing out`).
     static let beginnings: Set<String> = ["started", "starts", "starting", "began", "begins", "beginning"]
+    /// Verbs that acknowledge the incident when an impact word follows (`confirms media is broken`).
+    static let confirmations: Set<String> = ["confirm", "confirms", "confirmed", "confirming"]
     /// Endings the last word of a phrase may take (`alert` matches `alerts`, `alerted`).
     private static let endings = ["s", "es", "d", "ed", "ing"]
+
+    /// `word` with each ending; a final `e` gives way to `ing` (`notice`, `noticing`), but not
+    /// in the lists of ends: `resolving` is still under way.
+    static func inflections(of word: String, in list: Lists) -> [String] {
+        endings.map { word + $0 } + (word.hasSuffix("e") && list.isDisjoint(with: [.mitigated, .resolved]) ? [word.dropLast() + "ing"] : [])
+    }
 
     init(_ words: DebriefConfig.MilestoneKeywords) {
         let lists: [([String], Lists)] = [(words.started, .started), (words.detected, .detected), (words.acknowledged, .acknowledged),
@@ -225,7 +268,7 @@ struct MilestoneKeywordMatcher: Sendable {
                 guard let first = phraseWords.first else { continue }
                 let rest = Array(phraseWords.dropFirst())
                 // A one-word phrase is also filed under its inflected forms: one lookup a word.
-                for form in [first] + (rest.isEmpty ? Self.endings.map { first + $0 } : []) {
+                for form in [first] + (rest.isEmpty ? Self.inflections(of: first, in: list) : []) {
                     byFirstWord[form, default: []].append((rest, list))
                 }
             }
@@ -239,13 +282,17 @@ struct MilestoneKeywordMatcher: Sendable {
         var found: Lists = []
         for clause in Words.clauses(of: text) {
             var inClause: Lists = []
-            var firstImpact: Int?
+            var impactAt: [Int] = []
+            var noticedAt: [(Int, Lists)] = []
+            var acknowledgedOnlyByPosting = true
             for (index, word) in clause.enumerated() {
-                for (rest, list) in byFirstWord[word] ?? [] where !inClause.contains(list) {
+                for (rest, list) in byFirstWord[word] ?? [] where list == .impact || !inClause.contains(list) || (list == .acknowledged && acknowledgedOnlyByPosting) {
                     // An explicit start marker is matched as written: `impact and start remediation` starts nothing.
-                    if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1, gap: list == .started ? 0 : Self.maximumGap) {
+                    if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1, gap: list == .started ? 0 : Self.maximumGap, list: list) {
+                        if list == .acknowledged, !word.hasPrefix("post") { acknowledgedOnlyByPosting = false }
                         inClause.insert(list)
-                        if list == .impact { firstImpact = index }
+                        if list == .impact { impactAt.append(index) }
+                        if list == .detected || list == .acknowledged { noticedAt.append((index, list)) }
                     }
                 }
             }
@@ -254,26 +301,59 @@ struct MilestoneKeywordMatcher: Sendable {
                 let next = clause[(verb + 1)...].drop { $0 == "to" }.first
                 if let next, byFirstWord[next]?.contains(where: { $0.list == .impact && $0.rest.isEmpty }) == true { inClause.insert(.started) }
             }
+            // `confirms the high error rate`: verifying the impact is a response to it (confirming
+            // a finding, `confirms the host is unknown`, is not).
+            if let verb = clause.firstIndex(where: Self.confirmations.contains), impactAt.contains(where: { $0 > verb }) {
+                inClause.insert(.acknowledged)
+                noticedAt.append((verb, .acknowledged))
+                acknowledgedOnlyByPosting = false
+            }
+            // `Sentry posts alerts to Slack`: what an alert posts is the alert, not a response.
+            if inClause.contains(.detected), inClause.contains(.acknowledged), acknowledgedOnlyByPosting {
+                inClause.remove(.acknowledged)
+                noticedAt.removeAll { $0.1 == .acknowledged }
+            }
             // `Root cause discovered` finds the cause, not the incident.
             if inClause.contains(.detected), clause.contains("cause") { inClause.remove(.detected) }
-            let negation = clause.firstIndex(where: Self.negations.contains)
-            if !inClause.isEmpty, negation == nil { found.formUnion(inClause) }
-            // A negation negates the impact after it (`no errors`), not before (`unable to scale up
-            // because there are not enough addresses`; `unable` is itself impact).
-            if let negation, let firstImpact, firstImpact <= negation { found.insert(.impact) }
+            guard let negation = clause.firstIndex(where: Self.negations.contains) else {
+                found.formUnion(inClause)
+                continue
+            }
+            // A negation negates the impact just after it (`no errors`, `has not been affected`), not
+            // before (`unable to scale up because there are not enough addresses`; `unable` is itself
+            // impact) nor further on (`not running and all our checks are failing`).
+            if impactAt.contains(where: { $0 <= negation || $0 > negation + Self.negationReach }) {
+                found.insert(.impact)
+            } else if !impactAt.isEmpty {
+                found.insert(.noImpact)
+            }
+            if negation > 0, clause[negation - 1] == "with", !clause[(negation + 1)...].contains(where: Self.negations.contains) {
+                // `Issue with no ingress traffic detected and verified`: `with no` names what is
+                // missing; the rest of the clause is not negated.
+                found.formUnion(inClause.subtracting(.impact))
+            } else {
+                // What was noticed may be negative: `discovers the jobs are not running` still detects.
+                for (index, list) in noticedAt where index < negation { found.insert(list) }
+            }
         }
         return found
     }
 
+    /// How many words after a negation an impact word is negated (`no user impact`, `has not been affected`).
+    static let negationReach = 3
+
     /// Whether `rest` follows at `start`, its last word with an ending allowed, with up to
     /// `maximumGap` words between two of its words (`incident is created`, `fix was deployed`,
     /// `posted the situation in Slack`).
-    private static func follows(_ rest: [String], in words: [String], at start: Int, gap: Int) -> Bool {
+    private static func follows(_ rest: [String], in words: [String], at start: Int, gap: Int, list: Lists) -> Bool {
         var position = start
         for (offset, word) in rest.enumerated() {
             let isLast = offset == rest.count - 1
             func matches(_ candidate: String) -> Bool {
-                candidate == word || (isLast && candidate.hasPrefix(word) && endings.contains(String(candidate.dropFirst(word.count))))
+                if candidate == word { return true }
+                guard isLast else { return false }
+                if candidate.hasPrefix(word) { return endings.contains(String(candidate.dropFirst(word.count))) }
+                return word.hasSuffix("e") && list.isDisjoint(with: [.mitigated, .resolved]) && candidate.hasSuffix("ing") && candidate.dropLast(3) == word.dropLast()
             }
             guard position < words.count,
                   let found = (position..<min(words.count, position + 1 + gap)).first(where: { matches(words[$0]) }) else { return false }

@@ -2,9 +2,9 @@
 /// matching and milestone phrases. Works on unicode scalars: `Character.isLetter` runs grapheme
 /// breaking and a property lookup per character, which made milestone matching a quarter of `check`.
 enum Words {
-    /// Words grouped by clause; `.`, `,`, `;`, `:`, `!`, `?`, `(`, `)` and the word `but` end a
-    /// clause. A word is letters and digits, with `'` and `-` inside it (`didn't`, `on-call`);
-    /// `’` is read as `'`.
+    /// Words grouped by clause; `.`, `,`, `;`, `:`, `!`, `?`, `(`, `)`, `[`, `]` and the word `but`
+    /// end a clause (a bracketed tag, `[No Data] alert fired`, is a clause of its own). A word is
+    /// letters and digits, with `'` and `-` inside it (`didn't`, `on-call`); `’` is read as `'`.
     static func clauses(of text: some StringProtocol) -> [[String]] {
         // Nearly all text is ASCII: its words are cut from the bytes, one allocation a word.
         if let ascii = text.utf8.withContiguousStorageIfAvailable(asciiClauses), let ascii { return ascii }
@@ -25,7 +25,7 @@ enum Words {
                 case "A"..."Z": word.append(Unicode.Scalar(scalar.value + 32)!)
                 default:
                     endWord()
-                    if ".,;:!?()".unicodeScalars.contains(scalar) { clauses.append([]) }
+                    if ".,;:!?()[]".unicodeScalars.contains(scalar) { clauses.append([]) }
                 }
             } else if scalar == "’" {
                 word.append("'")
@@ -66,7 +66,7 @@ enum Words {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"):
                 word.append(byte + 32)
             case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
-                 UInt8(ascii: "("), UInt8(ascii: ")"):
+                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"):
                 endWord()
                 endClause()
             default:
