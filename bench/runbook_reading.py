@@ -50,7 +50,7 @@ def main():
             if status != "active":
                 continue
             shares["owner"] += bool(model.get("owner"))
-            shares["alert"] += bool(model.get("alertNames") or model.get("alert_names"))
+            shares["alert"] += bool(model.get("alert_names"))
             shares["impact"] += bool(model.get("impact"))
             shares["diagnosis commands"] += any(step.get("command") for step in model.get("diagnosis", []))
             shares["mitigation options"] += bool(model.get("mitigation"))

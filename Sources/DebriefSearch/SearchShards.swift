@@ -57,26 +57,42 @@ public enum SearchShards {
 
         let documents = index.documents, urls = documents.map(url)
         files += concurrentMap(0..<(documents.count + docsPerShard - 1) / docsPerShard) { n in
-            let rows = (n * docsPerShard ..< min(documents.count, (n + 1) * docsPerShard)).map { i in
+            // One document a line.
+            var rows: [UInt8] = Array("debriefSearch.addDocs(\(n),[".utf8)
+            for i in n * docsPerShard ..< min(documents.count, (n + 1) * docsPerShard) {
                 let d = documents[i]
                 let source = snippetSource(d.fields[.summary] ?? d.fields[.actionItems] ?? "")
-                let fields = [d.kind.rawValue, d.title, urls[i], d.severity ?? "", d.date?.description ?? "", d.services.joined(separator: ", "), source]
-                return "[" + fields.map(jsString).joined(separator: ",") + "]"
+                var json = JSONWriter(layout: .compact)
+                json.strings([d.kind.rawValue, d.title, urls[i], d.severity ?? "", d.date?.description ?? "", d.services.joined(separator: ", "), source])
+                if i > n * docsPerShard { rows += ",\n".utf8 }
+                rows += json.bytes
             }
-            return File(path: "docs/\(n).js", text: "debriefSearch.addDocs(\(n),[\(rows.joined(separator: ",\n"))]);\n")
+            rows += "]);\n".utf8
+            return File(path: "docs/\(n).js", text: String(decoding: rows, as: UTF8.self))
         }
         files += filterFiles(documents)
         let years = Set(documents.compactMap { $0.date?.year }).sorted()
-        let manifest = """
-        debriefSearch.setManifest({"count":\(documents.count),"k1":\(SearchIndex.k1),"weightScale":\(SearchIndex.weightScale),\
-        "prefixWeight":\(SearchIndex.prefixWeight),"maxPrefixExpansions":\(SearchIndex.maxPrefixExpansions),\
-        "typoWeight":\(SearchIndex.typoWeight),"minimumTypoLength":\(SearchIndex.minimumTypoLength),\
-        "maximumTypoLength":\(SearchIndex.maximumTypoLength),\
-        "typoKeptPrefix":\(SearchIndex.typoKeptPrefix),"maxTypoExpansions":\(SearchIndex.maxTypoExpansions),\
-        "minimumPrefixLength":\(QueryParser.minimumPrefixLength),"docsPerShard":\(docsPerShard),\
-        "split":[\(split.sorted().map(jsString).joined(separator: ","))],"years":[\(years.map(String.init).joined(separator: ","))]});
-
-        """
+        let manifest = script("setManifest") { json in
+            json.beginObject()
+            json.member("count", documents.count)
+            json.member("docs_per_shard", docsPerShard)
+            json.key("k1"); json.double(SearchIndex.k1)
+            json.member("max_prefix_expansions", SearchIndex.maxPrefixExpansions)
+            json.member("max_typo_expansions", SearchIndex.maxTypoExpansions)
+            json.member("maximum_typo_length", SearchIndex.maximumTypoLength)
+            json.member("minimum_prefix_length", QueryParser.minimumPrefixLength)
+            json.member("minimum_typo_length", SearchIndex.minimumTypoLength)
+            json.key("prefix_weight"); json.double(SearchIndex.prefixWeight)
+            json.member("split", strings: split.sorted())
+            json.member("typo_kept_prefix", SearchIndex.typoKeptPrefix)
+            json.key("typo_weight"); json.double(SearchIndex.typoWeight)
+            json.key("weight_scale"); json.double(SearchIndex.weightScale)
+            json.key("years")
+            json.beginArray()
+            for year in years { json.int(year) }
+            json.endArray()
+            json.endObject()
+        }
         files.append(File(path: "manifest.js", text: manifest))
         return files
     }
@@ -147,6 +163,20 @@ public enum SearchShards {
         return out
     }
 
+    /// `debriefSearch.<function>(<arguments>);` and a line break, the arguments written as
+    /// compact JSON by `arguments`, separated by commas.
+    private static func script(_ function: String, arguments: (inout JSONWriter) -> Void) -> String {
+        // The arguments are written as the items of an array whose brackets become the parentheses.
+        var json = JSONWriter(layout: .compact)
+        json.beginArray()
+        arguments(&json)
+        json.endArray()
+        var out = Array("debriefSearch.\(function)(".utf8)
+        out += json.bytes.dropFirst().dropLast()
+        out += ");\n".utf8
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `debriefSearch.<function>("<key>",{entry,entry,...});`
     private static func script(_ function: String, _ key: String, _ entries: [[UInt8]]) -> String {
         var out = Array("debriefSearch.\(function)(\(jsString(key)),{".utf8)
@@ -171,7 +201,13 @@ public enum SearchShards {
         let alphabet = Array("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
         let usable = severities.count <= alphabet.count
         let severity = String(documents.map { d in d.severity.flatMap { severityIndex[$0] }.map { usable ? alphabet[$0] : "-" } ?? "-" })
-        var files = [File(path: "filters/severity.js", text: "debriefSearch.addFilter(\"severity\",{\"names\":[\(severities.map(jsString).joined(separator: ","))],\"values\":\(jsString(severity))});\n")]
+        var files = [File(path: "filters/severity.js", text: script("addFilter") { json in
+            json.string("severity")
+            json.beginObject()
+            json.member("names", strings: severities)
+            json.member("values", severity)
+            json.endObject()
+        })]
 
         var byService: [String: [Int]] = [:]
         var byYear: [Int: [Int]] = [:]
@@ -182,7 +218,10 @@ public enum SearchShards {
             }
         }
         func filter(_ name: String, _ numbers: [Int]) -> File {
-            File(path: "filters/\(name).js", text: "debriefSearch.addFilter(\(jsString(name)),\(jsString(CompactNumbers.encode(numbers))));\n")
+            File(path: "filters/\(name).js", text: script("addFilter") { json in
+                json.string(name)
+                json.string(CompactNumbers.encode(numbers))
+            })
         }
         for (service, docs) in byService.sorted(by: { $0.key < $1.key }) {
             files.append(filter("service-" + fileName(service), zip(docs, [0] + docs).map { $0 - $1 }))

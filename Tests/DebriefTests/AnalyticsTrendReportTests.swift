@@ -109,7 +109,7 @@ import Testing
 
     @Test func jsonAndTableOutputCarryTheFigures() throws {
         let report = Self.report()
-        let json = try JSONOutput.encode(report)
+        let json = JSONWriter.text(encoding: report)
         #expect(json.contains("\"not_measured\" : 2"))
         #expect(json.contains("\"completion_rate\" : 0.33"))
         let table = TrendReportText.table(report)

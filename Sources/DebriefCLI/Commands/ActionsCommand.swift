@@ -65,7 +65,7 @@ public struct ActionsCommand: ParsableCommand {
         let actions = ActionTracker(config: kb.config, today: today).actions(in: kb.postmortems, filter: filter)
         switch format {
         case .table: Terminal.write(ActionListText.table(actions, today: today))
-        case .json: Terminal.write(try JSONOutput.encode(actions))
+        case .json: Terminal.write(JSONWriter.text(encoding: actions))
         case .csv: Terminal.write(ActionListText.csv(actions))
         case .markdown: Terminal.write(ActionListText.markdown(actions))
         case .ics: Terminal.write(ActionCalendar.render(actions, today: today, calendarName: "\(kb.config.title): action items"))

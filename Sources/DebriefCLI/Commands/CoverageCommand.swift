@@ -66,7 +66,7 @@ public struct CoverageCommand: ParsableCommand {
         }
         switch format {
         case .json:
-            Terminal.write(coverage.json.serialized())
+            Terminal.write(String(decoding: coverage.jsonBytes(), as: UTF8.self))
         case .text:
             Terminal.write(CoverageText(coverage: coverage, ruleFiles: kb.alertRules.files.count).text)
         case .github, .sarif:

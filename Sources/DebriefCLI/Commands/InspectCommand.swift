@@ -14,7 +14,7 @@ public struct InspectCommand: ParsableCommand {
 
         A file under the configured runbooks folder, or ending in .yml/.yaml, is read as a \
         runbook; anything else as a postmortem. FILE may be relative to the current folder \
-        or to --root. The json format is the full model (sorted keys, ISO 8601 times).
+        or to --root. The json format is the full model (snake_case keys, sorted; ISO 8601 times).
 
         Examples:
           debrief inspect content/postmortems/2025-07-22-payments-duplicate-charges.md
@@ -54,10 +54,10 @@ public struct InspectCommand: ParsableCommand {
             // Owner and status depend on the files around it (OWNERS, links from other documents).
             let loaded = path.hasPrefix(runbooksFolder) ? try KnowledgeBase.load(root: root, config: config).runbooks.first { $0.path == path } : nil
             let runbook = loaded ?? RunbookParser(config: config).parse(text: text, path: path)
-            Terminal.write(format == .json ? try Self.json(runbook) : RunbookSummary(runbook: runbook).text)
+            Terminal.write(format == .json ? Self.json(runbook) : RunbookSummary(runbook: runbook).text)
         } else {
             let postmortem = PostmortemParser(config: config).parse(text: text, path: path)
-            Terminal.write(format == .json ? try Self.json(postmortem) : PostmortemSummary(postmortem: postmortem).text)
+            Terminal.write(format == .json ? Self.json(postmortem) : PostmortemSummary(postmortem: postmortem).text)
         }
     }
 
@@ -75,10 +75,7 @@ public struct InspectCommand: ParsableCommand {
         throw CLIError("\(path): no such file (paths are relative to the current folder or to the knowledge base root)")
     }
 
-    static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    static func json(_ value: some Encodable) -> String {
+        JSONWriter.text(encoding: value)
     }
 }

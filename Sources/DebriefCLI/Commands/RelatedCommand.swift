@@ -59,7 +59,7 @@ public struct RelatedCommand: ParsableCommand {
                 Terminal.write(zip(kb.postmortems, lists).map { "\($0.path)\n" + Self.table($1).split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") }
                     .joined(separator: "\n\n"))
             case .json:
-                Terminal.write(try Self.encode(zip(kb.postmortems, lists).map { Self.output(file: $0.path, incidents: $1) }))
+                Terminal.write(Self.encode(zip(kb.postmortems, lists).map { Self.output(file: $0.path, incidents: $1) }))
             }
             return
         }
@@ -75,7 +75,7 @@ public struct RelatedCommand: ParsableCommand {
         }
         switch format {
         case .table: Terminal.write(Self.table(incidents))
-        case .json: Terminal.write(try Self.encode(Self.output(file: path, incidents: incidents)))
+        case .json: Terminal.write(Self.encode(Self.output(file: path, incidents: incidents)))
         }
     }
 
@@ -105,9 +105,7 @@ public struct RelatedCommand: ParsableCommand {
         })
     }
 
-    static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    static func encode(_ value: some Encodable) -> String {
+        JSONWriter.text(encoding: value)
     }
 }

@@ -76,7 +76,7 @@ public struct SearchCommand: ParsableCommand {
         let results = index.search(parsed, limit: limit)
         switch format {
         case .table: Terminal.write(Self.table(results))
-        case .json: Terminal.write(try Self.json(query: query.joined(separator: " "), results: results))
+        case .json: Terminal.write(Self.json(query: query.joined(separator: " "), results: results))
         }
     }
 
@@ -109,15 +109,13 @@ public struct SearchCommand: ParsableCommand {
         var snippet: String
     }
 
-    static func json(query: String, results: SearchResults) throws -> String {
+    static func json(query: String, results: SearchResults) -> String {
         struct Output: Encodable { var query: String; var total: Int; var hits: [JSONHit] }
         let output = Output(query: query, total: results.total, hits: results.hits.enumerated().map { rank, hit in
             JSONHit(rank: rank + 1, score: hit.score, kind: hit.document.kind.rawValue, slug: hit.document.slug, path: hit.document.path,
                     title: hit.document.title, date: hit.document.date?.description, severity: hit.document.severity,
                     services: hit.document.services, snippet: hit.snippet)
         })
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(output), as: UTF8.self)
+        return JSONWriter.text(encoding: output)
     }
 }

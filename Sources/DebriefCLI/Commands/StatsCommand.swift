@@ -68,7 +68,7 @@ public struct StatsCommand: ParsableCommand {
         let report = TrendReport(postmortems: kb.postmortems, config: kb.config, today: asOf.today(config: kb.config), options: options)
         switch format {
         case .table: Terminal.write(TrendReportText.table(report))
-        case .json: Terminal.write(try JSONOutput.encode(report))
+        case .json: Terminal.write(JSONWriter.text(encoding: report))
         case .csv: Terminal.write(TrendReportText.csv(report, severityLevels: kb.config.severities.map(\.name)))
         }
     }

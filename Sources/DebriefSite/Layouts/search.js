@@ -294,13 +294,13 @@
     var result = postingsOf(qt.term) ? [{ term: qt.term, weight: 1 }] : [];
     if (qt.isPrefix) {
       var matches = termsWithPrefix(qt.word).filter(function (t) { return t !== qt.term; });
-      result = result.concat(mostFrequent(matches, m.maxPrefixExpansions).map(function (t) { return { term: t, weight: m.prefixWeight }; }));
+      result = result.concat(mostFrequent(matches, m.max_prefix_expansions).map(function (t) { return { term: t, weight: m.prefix_weight }; }));
     }
     var length = codePointLength(qt.word);
-    if (length >= m.minimumTypoLength && length <= m.maximumTypoLength) {
+    if (length >= m.minimum_typo_length && length <= m.maximum_typo_length) {
       var taken = new Set(result.map(function (e) { return e.term; }));
-      var variants = oneEditVariants(qt.term, m.typoKeptPrefix).filter(function (t) { return postingsOf(t) && !taken.has(t); });
-      result = result.concat(mostFrequent(variants, m.maxTypoExpansions).map(function (t) { return { term: t, weight: m.typoWeight }; }));
+      var variants = oneEditVariants(qt.term, m.typo_kept_prefix).filter(function (t) { return postingsOf(t) && !taken.has(t); });
+      result = result.concat(mostFrequent(variants, m.max_typo_expansions).map(function (t) { return { term: t, weight: m.typo_weight }; }));
     }
     return result;
   }
@@ -366,7 +366,7 @@
   api.search = function (base, text, options) {
     options = options || {};
     var m = api.manifest;
-    var query = parseQuery(text, m.minimumPrefixLength);
+    var query = parseQuery(text, m.minimum_prefix_length);
     if (options.severity) query.severity = options.severity;
     if (options.service) query.service = options.service;
     if (options.year) query.year = +options.year;
@@ -393,7 +393,7 @@
             var idf = Math.log(1 + (m.count - df + 0.5) / (df + 0.5));
             matched.add(e.term);
             for (var i = 0; i < list.docs.length; i++) {
-              var tf = list.weights[i] / m.weightScale;
+              var tf = list.weights[i] / m.weight_scale;
               var score = e.weight * idf * (tf * (m.k1 + 1) / (tf + m.k1));
               if (score > (best.get(list.docs[i]) || 0)) best.set(list.docs[i], score);
             }
@@ -428,7 +428,7 @@
 
   /* Loads the display rows of ranked hits: [{doc, score, kind, title, url, severity, date, services, source}]. */
   api.describe = function (base, hits) {
-    var per = api.manifest.docsPerShard;
+    var per = api.manifest.docs_per_shard;
     var shards = new Set(hits.map(function (h) { return Math.floor(h.doc / per); }));
     return Promise.all(Array.from(shards).map(function (n) { return api.load(base, "docs/" + n + ".js"); })).then(function () {
       return hits.map(function (h) {

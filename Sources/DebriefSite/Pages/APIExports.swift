@@ -12,100 +12,133 @@ public struct APIExports: PageGenerator {
 
     public func pages(_ site: SiteRenderer) throws -> [RenderedPage] {
         let model = site.model
-        let incidents = JSONValue.serializedObject(["as_of": .string(model.today.description)], arrayKey: "incidents",
-                                                   count: model.incidents.count) { incident(for: model.incidents[$0], model: model) }
-        let runbooks = JSONValue.object([
-            "runbooks": .array(model.runbooks.map { entry in
-                let runbook = entry.runbook
-                return .object([
-                    "id": .string(entry.slug),
-                    "title": .string(entry.title),
-                    "url": .string(model.baseURL + APIExports.prettyURL(SitePaths.runbook(entry.slug))),
-                    "format": .string(runbook.format.rawValue),
-                    "service": .optional(runbook.service),
-                    "severity": .optional(runbook.severity),
-                    "owner": .optional(runbook.owner),
-                    "alert_names": .strings(runbook.alertNames),
-                    "last_reviewed": .optional(runbook.lastReviewed?.description),
-                    "incidents": .strings(entry.incidentSlugs),
-                    "valid": .bool(!entry.diagnostics.contains { $0.severity == .error }),
-                ])
-            }),
-        ])
-        let allActions = model.actions
-        let actions = JSONValue.serializedObject(["as_of": .string(model.today.description)], arrayKey: "actions",
-                                                 count: allActions.count) { position in
-            let action = allActions[position]
-            var members = APIExports.actionMembers(action)
-            members["id"] = .string(action.stableID)
-            members["incident"] = .string(action.incident)
-            members["incident_url"] = .string(model.baseURL + APIExports.prettyURL(SitePaths.postmortem(action.incident)))
-            members["due_from_sla"] = .bool(action.dueFromSLA)
-            members["days_overdue"] = .optional(action.daysOverdue)
-            return .object(members)
-        }
-        let coverage = model.alertCoverage.map { [RenderedPage(path: "api/coverage.json", bytes: $0.json.serializedBytes())] } ?? []
+        let coverage = model.alertCoverage.map { [RenderedPage(path: "api/coverage.json", bytes: $0.jsonBytes())] } ?? []
         return coverage + [
-            RenderedPage(path: "api/incidents.json", bytes: incidents),
-            RenderedPage(path: "api/runbooks.json", bytes: runbooks.serializedBytes()),
-            RenderedPage(path: "api/actions.json", bytes: actions),
+            RenderedPage(path: "api/incidents.json", bytes: incidents(model)),
+            RenderedPage(path: "api/runbooks.json", bytes: runbooks(model)),
+            RenderedPage(path: "api/actions.json", bytes: actions(model)),
         ]
     }
 
-    func incident(for incident: SiteIncident, model: SiteModel) -> JSONValue {
+    func incidents(_ model: SiteModel) -> [UInt8] {
+        var json = JSONWriter(layout: .pretty, reservingCapacity: 2_000 * model.incidents.count)
+        json.beginObject()
+        json.member("as_of", model.today.description)
+        json.key("incidents")
+        json.beginArray()
+        for incident in model.incidents { write(incident, model: model, to: &json) }
+        json.endArray()
+        json.endObject()
+        json.endLine()
+        return json.bytes
+    }
+
+    func write(_ incident: SiteIncident, model: SiteModel, to json: inout JSONWriter) {
         let postmortem = incident.postmortem
-        var milestones: [String: JSONValue] = [:]
-        for kind in MilestoneKind.allCases {
-            milestones[kind.rawValue] = .optional(postmortem.milestones[kind].map { APIExports.iso8601($0.time) })
+        json.beginObject()
+        json.key("action_items")
+        json.beginArray()
+        for action in incident.actions { APIExports.write(action, to: &json) }
+        json.endArray()
+        json.member("alerts", strings: postmortem.alerts)
+        json.member("date", postmortem.date?.description)
+        json.key("durations")
+        json.beginObject()
+        for field in APIExports.durationFields { json.member(field.key, DurationText.seconds(incident.durations, field.metric)) }
+        json.endObject()
+        json.member("errors", incident.errorCount)
+        json.member("id", incident.slug)
+        json.key("milestones")
+        json.beginObject()
+        for kind in APIExports.milestoneKinds {
+            json.key(kind.rawValue)
+            if let milestone = postmortem.milestones[kind] { json.date(milestone.time) } else { json.null() }
         }
-        var durations: [String: JSONValue] = [:]
-        for field in DurationText.fields { durations[field.key] = .optional(DurationText.seconds(incident.durations, field.metric)) }
-        return .object([
-            "id": .string(incident.slug),
-            "title": .string(incident.title),
-            "url": .string(model.baseURL + APIExports.prettyURL(SitePaths.postmortem(incident.slug))),
-            "date": .optional(postmortem.date?.description),
-            "severity": .optional(postmortem.severity),
-            "status": .optional(postmortem.status),
-            "services": .strings(postmortem.services),
-            "tags": .strings(postmortem.tags),
-            "alerts": .strings(postmortem.alerts),
-            "milestones": .object(milestones),
-            "durations": .object(durations),
-            "stated_durations": .object(Dictionary(uniqueKeysWithValues: postmortem.statedDurations.map { (DurationText.key($0.kind), JSONValue.int(Int($0.seconds))) })),
-            "action_items": .array(incident.actions.map { .object(APIExports.actionMembers($0)) }),
-            "valid": .bool(incident.isComplete),
-            "errors": .int(incident.errorCount),
-            "warnings": .int(incident.warningCount),
-        ])
+        json.endObject()
+        json.member("services", strings: postmortem.services)
+        json.member("severity", postmortem.severity)
+        json.key("stated_durations")
+        json.beginObject()
+        for stated in postmortem.statedDurations.map({ (key: DurationText.key($0.kind), seconds: Int($0.seconds)) }).sorted(by: { $0.key < $1.key }) {
+            json.member(stated.key, stated.seconds)
+        }
+        json.endObject()
+        json.member("status", postmortem.status)
+        json.member("tags", strings: postmortem.tags)
+        json.member("title", incident.title)
+        json.member("url", model.baseURL + APIExports.prettyURL(SitePaths.postmortem(incident.slug)))
+        json.member("valid", incident.isComplete)
+        json.member("warnings", incident.warningCount)
+        json.endObject()
     }
 
-    /// text, owner, due (written, or from the severity SLA when `due_from_sla`), status, overdue, link.
-    static func actionMembers(_ action: TrackedAction) -> [String: JSONValue] {
-        [
-            "text": .string(action.text),
-            "owner": .optional(action.siteOwner),
-            "due": .optional(action.due?.description),
-            "status": .string(action.status.rawValue),
-            "overdue": .bool(action.isOverdue),
-            "link": .optional(SafeURL.filter(action.link)),
-        ]
+    func runbooks(_ model: SiteModel) -> [UInt8] {
+        var json = JSONWriter(layout: .pretty, reservingCapacity: 500 * model.runbooks.count)
+        json.beginObject()
+        json.key("runbooks")
+        json.beginArray()
+        for entry in model.runbooks {
+            let runbook = entry.runbook
+            json.beginObject()
+            json.member("alert_names", strings: runbook.alertNames)
+            json.member("format", runbook.format.rawValue)
+            json.member("id", entry.slug)
+            json.member("incidents", strings: entry.incidentSlugs)
+            json.member("last_reviewed", runbook.lastReviewed?.description)
+            json.member("owner", runbook.owner)
+            json.member("service", runbook.service)
+            json.member("severity", runbook.severity)
+            json.member("title", entry.title)
+            json.member("url", model.baseURL + APIExports.prettyURL(SitePaths.runbook(entry.slug)))
+            json.member("valid", !entry.diagnostics.contains { $0.severity == .error })
+            json.endObject()
+        }
+        json.endArray()
+        json.endObject()
+        json.endLine()
+        return json.bytes
     }
+
+    func actions(_ model: SiteModel) -> [UInt8] {
+        let actions = model.actions
+        var json = JSONWriter(layout: .pretty, reservingCapacity: 600 * actions.count)
+        json.beginObject()
+        json.key("actions")
+        json.beginArray()
+        for action in actions { APIExports.write(action, to: &json, listedIn: model) }
+        json.endArray()
+        json.member("as_of", model.today.description)
+        json.endObject()
+        json.endLine()
+        return json.bytes
+    }
+
+    /// An action item: due (written, or from the severity SLA when `due_from_sla`), link,
+    /// overdue, owner, status, text; listed in `model`'s `api/actions.json`, also days_overdue,
+    /// due_from_sla, id, incident and incident_url.
+    static func write(_ action: TrackedAction, to json: inout JSONWriter, listedIn model: SiteModel? = nil) {
+        json.beginObject()
+        if model != nil { json.member("days_overdue", action.daysOverdue) }
+        json.member("due", action.due?.description)
+        if let model {
+            json.member("due_from_sla", action.dueFromSLA)
+            json.member("id", action.stableID)
+            json.member("incident", action.incident)
+            json.member("incident_url", model.baseURL + APIExports.prettyURL(SitePaths.postmortem(action.incident)))
+        }
+        json.member("link", SafeURL.filter(action.link))
+        json.member("overdue", action.isOverdue)
+        json.member("owner", action.siteOwner)
+        json.member("status", action.status.rawValue)
+        json.member("text", action.text)
+        json.endObject()
+    }
+
+    static let milestoneKinds = MilestoneKind.allCases.sorted { $0.rawValue < $1.rawValue }
+    static let durationFields = DurationText.fields.sorted { $0.key < $1.key }
 
     /// `postmortems/x/index.html` -> `postmortems/x/` (absolute URLs are for web servers).
     static func prettyURL(_ path: String) -> String {
         path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-    }
-
-    /// `2025-03-04T05:06:07Z` (UTC, whole seconds), as ISO8601DateFormatter's internet date-time
-    /// writes it, without creating a formatter per date (that was a tenth of the build).
-    static func iso8601(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&seconds, &parts)
-        func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        let year = String(parts.tm_year + 1900)
-        return String(repeating: "0", count: max(0, 4 - year.count)) + year + "-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))"
-            + "T\(two(parts.tm_hour)):\(two(parts.tm_min)):\(two(parts.tm_sec))Z"
     }
 }

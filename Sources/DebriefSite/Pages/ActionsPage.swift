@@ -141,42 +141,44 @@ public struct ActionsPage: PageGenerator {
     static func filterFiles(_ facets: [(Facet, [FacetValue])], site: SiteRenderer) -> [RenderedPage] {
         let actions = site.model.actions
         // Each item is in its owner's file and each of its services': written once, copied into each.
-        let rows = actions.map { filterRow($0).serializedBytes(compact: true).dropLast() }
+        let rows = actions.map(filterRow)
         return facets.flatMap { facet, values in
             values.map { value in
-                var bytes: [UInt8] = [UInt8(ascii: "[")]
-                for (index, position) in value.positions.sorted(by: { ActionsPage.urgency(actions[$0], actions[$1]) }).enumerated() {
-                    if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                    bytes += rows[position]
+                var json = JSONWriter(layout: .compact)
+                json.beginArray()
+                for position in value.positions.sorted(by: { ActionsPage.urgency(actions[$0], actions[$1]) }) {
+                    json.encodedValue(rows[position])
                 }
-                bytes += "]\n".utf8
-                return RenderedPage(path: "actions/filter/\(facet.rawValue)-\(value.slug).json", bytes: bytes)
+                json.endArray()
+                json.endLine()
+                return RenderedPage(path: "actions/filter/\(facet.rawValue)-\(value.slug).json", bytes: json.bytes)
             }
         }
     }
 
-    /// One item as the filter script shows it: the action row's fields (absent when empty), its
-    /// list, and URLs from the site root.
-    static func filterRow(_ action: TrackedAction) -> JSONValue {
+    /// One item as the filter script shows it, as compact JSON: the action row's fields
+    /// (absent when empty), its list, and URLs from the site root.
+    static func filterRow(_ action: TrackedAction) -> [UInt8] {
         let owner = action.siteOwner
         let list = List.allCases.first { $0.contains(action) }!
-        var members: [String: JSONValue] = [
-            "text": .string(action.text), "owner_slug": .string(Slug.make(owner ?? unassigned)),
-            "services": .strings(action.services.map { Slug.make($0) }),
-            "status": .string(action.status.rawValue), "status_label": .string(StatusText.display(action.status.rawValue)),
-            "list": .string(list.rawValue),
-            "incident_title": .string(action.incidentTitle ?? action.incident),
-            "incident_url": .string(SitePaths.postmortem(action.incident)),
-        ]
-        if let owner {
-            members["owner"] = .string(owner)
-            members["owner_url"] = .string(SitePaths.term(.owners, Slug.make(owner)))
-        }
-        if let due = action.due { members["due"] = .string(due.description) }
-        if action.dueFromSLA { members["due_from_sla"] = .bool(true) }
-        if list == .overdue, let days = action.daysOverdue { members["days_overdue"] = .int(days) }
-        if let link = SafeURL.filter(action.link) { members["link"] = .string(link) }
-        return .object(members)
+        var json = JSONWriter(layout: .compact, reservingCapacity: 512)
+        json.beginObject()
+        if list == .overdue, let days = action.daysOverdue { json.member("days_overdue", days) }
+        if let due = action.due { json.member("due", due.description) }
+        if action.dueFromSLA { json.member("due_from_sla", true) }
+        json.member("incident_title", action.incidentTitle ?? action.incident)
+        json.member("incident_url", SitePaths.postmortem(action.incident))
+        if let link = SafeURL.filter(action.link) { json.member("link", link) }
+        json.member("list", list.rawValue)
+        if let owner { json.member("owner", owner) }
+        json.member("owner_slug", Slug.make(owner ?? unassigned))
+        if let owner { json.member("owner_url", SitePaths.term(.owners, Slug.make(owner))) }
+        json.member("services", strings: action.services.map { Slug.make($0) })
+        json.member("status", action.status.rawValue)
+        json.member("status_label", StatusText.display(action.status.rawValue))
+        json.member("text", action.text)
+        json.endObject()
+        return json.bytes
     }
 
     /// Most overdue first, then earliest due, then undated; ties by incident and position.

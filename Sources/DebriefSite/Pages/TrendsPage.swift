@@ -59,7 +59,7 @@ public struct TrendsPage: PageGenerator {
         values["has_repeats"] = !byQuarter.repeatIncidents.isEmpty
         return [
             try site.html(path: TrendsPage.path, template: "trends", title: "Trends", values: values),
-            RenderedPage(path: TrendsPage.metricsPath, text: try JSONOutput.encode(byQuarter)),
+            RenderedPage(path: TrendsPage.metricsPath, text: JSONWriter.text(encoding: byQuarter)),
             RenderedPage(path: TrendsPage.repeatsPath, text: TrendsPage.repeatsCSV(repeats, model: model)),
         ]
     }

@@ -71,7 +71,7 @@ enum SARIFReport {
                        region: Region(startLine: diagnostic.line, startColumn: diagnostic.column)))],
                    partialFingerprints: ["debrief/v1": fingerprint(diagnostic)])
         }
-        return JSONReport.encode(Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]))
+        return JSONWriter.text(encoding: Log(runs: [Run(tool: Tool(driver: Driver(rules: rules)), results: results)]), keys: .asDeclared)
     }
 
     /// Every validation rule, then parse-problem ids, then any other id a diagnostic carries.
