@@ -203,9 +203,13 @@ def main():
             select = Select(driver.find_element("css selector", "#filters select[name=severity]"))
             value = select.options[1].get_attribute("value")
             select.select_by_index(1)
+            list_url = driver.current_url
             driver.find_element("css selector", "#filters button[type=submit]").click()
-            url = urllib.parse.urlparse(driver.current_url)
-            assert url.path.endswith("/search/index.html"), f"the filter opened {driver.current_url}"
+            # The click navigates asynchronously: wait for the next page before reading its address.
+            WebDriverWait(driver, 10).until(lambda d: d.current_url != list_url)
+            opened = driver.current_url
+            url = urllib.parse.urlparse(opened)
+            assert url.path.endswith("/search/index.html"), f"the filter opened {opened}"
             assert urllib.parse.parse_qs(url.query).get("severity") == [value], url.query
             assert not severe_console_entries(driver)
         check("postmortems list filter opens the search page with the chosen severity", list_filter_opens_search)
