@@ -548,6 +548,26 @@ import Testing
         #expect(post.milestones.started?.source != .frontMatter)
     }
 
+    @Test func anIncidentIndexStartAndEndTimeDateTheIncidentAndBoundIt() {
+        let text = """
+            ---
+            title: Grid blackout
+            start_time: 2012-07-30T02:33:00Z
+            end_time: 2012-07-31T16:00:00Z
+            source_published_at: 2012-08-08T00:00:00Z
+            ---
+            The grid collapsed twice.
+            """
+        let p = PostmortemParser().parse(text: text, path: "0b9c79f2.md")
+        #expect(p.date?.description == "2012-07-30")
+        #expect(p.milestones.started?.time == Self.utc("2012-07-30T02:33:00Z"))
+        #expect(p.milestones.resolved?.time == Self.utc("2012-07-31T16:00:00Z"))
+        let tool = PostmortemParser().parse(text: "---\ntitle: X\nimpact_started_at: 2024-01-02T10:00:00Z\nstartTime: 2024-01-02T09:00:00Z\n---\n", path: "y.md")
+        #expect(tool.date?.description == "2024-01-02")
+        // Impact began at the impact start, not when the tool opened the incident.
+        #expect(tool.milestones.started?.time == Self.utc("2024-01-02T10:00:00Z"))
+    }
+
     @Test func withNoNamesWhatIsMissingAndAnInvestigationMeansTheIncidentWasNoticed() {
         let text = """
             # Gateway drops traffic

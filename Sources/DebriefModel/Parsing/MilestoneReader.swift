@@ -181,12 +181,11 @@ struct MilestoneReader {
     /// How long a closing sentence may be to be matched beside the opening.
     static let maximumClosingWords = 6
 
-    /// `detected: ...`, `detected_at: ...` or `milestones: {detected: ...}` in front matter; a key
-    /// whose value is not a moment (`resolved: true` beside `resolvedWhen: ...`) is passed over.
-    private func frontMatterMoment(_ kind: MilestoneKind, in frontMatter: FrontMatter) -> (Date, Int)? {
-        // Front matter keys are held lower-case (`resolvedWhen` as `resolvedwhen`).
-        let names = [kind.rawValue, kind.rawValue + "_at", kind.rawValue + "-at", kind.rawValue + "at", kind.rawValue + "when", kind.rawValue + "_when"]
-            + (kind == .started ? ["impact_started", "impact_start", "start"] : [])
+    /// `detected: ...`, `detected_at: ...`, `start_time: ...` or `milestones: {detected: ...}` in
+    /// front matter; a key whose value is not a moment (`resolved: true` beside `resolvedWhen: ...`)
+    /// is passed over.
+    func frontMatterMoment(_ kind: MilestoneKind, in frontMatter: FrontMatter) -> (Date, Int)? {
+        let names = Self.frontMatterStems(kind).flatMap { stem in Self.frontMatterSuffixes.map { stem + $0 } }
         for name in names {
             if let value = frontMatter.string(name), let time = moment(value) { return (time, frontMatter.line(name)) }
         }
@@ -198,6 +197,19 @@ struct MilestoneReader {
         }
         return nil
     }
+
+    /// Front matter names for a milestone, before a suffix (`impact_started_at` before `start_time`: started is when impact began);
+    /// incident tools export `started_at` and `resolved_at`, incident indexes `start_time` and `end_time`.
+    static func frontMatterStems(_ kind: MilestoneKind) -> [String] {
+        switch kind {
+        case .started: return ["impact_started", "impact_start", "started", "start", "began"]
+        case .resolved: return ["resolved", "end", "ended"]
+        default: return [kind.rawValue]
+        }
+    }
+
+    /// Front matter keys are held lower-case: `resolvedWhen` is `resolvedwhen`, `startTime` `starttime`.
+    static let frontMatterSuffixes = ["", "_at", "-at", "at", "when", "_when", "_time", "-time", "time"]
 
     /// `First detected` -> detected, `Incident declared` -> acknowledged, `Repaired` -> mitigated.
     private func kind(ofLabel label: String) -> MilestoneKind? {
