@@ -40,31 +40,15 @@ public struct ValidationContext: Sendable {
     public let knowledgeBase: KnowledgeBase
     public let today: Day
     public var config: DebriefConfig { knowledgeBase.config }
-    /// What references in a document may name.
-    public let references: ReferenceTargets
+    /// What references in a document may name: the knowledge base's index.
+    public var references: KnowledgeBaseIndex { knowledgeBase.index }
     /// The section synonym table with `debrief.yml`'s additions.
     public let sectionNames: SectionNames
 
     public init(knowledgeBase: KnowledgeBase, today: Day) {
         self.knowledgeBase = knowledgeBase
         self.today = today
-        references = ReferenceTargets(knowledgeBase)
         sectionNames = knowledgeBase.config.sectionNames
-    }
-}
-
-/// What references may name across the knowledge base: postmortems by their names, the paths of
-/// documents, and the alerts that runbooks list.
-public struct ReferenceTargets: Sendable {
-    public let postmortems: PostmortemNames
-    public let documentPaths: Set<String>
-    /// Lowercased.
-    public let alertsWithRunbooks: Set<String>
-
-    public init(_ knowledgeBase: KnowledgeBase) {
-        postmortems = PostmortemNames(knowledgeBase.postmortems)
-        documentPaths = Set(knowledgeBase.postmortems.map(\.path) + knowledgeBase.runbooks.map(\.path))
-        alertsWithRunbooks = Set(knowledgeBase.runbooks.flatMap(\.alertNames).map { $0.lowercased() })
     }
 }
 
@@ -83,7 +67,7 @@ public final class PostmortemContext {
     public var knowledgeBase: KnowledgeBase { validation.knowledgeBase }
     public var today: Day { validation.today }
     public var config: DebriefConfig { validation.config }
-    public var references: ReferenceTargets { validation.references }
+    public var references: KnowledgeBaseIndex { validation.references }
     public var sectionNames: SectionNames { validation.sectionNames }
 
     /// The postmortem's prose lines (code blocks skipped, inline code blanked).

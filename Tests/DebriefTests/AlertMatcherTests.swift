@@ -1,5 +1,5 @@
 import Testing
-@testable import DebriefSite
+import DebriefModel
 
 /// Which runbook alert names a postmortem's timeline mentions (the site links those runbooks).
 @Suite struct AlertMatcherTests {

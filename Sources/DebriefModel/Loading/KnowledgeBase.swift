@@ -5,9 +5,11 @@ public struct KnowledgeBase: Sendable {
     public var root: URL
     public var config: DebriefConfig
     /// Sorted by path.
-    public var postmortems: [Postmortem]
+    public private(set) var postmortems: [Postmortem]
     /// Sorted by path.
-    public var runbooks: [Runbook]
+    public private(set) var runbooks: [Runbook]
+    /// Slugs, names, document paths and alert-to-runbook links of these documents, resolved once.
+    public private(set) var index: KnowledgeBaseIndex
     /// Every content file `load` read, in `contentFiles` order, with the hash of the bytes it
     /// parsed (nil when unreadable): what a build's input fingerprint covers.
     public var sourceHashes: [(path: String, hash: ContentHash?)]
@@ -23,6 +25,7 @@ public struct KnowledgeBase: Sendable {
         self.postmortems = postmortems
         self.runbooks = runbooks
         self.sourceHashes = sourceHashes
+        index = KnowledgeBaseIndex(postmortems: postmortems, runbooks: runbooks)
     }
 
     /// Problems met while reading files (parse diagnostics of every document and rule file).
@@ -46,7 +49,10 @@ public struct KnowledgeBase: Sendable {
     /// alert coverage when rule files are configured.
     mutating func resolveRunbooks() {
         runbooks = RunbookResolver.resolve(runbooks, postmortems: postmortems, root: root)
-        guard !config.alertRules.isEmpty else { return }
+        guard !config.alertRules.isEmpty else {
+            index = KnowledgeBaseIndex(postmortems: postmortems, runbooks: runbooks)
+            return
+        }
         if alertRules.files.isEmpty {
             let configText = try? String(contentsOf: root.appendingPathComponent("debrief.yml"), encoding: .utf8)
             matchAlerts(AlertRuleFiles.load(globs: config.alertRules, base: root, configText: configText))
@@ -71,6 +77,7 @@ public struct KnowledgeBase: Sendable {
         // A document that became a runbook can now be matched by its file name.
         if learned { coverage = AlertCoverage(rules: rules.rules, runbooks: runbooks, urlFolders: config.runbookURLs, root: root) }
         alertCoverage = coverage
+        index = KnowledgeBaseIndex(postmortems: postmortems, runbooks: runbooks)
     }
 
     /// Parses the named files (root-relative) on all cores.

@@ -36,26 +36,17 @@ public struct SiteModel: Sendable {
         self.diagnostics = diagnostics
         let byFile = Dictionary(grouping: diagnostics, by: \.file)
 
-        var runbookSlugs = UniqueSlugs()
-        var runbookEntries = knowledgeBase.runbooks.map { runbook in
-            SiteRunbook(runbook: runbook, slug: runbookSlugs.claim(runbook.slug), diagnostics: byFile[runbook.path] ?? [])
+        let index = knowledgeBase.index
+        var runbookEntries = knowledgeBase.runbooks.enumerated().map { position, runbook in
+            SiteRunbook(runbook: runbook, slug: index.runbookSlugs[position], diagnostics: byFile[runbook.path] ?? [])
         }
-        // Alert name (case-insensitive) -> runbook slugs listing it.
-        var runbooksByAlert: [String: [String]] = [:]
-        for entry in runbookEntries where entry.runbook.answersAlerts {
-            for alert in entry.runbook.alertNames { runbooksByAlert[alert.lowercased(), default: []].append(entry.slug) }
-        }
-
-        let alertMatcher = AlertMatcher(alerts: Array(runbooksByAlert.keys))
-        var incidentSlugs = UniqueSlugs()
-        let slugs = knowledgeBase.postmortems.map { incidentSlugs.claim($0.slug) }
-        // Slugs are handed out in file order above; the rest of each incident is its own, so on all cores.
-        let built = ResultSlots<SiteIncident>(count: slugs.count)
-        DispatchQueue.concurrentPerform(iterations: slugs.count) { [runbooksByAlert] index in
-            let postmortem = knowledgeBase.postmortems[index]
-            built[index] = SiteIncident(postmortem: postmortem, slug: slugs[index], diagnostics: byFile[postmortem.path] ?? [],
-                                        runbookSlugs: SiteModel.runbooks(for: postmortem, in: runbooksByAlert, matcher: alertMatcher),
-                                        config: knowledgeBase.config, today: today)
+        // The incident itself is built on all cores.
+        let built = ResultSlots<SiteIncident>(count: knowledgeBase.postmortems.count)
+        DispatchQueue.concurrentPerform(iterations: knowledgeBase.postmortems.count) { position in
+            let postmortem = knowledgeBase.postmortems[position]
+            built[position] = SiteIncident(postmortem: postmortem, slug: index.postmortemSlugs[position], diagnostics: byFile[postmortem.path] ?? [],
+                                           runbookSlugs: index.runbooks(for: postmortem).map { index.runbookSlugs[$0] }.sorted(),
+                                           config: knowledgeBase.config, today: today)
         }
         var incidents = built.values
         incidents.sort { a, b in
@@ -82,17 +73,6 @@ public struct SiteModel: Sendable {
         alertCoverage = knowledgeBase.alertCoverage
         incidentPositions = Dictionary(incidents.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
         runbookPositions = Dictionary(runbookEntries.enumerated().map { ($1.slug, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// Runbooks for the postmortem's declared alerts and for alert names its timeline mentions.
-    static func runbooks(for postmortem: Postmortem, in runbooksByAlert: [String: [String]], matcher: AlertMatcher) -> [String] {
-        var slugs = Set<String>()
-        for alert in postmortem.alerts { slugs.formUnion(runbooksByAlert[alert.lowercased()] ?? []) }
-        let timelineText = postmortem.timeline.map(\.text).joined(separator: "\n").lowercased()
-        if !timelineText.isEmpty {
-            for alert in matcher.alerts(in: timelineText) { slugs.formUnion(runbooksByAlert[alert] ?? []) }
-        }
-        return slugs.sorted()
     }
 
     // The positions are checked against the arrays, which are public and may have been edited.
@@ -179,22 +159,5 @@ public struct SiteRunbook: Sendable {
         let title = runbook.title?.trimmingWhitespaceAndNewlines() ?? ""
         self.title = title.isEmpty ? slug : title
         self.diagnostics = diagnostics
-    }
-}
-
-/// Hands out slugs, suffixing repeats (`-2`, `-3`) so no two pages share a path.
-struct UniqueSlugs {
-    private var taken = Set<String>()
-
-    mutating func claim(_ wanted: String) -> String {
-        let base = Slug.make(wanted)
-        var candidate = base
-        var counter = 2
-        while taken.contains(candidate) {
-            candidate = "\(base)-\(counter)"
-            counter += 1
-        }
-        taken.insert(candidate)
-        return candidate
     }
 }

@@ -13,7 +13,7 @@ public struct BrokenReferenceRule: PostmortemRule, RunbookRule {
     public func check(_ postmortem: Postmortem, in context: PostmortemContext) -> [Diagnostic] {
         let targets = context.references
         var diagnostics: [Diagnostic] = []
-        for name in postmortem.related where targets.postmortems.postmortem(named: name) == nil {
+        for name in postmortem.related where targets.postmortemNames.postmortem(named: name) == nil {
             diagnostics.append(diagnostic(postmortem.path, line: postmortem.fieldLine("related") ?? postmortem.titleLine,
                                           "related incident `\(name)` is not a postmortem in this knowledge base; write the slug of an existing postmortem (its file name without `.md`) or remove it"))
         }

@@ -11,7 +11,7 @@ public struct UnknownAlertRule: PostmortemRule {
     public init() {}
 
     public func check(_ postmortem: Postmortem, in context: PostmortemContext) -> [Diagnostic] {
-        let unknown = postmortem.alerts.filter { !context.references.alertsWithRunbooks.contains($0.lowercased()) }
+        let unknown = postmortem.alerts.filter { !context.references.hasRunbook(forAlert: $0) }
         // Reported at the `alerts:` field, else where the text first names the alert.
         let fieldLine = postmortem.fieldLine("alerts", "alert")
         return unknown.map { alert in

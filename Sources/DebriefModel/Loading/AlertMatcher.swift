@@ -6,7 +6,7 @@ import Foundation
 /// the number of alerts: indexing names by their first two bytes was quadratic when thousands
 /// of names share a prefix (`highErrorRate1` ... `highErrorRate900`). Other names (rare) fall
 /// back to `String.contains`.
-struct AlertMatcher: Sendable {
+public struct AlertMatcher: Sendable {
     private struct Node: Sendable {
         /// Next byte -> node, sorted by byte (a node has few children).
         var edges: [(byte: UInt8, node: Int32)] = []
@@ -20,7 +20,7 @@ struct AlertMatcher: Sendable {
     private var names: [String] = []
     private var nonASCII: [String] = []
 
-    init(alerts: [String]) {
+    public init(alerts: [String]) {
         for alert in alerts where !alert.isEmpty {
             let bytes = Array(alert.utf8)
             guard bytes.allSatisfy({ $0 < 0x80 }) else {
@@ -63,7 +63,7 @@ struct AlertMatcher: Sendable {
     }
 
     /// The alert names that occur in `text` (each once, in no particular order).
-    func alerts(in text: String) -> Set<String> {
+    public func alerts(in text: String) -> Set<String> {
         var found = Set<String>()
         var text = text
         text.withUTF8 { bytes in
