@@ -568,6 +568,37 @@ import Testing
         #expect(tool.milestones.started?.time == Self.utc("2024-01-02T10:00:00Z"))
     }
 
+    @Test func aHeaderWrittenAsTheFirstSectionIsTheHeader() {
+        let text = """
+            # Postmortem: Checkout latency spike
+
+            ## Metadata
+            - Incident ID: INC-1042
+            - Date: 2025-03-04
+            - Severity: SEV2
+            - Systems/Services: checkout, payments
+            - Start time (UTC): 2025-03-04 14:05
+            - Impact end: 2025-03-04 15:10
+            - End time (UTC): 2025-03-04 15:20
+
+            ## Summary
+            - **Impact**: slow checkouts
+            - **Severity**: SEV4
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.date?.description == "2025-03-04")
+        #expect(p.severity == "SEV2")
+        #expect(p.services == ["checkout", "payments"])
+        #expect(p.milestones.started?.time == Self.utc("2025-03-04T14:05:00Z"))
+        #expect(p.milestones.mitigated?.time == Self.utc("2025-03-04T15:10:00Z"))
+        #expect(p.milestones.resolved?.time == Self.utc("2025-03-04T15:20:00Z"))
+        // A first section whose list has one header key is prose, not a header.
+        let prose = PostmortemParser().parse(text: "# Outage\n## Summary\n- **Impact**: slow\n- **Severity**: SEV4\n", path: "y.md")
+        #expect(prose.severity == nil)
+        #expect(HeaderFields.milestone(ofLabel: "Time detected") == .detected)
+        #expect(HeaderFields.milestone(ofLabel: "Time to detect") == nil)
+    }
+
     @Test func withNoNamesWhatIsMissingAndAnInvestigationMeansTheIncidentWasNoticed() {
         let text = """
             # Gateway drops traffic

@@ -1,4 +1,5 @@
 import Foundation
+import Markdown
 
 /// The facts a postmortem states in its header, in any of the shapes SPEC section 3 lists:
 /// front matter, bold fields (one a line or several joined by `|`), plain `Date:` lines after
@@ -33,9 +34,23 @@ struct HeaderFields {
             return map
         }()
 
+        /// A spelling as listed, else without a trailing note (`Start time (UTC)`, `Owners (DRI)`),
+        /// else one of the names it joins with `/` (`Systems/Services`).
         init?(spelling: some StringProtocol) {
-            guard let key = Key.bySpelling[spelling.lowercased().trimmed()] else { return nil }
+            let lower = spelling.lowercased().trimmed()
+            if let key = Key.bySpelling[lower] {
+                self = key
+                return
+            }
+            let noted = Self.withoutNote(lower)
+            guard let key = Key.bySpelling[noted] ?? noted.split(separator: "/").lazy.compactMap({ Key.bySpelling[$0.trimmed()] }).first else { return nil }
             self = key
+        }
+
+        /// `start time (utc)` as `start time`.
+        static func withoutNote(_ key: String) -> String {
+            guard key.hasSuffix(")"), let open = key.lastIndex(of: "("), open > key.startIndex else { return key }
+            return key[..<open].trimmed()
         }
     }
 
@@ -118,6 +133,49 @@ struct HeaderFields {
         }
     }
 
+    /// The fields of a first section that opens with a list of them (`## Metadata` or `## Incident
+    /// summary` with `- Date: ...` items): a header written as a section. Read when two or more
+    /// items have header keys, so a summary that opens with `- **Impact**: ...` stays prose.
+    mutating func read(openingListOf section: Section, blocks: [MarkdownNode], lines: DocumentLines) {
+        guard let list = blocks.first(where: { $0.line > section.line }), list.line <= section.endLine,
+              case .list = list.kind else { return }
+        var opening = HeaderFields()
+        opening.read(lines: lines, range: list.line...max(list.line, min(list.endLine, section.endLine)))
+        guard opening.keys.count(where: { $0 != nil }) >= 2 else { return }
+        for field in opening.fields { append(field) }
+        keyEvents += opening.keyEvents
+    }
+
+    /// Fields that say when a milestone happened (`Start time (UTC): 2025-03-04 14:05`), outside
+    /// a `Key events` list.
+    var milestoneFields: [Field] {
+        let listed = Set(keyEvents.map(\.line))
+        return fields.filter { !listed.contains($0.line) && Self.milestone(ofLabel: $0.key) != nil }
+    }
+
+    /// A header key, or a label that names a milestone.
+    static func isFieldKey(_ key: some StringProtocol) -> Bool {
+        Key(spelling: key) != nil || milestone(ofLabel: key) != nil
+    }
+
+    /// The milestone a field label names (`Start time (UTC)`, `Time detected`, `Resolution time`,
+    /// `Impact end`): its one word besides `time`, `incident`, `impact` and the like.
+    static func milestone(ofLabel label: some StringProtocol) -> MilestoneKind? {
+        let words = Key.withoutNote(label.lowercased().trimmed()).split { !$0.isLetter }
+        let rest = words.filter { !["time", "at", "date", "of", "the", "incident", "outage", "impact", "first"].contains($0) }
+        guard rest.count == 1 else { return nil }
+        switch rest[0] {
+        case "start", "started", "began", "begin", "onset": return .started
+        case "detected", "detection": return .detected
+        case "acknowledged", "acknowledgement", "acknowledgment", "declared": return .acknowledged
+        case "mitigated", "mitigation": return .mitigated
+        // The end of impact is its mitigation; the end of the incident its resolution.
+        case "end", "ended": return words.contains("impact") ? .mitigated : .resolved
+        case "resolved", "resolution": return .resolved
+        default: return nil
+        }
+    }
+
     /// `content.split(separator: "|")`, cut on bytes when the line is ASCII (every byte a character).
     private static func segments(of content: Substring) -> [Substring] {
         guard content.utf8.allSatisfy({ $0 < 0x80 }) else { return content.split(separator: "|") }
@@ -127,7 +185,7 @@ struct HeaderFields {
     /// A plain `Date: 2024-03-15` line; only known keys count, so prose is not mistaken for
     /// fields. A line holding several (`Date: x Duration: y Severity: z`) is split at each key.
     private mutating func readPlainLine(_ text: String, line: Int) {
-        guard let (key, _) = Self.keyValue(text), Key(spelling: key) != nil else { return }
+        guard let (key, _) = Self.keyValue(text), Self.isFieldKey(key) else { return }
         var starts: [(key: String, keyStart: String.Index, valueStart: String.Index)] = []
         var searchFrom = text.startIndex
         while let colon = text[searchFrom...].firstIndex(ofASCII: UInt8(ascii: ":")) {
@@ -136,7 +194,7 @@ struct HeaderFields {
             let words = before.split(separator: " ", omittingEmptySubsequences: true)
             for count in stride(from: min(3, words.count), through: 1, by: -1) {
                 let candidate = words.suffix(count).joined(separator: " ")
-                if Key(spelling: candidate) != nil {
+                if Self.isFieldKey(candidate) {
                     let keyStart = words[words.count - count].startIndex
                     let isLineStart = text[..<keyStart].allSatisfy(\.isWhitespace)
                     // Mid-line keys must be capitalised (`Date:`), so prose like "the date:" stays a value.

@@ -40,7 +40,8 @@ struct MilestoneReader {
             milestones.started = Milestone(time: time, source: .frontMatter, line: frontMatter.line("date"))
         }
         for field in keyEvents {
-            guard let kind = kind(ofLabel: field.key), milestones[kind] == nil, let time = moment(field.value) else { continue }
+            guard let kind = kind(ofLabel: field.key) ?? HeaderFields.milestone(ofLabel: field.key), milestones[kind] == nil,
+                  let time = moment(field.value) else { continue }
             milestones[kind] = Milestone(time: time, source: .keyEvent, line: field.line)
         }
         if milestones.started == nil, milestones.mitigated == nil, let lines, let (from, to, line) = impactWindow(in: statedSections, lines: lines) {

@@ -49,6 +49,9 @@ public struct PostmortemParser: Sendable {
         let firstSection = sections.first { $0.level < SectionReader.labelLevel }?.line ?? lines.lastLine + 1
         let headerEnd = min(firstSection - 1, lines.bodyStart + Self.headerLineLimit, lines.lastLine)
         if lines.bodyStart <= headerEnd { header.read(lines: lines, range: lines.bodyStart...headerEnd) }
+        if let first = sections.first(where: { $0.level < SectionReader.labelLevel }) {
+            header.read(openingListOf: first, blocks: blocks, lines: lines)
+        }
         postmortem.fields = header.fields
         // The summary's opening dates the incident and says how long it lasted; it and the impact
         // section may state the window of impact.
@@ -93,7 +96,7 @@ public struct PostmortemParser: Sendable {
         postmortem.actionItems = ActionItemReader(lines: lines, blocks: blocks, incidentDate: postmortem.date).read(sections: sections)
         postmortem.milestones = MilestoneReader(keywords: milestoneKeywords, incidentDate: postmortem.date,
                                                 timezoneOffset: postmortem.timezoneOffset)
-            .read(frontMatter: front, keyEvents: header.keyEvents, timeline: timeline,
+            .read(frontMatter: front, keyEvents: header.keyEvents + header.milestoneFields, timeline: timeline,
                   statedSections: summaries + SectionReader.outermost(.impact, in: sections), lines: lines)
         // A timeline often opens with background days before the impact: the incident's day is
         // the day impact began.
