@@ -54,11 +54,6 @@ public struct SiteLayouts: Sendable {
         return output
     }
 
-    /// Renders `template` with the values page generators build (converted as `TemplateValue.init`).
-    public func render(_ template: String, _ context: [String: Any]) throws -> String {
-        String(decoding: try render(template, TemplateValue(context)), as: UTF8.self)
-    }
-
     /// Layout files directly in `folder` with a plain name (`name.mustache`, `style.css`): a
     /// layout name can never be a path.
     static func files(in folder: URL) throws -> [String: URL] {

@@ -82,7 +82,7 @@ public struct ActionsPage: PageGenerator {
                 values["owners_url"] = .string(root + SitePaths.taxonomy(.owners))
                 values["filter_root"] = .string(root + "actions/filter/")
                 return try site.html(path: path, template: "actions", title: pagination.title("Action items: \(list.title.lowercased())", page: number),
-                                     converted: values, scripts: ["assets/filter.js"])
+                                     values: values, scripts: ["assets/filter.js"])
             }
         }
         return jobs

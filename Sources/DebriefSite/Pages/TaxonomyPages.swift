@@ -49,17 +49,19 @@ public struct TaxonomyPages: PageGenerator {
         let terms = TaxonomyPages.terms(taxonomy, in: model)
         let indexPath = SitePaths.taxonomy(taxonomy)
         let indexRoot = SitePaths.root(of: indexPath)
-        let rows = terms.map { term -> [String: Any] in
-            var row: [String: Any] = ["name": term.name, "url": indexRoot + SitePaths.term(taxonomy, term.slug),
-                                      "incident_count": term.incidents.count, "action_count": term.actions.count,
-                                      "incident_count_text": CountText.of(term.incidents.count, "incident"),
-                                      "action_count_text": CountText.of(term.actions.count, "action item"),
-                                      "overdue_count": term.actions.count(where: { actions[$0].isOverdue })]
-            if taxonomy == .severities { row.merge(site.severityValues(term.name)) { _, new in new } }
-            return row
+        let rows = terms.map { term -> TemplateValue in
+            var row: [String: TemplateValue] = [
+                "name": .string(term.name), "url": .string(indexRoot + SitePaths.term(taxonomy, term.slug)),
+                "incident_count": .int(term.incidents.count), "action_count": .int(term.actions.count),
+                "incident_count_text": .string(CountText.of(term.incidents.count, "incident")),
+                "action_count_text": .string(CountText.of(term.actions.count, "action item")),
+                "overdue_count": .int(term.actions.count(where: { actions[$0].isOverdue })),
+            ]
+            if taxonomy == .severities { row.merge(site.severityMembers(term.name)) { _, new in new } }
+            return .object(TemplateObject(row))
         }
         var pages = [try site.html(path: indexPath, template: "terms", title: taxonomy.title, values: [
-            "taxonomy": taxonomy.title, "terms": rows, "is_owners": taxonomy == .owners,
+            "taxonomy": .string(taxonomy.title), "terms": .list(rows), "is_owners": .bool(taxonomy == .owners),
         ])]
         for term in terms {
             // An owner's pages are their work list, paged; other terms page their incidents.
@@ -92,7 +94,7 @@ public struct TaxonomyPages: PageGenerator {
                 }
                 if number == 1 { values.merge(firstPage(root)) { _, new in new } }
                 pages.append(try site.html(path: path, template: "term", title: pagination.title("\(taxonomy.singular): \(term.name)", page: number),
-                                           converted: values))
+                                           values: values))
             }
         }
         return pages
@@ -108,14 +110,14 @@ public struct TaxonomyPages: PageGenerator {
         let runbooks = taxonomy != .services ? [] : model.runbooks.filter { entry in
             entry.runbook.service.map { Slug.make($0.trimmingWhitespaceAndNewlines()) == term.slug } ?? false
         }
-        let responseTimes = TemplateValue(TaxonomyPages.responseTimes(of: term.incidents, in: model))
+        let responseTimes = TaxonomyPages.responseTimes(of: term.incidents, in: model)
         return { root in
             var values: [String: TemplateValue] = [
                 "response_times": responseTimes,
                 // At most a page of them: a service can have hundreds; the search lists all.
                 "runbooks": .list(runbooks.prefix(Pagination.defaultPageSize).map { entry in
-                    TemplateValue(["title": entry.title, "url": root + SitePaths.runbook(entry.slug), "owner": entry.runbook.owner ?? "",
-                                   "alerts": entry.runbook.alertNames] as [String: Any])
+                    .object(["title": .string(entry.title), "url": .string(root + SitePaths.runbook(entry.slug)),
+                             "owner": .string(entry.runbook.owner ?? ""), "alerts": .strings(entry.runbook.alertNames)])
                 }),
                 "has_runbooks": .bool(!runbooks.isEmpty),
                 "more_runbooks_text": .string(runbooks.count > Pagination.defaultPageSize
@@ -135,11 +137,11 @@ public struct TaxonomyPages: PageGenerator {
 
     /// MTTD, MTTA, MTTM and MTTR (mean / median in minutes, with n) over a term's incidents
     /// (positions in `model.incidents`, read in place: an incident is a large value to copy).
-    static func responseTimes(of incidents: [Int], in model: SiteModel) -> [[String: Any]] {
-        ResponseMetric.allCases.map { metric in
+    static func responseTimes(of incidents: [Int], in model: SiteModel) -> TemplateValue {
+        .list(ResponseMetric.allCases.map { metric in
             let statistic = SummaryStatistic(incidents.map { model.incidents[$0].durations[metric].map { $0 / 60 } })
-            return ["label": metric.label, "meaning": metric.meaning, "text": FigureText.statistic(statistic)]
-        }
+            return .object(["label": .string(metric.label), "meaning": .string(metric.meaning), "text": .string(FigureText.statistic(statistic))])
+        })
     }
 
     /// The terms of a taxonomy, sorted by name (years newest first); values that slugify alike
