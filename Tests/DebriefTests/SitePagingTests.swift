@@ -36,7 +36,9 @@ import DebriefSite
         guard case .list(let links) = pager["pages"] else { Issue.record("no page links"); return }
         // 1, a gap, 98...102, a gap, 200.
         #expect(links.count == 9)
-        #expect(links[1] == .object(["gap": .bool(true)]))
+        #expect(links[1] == .object(["gap": .bool(true), "number": .null, "url": .null, "current": .null]))
+        #expect(links[2] == .object(["gap": .bool(false), "number": .int(98), "url": .string("../../../postmortems/page/98/index.html"),
+                                     "current": .bool(false)]))
     }
 }
 

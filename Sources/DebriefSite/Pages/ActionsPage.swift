@@ -78,6 +78,7 @@ public struct ActionsPage: PageGenerator {
                 })
                 values["actions"] = .list(pagination.items(ofPage: number).map { site.actionRow(actions[positions[$0]], root: root) })
                 values["has_actions"] = .bool(!positions.isEmpty)
+                values["hide_incident_column"] = .bool(false)
                 values["pager"] = pagination.pager(page: number, root: root)
                 values["owners_url"] = .string(root + SitePaths.taxonomy(.owners))
                 values["filter_root"] = .string(root + "actions/filter/")

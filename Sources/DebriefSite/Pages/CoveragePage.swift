@@ -16,8 +16,9 @@ public struct CoveragePage: PageGenerator {
         guard let coverage = site.model.alertCoverage else { return [] }
         let root = SitePaths.root(of: CoveragePage.path)
         let titles = Dictionary(site.model.runbooks.map { ($0.runbook.path, $0.title) }, uniquingKeysWith: { first, _ in first })
+        /// The runbook's title and page (null without a runbook, or when it has no page).
         func runbookLink(_ path: String?) -> [String: TemplateValue] {
-            guard let path else { return [:] }
+            guard let path else { return ["runbook": .null, "runbook_url": .null] }
             return ["runbook": .string(titles[path] ?? path), "runbook_url": .string(site.contentLinks.pages[path].map { root + $0 } ?? "")]
         }
         /// `alerts` and the count of each status, as text with separators.

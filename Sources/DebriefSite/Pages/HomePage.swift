@@ -54,6 +54,7 @@ public struct HomePage: PageGenerator {
             "has_overdue": .bool(!overdue.isEmpty),
             "has_incidents": .bool(!model.incidents.isEmpty),
             "actions": .list(overdue.prefix(5).map { site.actionRow(actions[$0], root: root) }),
+            "hide_incident_column": .bool(false),
             "as_of": .string(model.today.description),
         ]
         return [try site.html(path: SitePaths.home, template: "home", title: model.config.title, values: values)]
