@@ -7,10 +7,20 @@ import DebriefSite
 @Suite struct TemplateTests {
     /// `text` rendered with `values`; `partials` are the other templates it may include.
     func render(_ text: String, _ values: [String: TemplateValue] = [:], partials: [String: String] = [:]) throws -> String {
-        var templates = try partials.mapValues { try Template(name: "partial", text: $0) }
+        var templates = try Dictionary(uniqueKeysWithValues: partials.map { name, text in (name, try Template(name: name, text: text)) })
         templates["page"] = try Template(name: "page", text: text)
         let bytes = try #require(try TemplateLibrary(templates: templates).render("page", context: .object(TemplateObject(values))))
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The error rendering `text` with `values` throws, nil when it renders.
+    func renderError(_ text: String, _ values: [String: TemplateValue] = [:], partials: [String: String] = [:]) -> TemplateRenderError? {
+        do {
+            _ = try render(text, values, partials: partials)
+            return nil
+        } catch {
+            return error as? TemplateRenderError
+        }
     }
 
     func syntaxError(_ text: String) -> TemplateSyntaxError? {
@@ -110,12 +120,41 @@ import DebriefSite
     }
 
     @Test func renderingAListAsTextIsAnErrorWithItsLine() throws {
-        #expect(throws: SiteBuildError.self) { try render("ok\n{{tags}}", ["tags": .strings(["a"])]) }
-        do {
-            _ = try render("ok\n{{tags}}", ["tags": .strings(["a"])])
-        } catch {
-            #expect("\(error)".contains("page.mustache line 2"))
-        }
+        let error = try #require(renderError("ok\n{{tags}}", ["tags": .strings(["a"])]))
+        #expect(error.template == "page" && error.line == 2)
+        #expect(error.message.contains("{{#tags}}"))
+    }
+
+    @Test func aNameNoContextHasIsAnErrorWithItsTemplateAndLine() throws {
+        let rows: [String: TemplateValue] = ["rows": .list([.object(["title": .text("a")])]), "page": .object(["title": .text("p")])]
+        // Looked up through the row and the page values: found in neither.
+        let variable = try #require(renderError("<ul>\n{{#rows}}\n<li>{{titel}}</li>\n{{/rows}}\n</ul>", rows))
+        #expect(variable == TemplateRenderError(template: "page", line: 3,
+                                                "{{titel}}: no value named titel on this page (docs/layouts.md lists the values of each page)"))
+        #expect(renderError("\n{{#has_rows}}x{{/has_rows}}", rows)?.line == 2)
+        #expect(renderError("{{^has_rows}}x{{/has_rows}}", rows)?.message.hasPrefix("{{^has_rows}}") == true)
+        #expect(renderError("{{{raw}}}", rows)?.message.hasPrefix("{{&raw}}") == true)
+        // A dotted name needs its first part; a later part an object lacks is empty.
+        #expect(renderError("{{pgae.title}}", rows)?.message.contains("no value named pgae") == true)
+        #expect(try render("[{{page.title}}|{{page.subtitle}}|{{page.title.more}}]", rows) == "[p||]")
+        // `.name` looks only in the current context.
+        #expect(renderError("{{#rows}}{{.page}}{{/rows}}", rows) != nil)
+        // The template named is the one holding the tag: here the partial, not the page.
+        let inPartial = try #require(renderError("{{#rows}}{{> row}}{{/rows}}", rows, partials: ["row": "<li>\n{{title}} {{owner}}</li>"]))
+        #expect(inPartial.template == "row" && inPartial.line == 2)
+    }
+
+    @Test func aNullNameRendersNothingAndIsFalsy() throws {
+        let values: [String: TemplateValue] = ["note": .null, "title": .text("Outer"), "rows": .list([.object(["title": .null])])]
+        #expect(try render("[{{note}}{{{note}}}]{{#note}}shown{{/note}}{{^note}}hidden{{/note}}", values) == "[]hidden")
+        // A null in an inner context still hides the outer value: the name is there.
+        #expect(try render("{{#rows}}<{{title}}>{{/rows}}", values) == "<>")
+    }
+
+    @Test func aSectionThatIsNotShownIsNotLookedInto() throws {
+        // Names are looked up as the page renders them: a section over an empty list or a
+        // false value never reaches the names of its items.
+        #expect(try render("{{#rows}}{{anything}}{{/rows}}{{#off}}{{other}}{{/off}}", ["rows": .list([]), "off": .bool(false)]) == "")
     }
 
     // MARK: - Partials and templates
@@ -163,6 +202,28 @@ import DebriefSite
             Issue.record("an invalid override was accepted")
         } catch let error as SiteBuildError {
             #expect(error.message.contains("footer.mustache:2: invalid mustache template: set delimiters"))
+        }
+    }
+
+    @Test func layoutOverrideNamingAValueThePageLacksNamesItsFileAndLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "<footer>\n{{sitle_title}}\n</footer>\n".write(to: folder.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
+        let layouts = try SiteLayouts(overrides: folder)
+        do {
+            _ = try layouts.render("footer", .object(["site_title": .text("Incidents")]))
+            Issue.record("a misspelt name rendered")
+        } catch let error as SiteBuildError {
+            #expect(error.message.hasPrefix(folder.appendingPathComponent("footer.mustache").path + ":2: {{sitle_title}}: no value named sitle_title"),
+                    "\(error.message)")
+        }
+        // In a built-in layout the message names it as the syntax errors do.
+        do {
+            _ = try layouts.render("pager", .object([:]))
+            Issue.record("a page without `pager` rendered the pager")
+        } catch let error as SiteBuildError {
+            #expect(error.message.hasPrefix("built-in layout pager.mustache:2: {{#pager}}"), "\(error.message)")
         }
     }
 
