@@ -45,7 +45,15 @@ import DebriefSite
 /// The fixture knowledge base with `count` more postmortems, all of service `bulk`, each with
 /// one open action item of Mara's that is past due.
 enum LargeFixture {
+    /// Every output file by path.
     static func render(postmortems count: Int) throws -> [String: String] {
+        let builder = SiteFixture.builder(root: try copy(postmortems: count))
+        let pages = try builder.render(try builder.prepare())
+        return Dictionary(uniqueKeysWithValues: pages.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+    }
+
+    /// The copy's root.
+    static func copy(postmortems count: Int) throws -> URL {
         let root = try SiteFixture.copy("kb")
         let folder = root.appendingPathComponent("content/postmortems")
         for number in 1...count {
@@ -82,9 +90,7 @@ enum LargeFixture {
             """
             try text.write(to: folder.appendingPathComponent("bulk-\(number).md"), atomically: true, encoding: .utf8)
         }
-        let builder = SiteFixture.builder(root: root)
-        let pages = try builder.render(try builder.prepare())
-        return Dictionary(uniqueKeysWithValues: pages.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+        return root
     }
 }
 
