@@ -11,6 +11,8 @@ public struct SiteLayouts: Sendable {
     public let assets: [String: Data]
     /// Names of files taken from the knowledge base's layouts folder, sorted.
     public let overridden: [String]
+    /// Template name -> where it came from (an override's path), for error messages.
+    private let origins: [String: String]
 
     /// `overrides`: the knowledge base's layouts folder (may not exist).
     public init(overrides: URL?) throws {
@@ -27,11 +29,13 @@ public struct SiteLayouts: Sendable {
             }
         }
         var templates: [String: Template] = [:]
+        var origins: [String: String] = [:]
         var assets: [String: Data] = [:]
         for (name, (data, origin)) in files {
             if name.hasSuffix(".mustache") {
                 guard let text = String(data: data, encoding: .utf8) else { throw SiteBuildError("\(origin): layout is not UTF-8") }
                 let templateName = String(name.dropLast(".mustache".count))
+                origins[templateName] = origin
                 do {
                     templates[templateName] = try Template(name: templateName, text: text)
                 } catch let error as TemplateSyntaxError {
@@ -42,21 +46,23 @@ public struct SiteLayouts: Sendable {
             }
         }
         library = TemplateLibrary(templates: templates)
+        self.origins = origins
         self.assets = assets
         self.overridden = overridden.sorted()
     }
 
-    /// Renders `template` with `context` as UTF-8; a missing template is an error, not an empty page.
+    /// Renders `template` with `context` as UTF-8; a missing template is an error, not an empty
+    /// page, and so is a tag the values cannot render (a name the page does not have), reported
+    /// with the file and line of the tag as an invalid template is.
     public func render(_ template: String, _ context: TemplateValue) throws -> [UInt8] {
-        guard let output = try library.render(template, context: context) else {
-            throw SiteBuildError("layout \(template).mustache does not exist")
+        let output: [UInt8]?
+        do {
+            output = try library.render(template, context: context)
+        } catch let error as TemplateRenderError {
+            throw SiteBuildError("\(origins[error.template] ?? error.template):\(error.line): \(error.message)")
         }
+        guard let output else { throw SiteBuildError("layout \(template).mustache does not exist") }
         return output
-    }
-
-    /// Renders `template` with the values page generators build (converted as `TemplateValue.init`).
-    public func render(_ template: String, _ context: [String: Any]) throws -> String {
-        String(decoding: try render(template, TemplateValue(context)), as: UTF8.self)
     }
 
     /// Layout files directly in `folder` with a plain name (`name.mustache`, `style.css`): a

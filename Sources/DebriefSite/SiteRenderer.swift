@@ -56,15 +56,9 @@ public struct SiteRenderer: Sendable {
     }
 
     /// Renders an HTML page: `values` plus the values every page receives (`root`, `site_title`,
-    /// `page_title`, `nav`, `scripts`).
-    public func html(path: String, template: String, title: String, values: [String: Any], scripts: [String] = []) throws -> RenderedPage {
-        // Converted once into template values: empty strings become null, so that `{{#value}}`
-        // sections skip them as the templates expect.
-        try html(path: path, template: template, title: title, converted: values.mapValues { TemplateValue($0) }, scripts: scripts)
-    }
-
-    /// As `html(path:template:title:values:scripts:)`, with values already converted.
-    public func html(path: String, template: String, title: String, converted values: [String: TemplateValue],
+    /// `page_title`, `is_home`, `nav`, `scripts`). `values` holds every name the template uses,
+    /// null when empty: a name it lacks stops the build (SiteLayouts.render).
+    public func html(path: String, template: String, title: String, values: [String: TemplateValue],
                      scripts: [String] = []) throws -> RenderedPage {
         let root = SitePaths.root(of: path)
         var context = values
@@ -110,11 +104,6 @@ public struct SiteRenderer: Sendable {
     }
 
     /// `severity` (name or empty), `severity_label`, `severity_class` (`sev-1`..`sev-4`, `sev-unknown`).
-    public func severityValues(_ severity: String?) -> [String: Any] {
-        severityMembers(severity)
-    }
-
-    /// `severityValues` as template values.
     public func severityMembers(_ severity: String?) -> [String: TemplateValue] {
         let rank = model.severityRank(severity)
         return [

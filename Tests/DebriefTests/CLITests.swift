@@ -261,6 +261,34 @@ import Testing
     }
 }
 
+extension CLITests {
+    // MARK: build: layout overrides
+
+    @Test func layoutOverrideNamingAValueThePageLacksFailsTheBuildWithItsFileAndLineAndWritesNothing() throws {
+        let root = try Debrief.copyOfFixture("clean")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public")
+        let build = ["build", "--root", root.path, "--output", output.path, "--as-of", "2026-01-01"]
+        let first = try Debrief.run(build)
+        #expect(first.status == 0, "\(first)")
+        let before = SiteFixture.tree(output)
+
+        let layouts = root.appendingPathComponent("layouts")
+        try FileManager.default.createDirectory(at: layouts, withIntermediateDirectories: true)
+        let footer = layouts.appendingPathComponent("footer.mustache")
+        try "<footer>\n  <p>{{site_titel}}</p>\n</footer>\n".write(to: footer, atomically: true, encoding: .utf8)
+        let failed = try Debrief.run(build)
+        #expect(failed.status == 2, "\(failed)")
+        #expect(failed.stderr.contains("\(footer.path):2: {{site_titel}}: no value named site_titel"), "\(failed.stderr)")
+        #expect(SiteFixture.tree(output) == before, "the previous site is left as it was")
+
+        let fresh = root.appendingPathComponent("fresh")
+        let failedFresh = try Debrief.run(["build", "--root", root.path, "--output", fresh.path, "--as-of", "2026-01-01"])
+        #expect(failedFresh.status == 2, "\(failedFresh)")
+        #expect(!FileManager.default.fileExists(atPath: fresh.path), "no output folder is made")
+    }
+}
+
 /// Runs the `debrief` executable built next to the test bundle.
 enum Debrief {
     struct Run: CustomStringConvertible {

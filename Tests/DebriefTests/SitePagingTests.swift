@@ -36,14 +36,24 @@ import DebriefSite
         guard case .list(let links) = pager["pages"] else { Issue.record("no page links"); return }
         // 1, a gap, 98...102, a gap, 200.
         #expect(links.count == 9)
-        #expect(links[1] == .object(["gap": .bool(true)]))
+        #expect(links[1] == .object(["gap": .bool(true), "number": .null, "url": .null, "current": .null]))
+        #expect(links[2] == .object(["gap": .bool(false), "number": .int(98), "url": .string("../../../postmortems/page/98/index.html"),
+                                     "current": .bool(false)]))
     }
 }
 
 /// The fixture knowledge base with `count` more postmortems, all of service `bulk`, each with
 /// one open action item of Mara's that is past due.
 enum LargeFixture {
+    /// Every output file by path.
     static func render(postmortems count: Int) throws -> [String: String] {
+        let builder = SiteFixture.builder(root: try copy(postmortems: count))
+        let pages = try builder.render(try builder.prepare())
+        return Dictionary(uniqueKeysWithValues: pages.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+    }
+
+    /// The copy's root.
+    static func copy(postmortems count: Int) throws -> URL {
         let root = try SiteFixture.copy("kb")
         let folder = root.appendingPathComponent("content/postmortems")
         for number in 1...count {
@@ -80,9 +90,7 @@ enum LargeFixture {
             """
             try text.write(to: folder.appendingPathComponent("bulk-\(number).md"), atomically: true, encoding: .utf8)
         }
-        let builder = SiteFixture.builder(root: root)
-        let pages = try builder.render(try builder.prepare())
-        return Dictionary(uniqueKeysWithValues: pages.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+        return root
     }
 }
 

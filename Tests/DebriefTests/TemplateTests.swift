@@ -6,11 +6,21 @@ import DebriefSite
 /// SiteGoldenTests proves the built-in layouts render exactly as before.
 @Suite struct TemplateTests {
     /// `text` rendered with `values`; `partials` are the other templates it may include.
-    func render(_ text: String, _ values: [String: Any] = [:], partials: [String: String] = [:]) throws -> String {
-        var templates = try partials.mapValues { try Template(name: "partial", text: $0) }
+    func render(_ text: String, _ values: [String: TemplateValue] = [:], partials: [String: String] = [:]) throws -> String {
+        var templates = try Dictionary(uniqueKeysWithValues: partials.map { name, text in (name, try Template(name: name, text: text)) })
         templates["page"] = try Template(name: "page", text: text)
-        let bytes = try #require(try TemplateLibrary(templates: templates).render("page", context: TemplateValue(values)))
+        let bytes = try #require(try TemplateLibrary(templates: templates).render("page", context: .object(TemplateObject(values))))
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The error rendering `text` with `values` throws, nil when it renders.
+    func renderError(_ text: String, _ values: [String: TemplateValue] = [:], partials: [String: String] = [:]) -> TemplateRenderError? {
+        do {
+            _ = try render(text, values, partials: partials)
+            return nil
+        } catch {
+            return error as? TemplateRenderError
+        }
     }
 
     func syntaxError(_ text: String) -> TemplateSyntaxError? {
@@ -35,17 +45,17 @@ import DebriefSite
 
     @Test func sectionCommentAndInvertedTagsAloneOnTheirLineRemoveTheLine() throws {
         let template = "<ul>\n  {{! one item per line }}\n  {{#items}}\n  <li>{{.}}</li>\n  {{/items}}\n  {{^items}}\n  <li>none</li>\n  {{/items}}\n</ul>\n"
-        #expect(try render(template, ["items": ["a", "b"]]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
-        #expect(try render(template, ["items": [String]()]) == "<ul>\n  <li>none</li>\n</ul>\n")
+        #expect(try render(template, ["items": .strings(["a", "b"])]) == "<ul>\n  <li>a</li>\n  <li>b</li>\n</ul>\n")
+        #expect(try render(template, ["items": .list([])]) == "<ul>\n  <li>none</li>\n</ul>\n")
     }
 
     @Test func tagsSharingTheirLineWithTextKeepTheLine() throws {
-        #expect(try render("x {{#on}}y{{/on}}\n  {{#on}}z{{/on}}\n", ["on": true]) == "x y\n  z\n")
+        #expect(try render("x {{#on}}y{{/on}}\n  {{#on}}z{{/on}}\n", ["on": .bool(true)]) == "x y\n  z\n")
         #expect(try render("a {{! note }} b\n", [:]) == "a  b\n")
     }
 
     @Test func crlfLineEndsCountAsLineEnds() throws {
-        #expect(try render("{{#on}}\r\nyes\r\n{{/on}}\r\nend", ["on": true]) == "yes\r\nend")
+        #expect(try render("{{#on}}\r\nyes\r\n{{/on}}\r\nend", ["on": .bool(true)]) == "yes\r\nend")
     }
 
     @Test func standalonePartialIndentsEveryLineOfThePartial() throws {
@@ -59,63 +69,92 @@ import DebriefSite
         // What swift-mustache did and the navigation in the golden pages shows: each pass of a
         // section restarts the partial's line tracking.
         let inner = "<ul>\n{{#items}}\n<li>{{.}}</li>\n{{/items}}\n</ul>\n"
-        #expect(try render("<nav>\n  {{> list}}\n</nav>\n", ["items": ["a", "b"]], partials: ["list": inner])
+        #expect(try render("<nav>\n  {{> list}}\n</nav>\n", ["items": .strings(["a", "b"])], partials: ["list": inner])
             == "<nav>\n  <ul>\n  <li>a</li>\n<li>b</li>\n  </ul>\n</nav>\n")
     }
 
     // MARK: - Values
 
     @Test func variablesAreHTMLEscapedUnlessTripleOrAmpersand() throws {
-        let values = ["x": "<a href=\"u\">Tom & 'Jerry'</a> é—"]
+        let values: [String: TemplateValue] = ["x": .text("<a href=\"u\">Tom & 'Jerry'</a> é—")]
         #expect(try render("{{x}}", values) == "&lt;a href=&quot;u&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt; é—")
         #expect(try render("{{{x}}}|{{& x}}", values) == "<a href=\"u\">Tom & 'Jerry'</a> é—|<a href=\"u\">Tom & 'Jerry'</a> é—")
     }
 
     @Test func numbersAndBooleansRenderAsSwiftWritesThem() throws {
-        #expect(try render("{{n}} {{d}} {{t}} {{f}} {{missing}}.", ["n": 3, "d": 2.5, "t": true, "f": false]) == "3 2.5 true false .")
+        #expect(try render("{{n}} {{m}} {{t}} {{f}} {{none}}.", ["n": .int(3), "m": .int(-12), "t": .bool(true), "f": .bool(false), "none": .null])
+            == "3 -12 true false .")
         // Zero is a value, not false.
-        #expect(try render("{{#n}}[{{.}}]{{/n}}", ["n": 0]) == "[0]")
+        #expect(try render("{{#n}}[{{.}}]{{/n}}", ["n": .int(0)]) == "[0]")
     }
 
     @Test func dottedNamesLookInsideObjects() throws {
-        let values: [String: Any] = ["incident": ["owner": ["name": "Ana"]], "inner": ["incident": [String: Any]()]]
+        let values: [String: TemplateValue] = ["incident": .object(["owner": .object(["name": .text("Ana")])]),
+                                               "inner": .object(["incident": .object([:])])]
         #expect(try render("{{incident.owner.name}}", values) == "Ana")
         // The first context holding `incident` decides; no fallback to an outer one.
         #expect(try render("{{#inner}}[{{incident.owner.name}}]{{/inner}}", values) == "[]")
     }
 
     @Test func namesAreLookedUpFromTheInnermostContextOutwards() throws {
-        let values: [String: Any] = ["title": "Outer", "rows": [["name": "a"], ["name": "b", "title": "Own"], ["name": "c", "title": ""]]]
+        let values: [String: TemplateValue] = ["title": .text("Outer"), "rows": .list([
+            .object(["name": .text("a")]), .object(["name": .text("b"), "title": .text("Own")]), .object(["name": .text("c"), "title": .string("")]),
+        ])]
         // An empty string is absent but still hides the outer value, as before.
         #expect(try render("{{#rows}}{{name}}:{{title}} {{/rows}}", values) == "a:Outer b:Own c: ")
         #expect(try render("{{#rows}}{{.name}}{{/rows}}", values) == "abc")
     }
 
     @Test func emptyListFalseMissingAndEmptyStringAreFalsy() throws {
-        let values: [String: Any] = ["list": [Int](), "no": false, "empty": "", "full": ["x"], "yes": true, "text": "t"]
-        let template = "{{^list}}1{{/list}}{{^no}}2{{/no}}{{^missing}}3{{/missing}}{{^empty}}4{{/empty}}"
+        let values: [String: TemplateValue] = ["list": .list([]), "no": .bool(false), "null": .null, "empty": .string(""),
+                                               "full": .strings(["x"]), "yes": .bool(true), "text": .text("t")]
+        let template = "{{^list}}1{{/list}}{{^no}}2{{/no}}{{^null}}3{{/null}}{{^empty}}4{{/empty}}"
             + "{{^full}}x{{/full}}{{^yes}}x{{/yes}}{{^text}}x{{/text}}{{#empty}}x{{/empty}}{{#list}}x{{/list}}"
         #expect(try render(template, values) == "1234")
     }
 
     @Test func sectionsOverObjectsPushThemAndListsRepeat() throws {
-        let values: [String: Any] = ["owner": ["name": "Ana"], "tags": ["db", "net"], "on": true, "name": "outer"]
+        let values: [String: TemplateValue] = ["owner": .object(["name": .text("Ana")]), "tags": .strings(["db", "net"]), "on": .bool(true),
+                                               "name": .text("outer")]
         #expect(try render("{{#owner}}{{name}}{{/owner}} {{#on}}{{name}}{{/on}} {{#tags}}<{{.}}>{{/tags}}", values) == "Ana outer <db><net>")
     }
 
-    @Test func optionalsAndNullsAreUnwrapped() throws {
-        let present: String? = "here"
-        let absent: String? = nil
-        #expect(try render("{{a}}|{{#b}}x{{/b}}|{{c}}", ["a": present as Any, "b": absent as Any, "c": NSNull()]) == "here||")
+    @Test func renderingAListAsTextIsAnErrorWithItsLine() throws {
+        let error = try #require(renderError("ok\n{{tags}}", ["tags": .strings(["a"])]))
+        #expect(error.template == "page" && error.line == 2)
+        #expect(error.message.contains("{{#tags}}"))
     }
 
-    @Test func renderingAListAsTextIsAnErrorWithItsLine() throws {
-        #expect(throws: SiteBuildError.self) { try render("ok\n{{tags}}", ["tags": ["a"]]) }
-        do {
-            _ = try render("ok\n{{tags}}", ["tags": ["a"]])
-        } catch {
-            #expect("\(error)".contains("page.mustache line 2"))
-        }
+    @Test func aNameNoContextHasIsAnErrorWithItsTemplateAndLine() throws {
+        let rows: [String: TemplateValue] = ["rows": .list([.object(["title": .text("a")])]), "page": .object(["title": .text("p")])]
+        // Looked up through the row and the page values: found in neither.
+        let variable = try #require(renderError("<ul>\n{{#rows}}\n<li>{{titel}}</li>\n{{/rows}}\n</ul>", rows))
+        #expect(variable == TemplateRenderError(template: "page", line: 3,
+                                                "{{titel}}: no value named titel on this page (docs/layouts.md lists the values of each page)"))
+        #expect(renderError("\n{{#has_rows}}x{{/has_rows}}", rows)?.line == 2)
+        #expect(renderError("{{^has_rows}}x{{/has_rows}}", rows)?.message.hasPrefix("{{^has_rows}}") == true)
+        #expect(renderError("{{{raw}}}", rows)?.message.hasPrefix("{{&raw}}") == true)
+        // A dotted name needs its first part; a later part an object lacks is empty.
+        #expect(renderError("{{pgae.title}}", rows)?.message.contains("no value named pgae") == true)
+        #expect(try render("[{{page.title}}|{{page.subtitle}}|{{page.title.more}}]", rows) == "[p||]")
+        // `.name` looks only in the current context.
+        #expect(renderError("{{#rows}}{{.page}}{{/rows}}", rows) != nil)
+        // The template named is the one holding the tag: here the partial, not the page.
+        let inPartial = try #require(renderError("{{#rows}}{{> row}}{{/rows}}", rows, partials: ["row": "<li>\n{{title}} {{owner}}</li>"]))
+        #expect(inPartial.template == "row" && inPartial.line == 2)
+    }
+
+    @Test func aNullNameRendersNothingAndIsFalsy() throws {
+        let values: [String: TemplateValue] = ["note": .null, "title": .text("Outer"), "rows": .list([.object(["title": .null])])]
+        #expect(try render("[{{note}}{{{note}}}]{{#note}}shown{{/note}}{{^note}}hidden{{/note}}", values) == "[]hidden")
+        // A null in an inner context still hides the outer value: the name is there.
+        #expect(try render("{{#rows}}<{{title}}>{{/rows}}", values) == "<>")
+    }
+
+    @Test func aSectionThatIsNotShownIsNotLookedInto() throws {
+        // Names are looked up as the page renders them: a section over an empty list or a
+        // false value never reaches the names of its items.
+        #expect(try render("{{#rows}}{{anything}}{{/rows}}{{#off}}{{other}}{{/off}}", ["rows": .list([]), "off": .bool(false)]) == "")
     }
 
     // MARK: - Partials and templates
@@ -166,9 +205,31 @@ import DebriefSite
         }
     }
 
+    @Test func layoutOverrideNamingAValueThePageLacksNamesItsFileAndLine() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-templates-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "<footer>\n{{sitle_title}}\n</footer>\n".write(to: folder.appendingPathComponent("footer.mustache"), atomically: true, encoding: .utf8)
+        let layouts = try SiteLayouts(overrides: folder)
+        do {
+            _ = try layouts.render("footer", .object(["site_title": .text("Incidents")]))
+            Issue.record("a misspelt name rendered")
+        } catch let error as SiteBuildError {
+            #expect(error.message.hasPrefix(folder.appendingPathComponent("footer.mustache").path + ":2: {{sitle_title}}: no value named sitle_title"),
+                    "\(error.message)")
+        }
+        // In a built-in layout the message names it as the syntax errors do.
+        do {
+            _ = try layouts.render("pager", .object([:]))
+            Issue.record("a page without `pager` rendered the pager")
+        } catch let error as SiteBuildError {
+            #expect(error.message.hasPrefix("built-in layout pager.mustache:2: {{#pager}}"), "\(error.message)")
+        }
+    }
+
     @Test func builtInLayoutsParseAndMissingLayoutIsAnError() throws {
         let layouts = try SiteLayouts(overrides: nil)
         #expect(layouts.library.templates["postmortem"] != nil)
-        #expect(throws: SiteBuildError.self) { _ = try layouts.render("no-such-page", [String: Any]()) }
+        #expect(throws: SiteBuildError.self) { _ = try layouts.render("no-such-page", .object([:])) }
     }
 }

@@ -78,11 +78,12 @@ public struct ActionsPage: PageGenerator {
                 })
                 values["actions"] = .list(pagination.items(ofPage: number).map { site.actionRow(actions[positions[$0]], root: root) })
                 values["has_actions"] = .bool(!positions.isEmpty)
+                values["hide_incident_column"] = .bool(false)
                 values["pager"] = pagination.pager(page: number, root: root)
                 values["owners_url"] = .string(root + SitePaths.taxonomy(.owners))
                 values["filter_root"] = .string(root + "actions/filter/")
                 return try site.html(path: path, template: "actions", title: pagination.title("Action items: \(list.title.lowercased())", page: number),
-                                     converted: values, scripts: ["assets/filter.js"])
+                                     values: values, scripts: ["assets/filter.js"])
             }
         }
         return jobs

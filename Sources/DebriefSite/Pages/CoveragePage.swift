@@ -16,36 +16,42 @@ public struct CoveragePage: PageGenerator {
         guard let coverage = site.model.alertCoverage else { return [] }
         let root = SitePaths.root(of: CoveragePage.path)
         let titles = Dictionary(site.model.runbooks.map { ($0.runbook.path, $0.title) }, uniquingKeysWith: { first, _ in first })
-        func runbookLink(_ path: String?) -> [String: Any] {
-            guard let path else { return [:] }
-            return ["runbook": titles[path] ?? path, "runbook_url": site.contentLinks.pages[path].map { root + $0 } ?? ""]
+        /// The runbook's title and page (null without a runbook, or when it has no page).
+        func runbookLink(_ path: String?) -> [String: TemplateValue] {
+            guard let path else { return ["runbook": .null, "runbook_url": .null] }
+            return ["runbook": .string(titles[path] ?? path), "runbook_url": .string(site.contentLinks.pages[path].map { root + $0 } ?? "")]
         }
-        func figures(_ alerts: [AlertCoverage.Alert]) -> [String: Any] {
-            var row: [String: Any] = ["alerts": alerts.count.formatted()]
+        /// `alerts` and the count of each status, as text with separators.
+        func figures(_ alerts: [AlertCoverage.Alert]) -> [String: TemplateValue] {
+            var row: [String: TemplateValue] = ["alerts": .string(alerts.count.formatted())]
             for status in AlertCoverage.Status.allCases {
-                row[status.rawValue.replacingOccurrences(of: "-", with: "_")] = alerts.filter { $0.status == status }.count.formatted()
+                row[status.rawValue.replacingOccurrences(of: "-", with: "_")] = .string(alerts.filter { $0.status == status }.count.formatted())
             }
             return row
         }
         let byFile = Dictionary(grouping: coverage.alerts, by: \.rule.file).sorted { $0.key < $1.key }.map { file, alerts in
-            figures(alerts).merging(["name": file]) { $1 }
+            TemplateObject(figures(alerts).merging(["name": .string(file)]) { $1 })
         }
         let bySeverity = Dictionary(grouping: coverage.alerts) { $0.rule.severity ?? "none" }.sorted { $0.key < $1.key }.map { severity, alerts in
-            figures(alerts).merging(["name": severity]) { $1 }
+            TemplateObject(figures(alerts).merging(["name": .string(severity)]) { $1 })
         }
-        let attention = coverage.alerts.filter { $0.status != .covered }.map { alert -> [String: Any] in
-            runbookLink(alert.runbook).merging([
-                "alert": alert.rule.name, "location": "\(alert.rule.file):\(alert.rule.line)", "severity": alert.rule.severity ?? "",
-                "status": alert.status.rawValue, "label": Self.label(alert.status), "url": alert.runbookURL ?? "",
-            ]) { $1 }
+        let attention = coverage.alerts.filter { $0.status != .covered }.map { alert in
+            TemplateObject(runbookLink(alert.runbook).merging([
+                "alert": .string(alert.rule.name), "location": .string("\(alert.rule.file):\(alert.rule.line)"),
+                "severity": .string(alert.rule.severity ?? ""), "status": .string(alert.status.rawValue),
+                "label": .string(Self.label(alert.status)), "url": .string(alert.runbookURL ?? ""),
+            ]) { $1 })
         }
-        let orphans = coverage.orphans.map { orphan in runbookLink(orphan.runbook).merging(["alerts": orphan.alerts]) { $1 } }
-        let total = figures(coverage.alerts)
-        let values: [String: Any] = [
-            "total": total, "rule_file_count": byFile.count.formatted(), "by_file": byFile, "by_severity": bySeverity,
-            "attention": attention, "orphans": orphans, "orphan_count": orphans.count.formatted(),
-            "alerts_plural": coverage.alerts.count != 1, "files_plural": byFile.count != 1, "orphans_plural": orphans.count != 1,
-            "has_attention": !attention.isEmpty, "has_orphans": !orphans.isEmpty,
+        let orphans = coverage.orphans.map { orphan in
+            TemplateObject(runbookLink(orphan.runbook).merging(["alerts": .strings(orphan.alerts)]) { $1 })
+        }
+        let values: [String: TemplateValue] = [
+            "total": .object(TemplateObject(figures(coverage.alerts))), "rule_file_count": .string(byFile.count.formatted()),
+            "by_file": .list(byFile.map(TemplateValue.object)), "by_severity": .list(bySeverity.map(TemplateValue.object)),
+            "attention": .list(attention.map(TemplateValue.object)), "orphans": .list(orphans.map(TemplateValue.object)),
+            "orphan_count": .string(orphans.count.formatted()),
+            "alerts_plural": .bool(coverage.alerts.count != 1), "files_plural": .bool(byFile.count != 1), "orphans_plural": .bool(orphans.count != 1),
+            "has_attention": .bool(!attention.isEmpty), "has_orphans": .bool(!orphans.isEmpty),
         ]
         return [try site.html(path: CoveragePage.path, template: "coverage", title: "Alert coverage", values: values)]
     }

@@ -13,13 +13,13 @@ public struct HomePage: PageGenerator {
         let model = site.model
         let root = ""
         let levels = model.config.severities.map(\.name) + [nil]
-        let severityCounts: [[String: Any]] = levels.compactMap { level in
+        let severityCounts: [TemplateValue] = levels.compactMap { level in
             let count = model.incidents.count(where: { $0.postmortem.severity == level })
             if level == nil && count == 0 { return nil }
-            var values = site.severityValues(level)
-            values["count"] = count
-            values["url"] = count > 0 ? level.map { root + SitePaths.term(.severities, Slug.make($0)) } ?? "" : ""
-            return values
+            var values = site.severityMembers(level)
+            values["count"] = .int(count)
+            values["url"] = .string(count > 0 ? level.map { root + SitePaths.term(.severities, Slug.make($0)) } ?? "" : "")
+            return .object(TemplateObject(values))
         }
         let actions = model.actions
         // Most days overdue first, then by id; the ids are built once, not in every comparison.
@@ -29,30 +29,33 @@ public struct HomePage: PageGenerator {
             .sorted { ($0.days, $1.id) > ($1.days, $0.id) }
             .map(\.position)
         /// A figure of the summary row: the number with separators and its noun, singular or plural.
-        func stat(_ count: Int, _ singular: String, plural: String? = nil, path: String, alert: Bool = false) -> [String: Any] {
-            ["value": CountText.number(count), "label": CountText.noun(count, singular, plural: plural), "url": root + path, "alert": alert]
+        func stat(_ count: Int, _ singular: String, plural: String? = nil, path: String, alert: Bool = false) -> TemplateValue {
+            .object(["value": .string(CountText.number(count)), "label": .string(CountText.noun(count, singular, plural: plural)),
+                     "url": .string(root + path), "alert": .bool(alert)])
         }
         let openActions = actions.count(where: \.isOpen)
-        let values: [String: Any] = [
-            "stats": [
+        let incompleteCount = model.incidents.count(where: { !$0.isComplete })
+        let values: [String: TemplateValue] = [
+            "stats": .list([
                 stat(model.incidents.count, "postmortem", path: SitePaths.postmortems),
                 stat(model.runbooks.count, "runbook", path: SitePaths.runbooks),
                 stat(openActions, "open action item", path: SitePaths.actions),
                 stat(overdue.count, "overdue", plural: "overdue", path: SitePaths.actions, alert: !overdue.isEmpty),
-            ],
-            "recent": model.incidents.prefix(HomePage.recentCount).map { site.incidentRow($0, root: root) },
-            "incident_count": model.incidents.count,
-            "runbook_count": model.runbooks.count,
-            "incomplete_count": model.incidents.count(where: { !$0.isComplete }),
-            "incomplete_count_text": CountText.of(model.incidents.count(where: { !$0.isComplete }), "postmortem"),
-            "has_incomplete": model.incidents.contains { !$0.isComplete },
-            "severity_counts": severityCounts,
-            "open_action_count": openActions,
-            "overdue_action_count": overdue.count,
-            "has_overdue": !overdue.isEmpty,
-            "has_incidents": !model.incidents.isEmpty,
-            "actions": overdue.prefix(5).map { site.actionRow(actions[$0], root: root) },
-            "as_of": model.today.description,
+            ]),
+            "recent": .list(model.incidents.prefix(HomePage.recentCount).map { site.incidentRow($0, root: root) }),
+            "incident_count": .int(model.incidents.count),
+            "runbook_count": .int(model.runbooks.count),
+            "incomplete_count": .int(incompleteCount),
+            "incomplete_count_text": .string(CountText.of(incompleteCount, "postmortem")),
+            "has_incomplete": .bool(incompleteCount > 0),
+            "severity_counts": .list(severityCounts),
+            "open_action_count": .int(openActions),
+            "overdue_action_count": .int(overdue.count),
+            "has_overdue": .bool(!overdue.isEmpty),
+            "has_incidents": .bool(!model.incidents.isEmpty),
+            "actions": .list(overdue.prefix(5).map { site.actionRow(actions[$0], root: root) }),
+            "hide_incident_column": .bool(false),
+            "as_of": .string(model.today.description),
         ]
         return [try site.html(path: SitePaths.home, template: "home", title: model.config.title, values: values)]
     }

@@ -48,8 +48,9 @@ public struct Pagination: Sendable, Equatable {
         var links: [TemplateValue] = []
         var previous = 0
         for page in shownNumbers(around: number) {
-            if page > previous + 1 { links.append(.object(["gap": .bool(true)])) }
-            links.append(.object(["number": .int(page), "url": .string(url(page)), "current": .bool(page == number)]))
+            // Gaps and pages have the same names, so that a layout can name any of them in either.
+            if page > previous + 1 { links.append(.object(["gap": .bool(true), "number": .null, "url": .null, "current": .null])) }
+            links.append(.object(["gap": .bool(false), "number": .int(page), "url": .string(url(page)), "current": .bool(page == number)]))
             previous = page
         }
         return .object([

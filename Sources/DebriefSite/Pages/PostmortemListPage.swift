@@ -34,7 +34,7 @@ public struct PostmortemListPage: PageGenerator {
             values["taxonomies"] = .list(Taxonomy.allCases.map { .object(["title": .string($0.title), "url": .string(root + SitePaths.taxonomy($0))]) })
             values["search_url"] = .string(root + SearchPage.path)
             return try site.html(path: path, template: "postmortems", title: pagination.title("All postmortems", page: number),
-                                 converted: values, scripts: ["assets/filter.js"])
+                                 values: values, scripts: ["assets/filter.js"])
         }
     }
 }

@@ -24,7 +24,7 @@ public struct PostmortemPages: PageGenerator {
             let root = SitePaths.root(of: path)
             var pageValues = try values(incident, site: site, root: root)
             pageValues.merge(site.relatedIncidents.values(forIncidentAt: position, root: root)) { $1 }
-            return try site.html(path: path, template: "postmortem", title: incident.title, converted: pageValues)
+            return try site.html(path: path, template: "postmortem", title: incident.title, values: pageValues)
         }
     }
 

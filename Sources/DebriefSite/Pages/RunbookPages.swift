@@ -24,17 +24,17 @@ public struct RunbookPages: PageGenerator {
             try pagination.pages.map { number in
                 let path = pagination.path(ofPage: number)
                 let root = SitePaths.root(of: path)
-                let rows = pagination.items(ofPage: number).map { position -> [String: Any] in
+                let rows = pagination.items(ofPage: number).map { position -> TemplateValue in
                     let entry = runbooks[position]
-                    return [
-                        "title": entry.title, "url": root + SitePaths.runbook(entry.slug),
-                        "service": entry.runbook.service ?? "", "owner": entry.runbook.owner ?? "",
-                        "alerts": entry.runbook.alertNames, "incident_count": entry.incidentSlugs.count,
-                        "incomplete": entry.diagnostics.contains { $0.severity == .error },
-                    ]
+                    return .object([
+                        "title": .string(entry.title), "url": .string(root + SitePaths.runbook(entry.slug)),
+                        "service": .string(entry.runbook.service ?? ""), "owner": .string(entry.runbook.owner ?? ""),
+                        "alerts": .strings(entry.runbook.alertNames), "incident_count": .int(entry.incidentSlugs.count),
+                        "incomplete": .bool(entry.diagnostics.contains { $0.severity == .error }),
+                    ])
                 }
                 return try site.html(path: path, template: "runbooks", title: pagination.title("Runbooks", page: number), values: [
-                    "runbooks": rows, "runbook_count_text": CountText.of(runbooks.count, "runbook"),
+                    "runbooks": .list(rows), "runbook_count_text": .string(CountText.of(runbooks.count, "runbook")),
                     "pager": pagination.pager(page: number, root: root),
                 ])
             }
@@ -44,7 +44,7 @@ public struct RunbookPages: PageGenerator {
             let path = SitePaths.runbook(entry.slug)
             let root = SitePaths.root(of: path)
             let pageValues = values(entry, site: site, root: root).merging(site.relatedIncidents.values(for: entry.runbook, root: root)) { $1 }
-            return try site.html(path: path, template: "runbook", title: entry.title, converted: pageValues)
+            return try site.html(path: path, template: "runbook", title: entry.title, values: pageValues)
         }
     }
 

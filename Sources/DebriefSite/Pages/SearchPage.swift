@@ -31,12 +31,12 @@ public struct SearchPage: PageGenerator {
         let services = Set(model.incidents.flatMap { $0.postmortem.services.map { $0.lowercased() } }
             + model.runbooks.compactMap { $0.runbook.service?.lowercased() }).sorted()
         let years = Set(model.incidents.compactMap { $0.postmortem.date?.year }).sorted(by: >)
-        let values: [String: Any] = [
-            "severities": model.config.severities.map(\.name),
-            "services": services,
-            "years": years.map(String.init),
-            "document_count": index.documents.count,
-            "document_count_text": CountText.of(index.documents.count, "document"),
+        let values: [String: TemplateValue] = [
+            "severities": .strings(model.config.severities.map(\.name)),
+            "services": .strings(services),
+            "years": .strings(years.map(String.init)),
+            "document_count": .int(index.documents.count),
+            "document_count_text": .string(CountText.of(index.documents.count, "document")),
         ]
         pages.append(try site.html(path: SearchPage.path, template: "search", title: "Search", values: values,
                                    scripts: ["assets/search.js", "search/manifest.js"]))

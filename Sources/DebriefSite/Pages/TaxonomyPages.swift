@@ -11,6 +11,9 @@ public struct TaxonomyPages: PageGenerator {
     /// At most this many open action items on a service, tag, severity or year page.
     static let openActionLimit = 50
 
+    /// The severity names of a term row of another taxonomy than severities.
+    static let noSeverity: [String: TemplateValue] = ["severity": .null, "severity_label": .null, "severity_class": .null]
+
     /// One value of a taxonomy and what it groups, as positions in `model.incidents` (whose rows
     /// are built once and shared by every page listing them) and `model.actions`.
     struct Term: Sendable {
@@ -49,17 +52,20 @@ public struct TaxonomyPages: PageGenerator {
         let terms = TaxonomyPages.terms(taxonomy, in: model)
         let indexPath = SitePaths.taxonomy(taxonomy)
         let indexRoot = SitePaths.root(of: indexPath)
-        let rows = terms.map { term -> [String: Any] in
-            var row: [String: Any] = ["name": term.name, "url": indexRoot + SitePaths.term(taxonomy, term.slug),
-                                      "incident_count": term.incidents.count, "action_count": term.actions.count,
-                                      "incident_count_text": CountText.of(term.incidents.count, "incident"),
-                                      "action_count_text": CountText.of(term.actions.count, "action item"),
-                                      "overdue_count": term.actions.count(where: { actions[$0].isOverdue })]
-            if taxonomy == .severities { row.merge(site.severityValues(term.name)) { _, new in new } }
-            return row
+        let rows = terms.map { term -> TemplateValue in
+            var row: [String: TemplateValue] = [
+                "name": .string(term.name), "url": .string(indexRoot + SitePaths.term(taxonomy, term.slug)),
+                "incident_count": .int(term.incidents.count), "action_count": .int(term.actions.count),
+                "incident_count_text": .string(CountText.of(term.incidents.count, "incident")),
+                "action_count_text": .string(CountText.of(term.actions.count, "action item")),
+                "overdue_count": .int(term.actions.count(where: { actions[$0].isOverdue })),
+            ]
+            // A severity's row shows its badge; the other rows have the badge's names empty.
+            row.merge(taxonomy == .severities ? site.severityMembers(term.name) : TaxonomyPages.noSeverity) { _, new in new }
+            return .object(TemplateObject(row))
         }
         var pages = [try site.html(path: indexPath, template: "terms", title: taxonomy.title, values: [
-            "taxonomy": taxonomy.title, "terms": rows, "is_owners": taxonomy == .owners,
+            "taxonomy": .string(taxonomy.title), "terms": .list(rows), "is_owners": .bool(taxonomy == .owners),
         ])]
         for term in terms {
             // An owner's pages are their work list, paged; other terms page their incidents.
@@ -68,8 +74,11 @@ public struct TaxonomyPages: PageGenerator {
             let ownerItems = isOwner ? open + term.actions.filter { !actions[$0].isOpen } : []
             let pagination = Pagination(firstPath: SitePaths.term(taxonomy, term.slug), itemCount: isOwner ? ownerItems.count : term.incidents.count)
             // What only page 1 shows; a service, tag, severity or year shows its most urgent open
-            // items only, so its size does not grow with the whole history.
-            let firstPage = firstPageValues(term, taxonomy: taxonomy, open: isOwner ? [] : open, site: site)
+            // items only, so its size does not grow with the whole history. Later pages have the
+            // same names, empty: a layout names the same values on every page.
+            let firstPage = firstPageValues(term, taxonomy: taxonomy, open: isOwner ? [] : open,
+                                            root: SitePaths.root(of: pagination.path(ofPage: 1)), site: site)
+            let laterPage = firstPage.mapValues { _ in TemplateValue.null }
             let incidentCountText = TemplateValue.string(CountText.of(term.incidents.count, "incident"))
             let overdueCountText = TemplateValue.string(CountText.of(term.actions.count(where: { actions[$0].isOverdue }), "overdue action item"))
             for number in pagination.pages {
@@ -82,64 +91,60 @@ public struct TaxonomyPages: PageGenerator {
                     "incident_count_text": incidentCountText, "overdue_count_text": overdueCountText,
                     "is_first_page": .bool(number == 1),
                     "is_owner": .bool(isOwner),
+                    // The paged list: an owner's action items, another term's incidents.
+                    "actions": isOwner ? .list(listed.map { site.actionRow(actions[ownerItems[$0]], root: root) }) : .null,
+                    "has_actions": .bool(!ownerItems.isEmpty),
+                    "incidents": isOwner ? .null : .list(listed.map { site.incidentRow(model.incidents[term.incidents[$0]], root: root) }),
                     "pager": pagination.pager(page: number, root: root),
+                    "hide_incident_column": .bool(false),
                 ]
-                if isOwner {
-                    values["actions"] = .list(listed.map { site.actionRow(actions[ownerItems[$0]], root: root) })
-                    values["has_actions"] = .bool(!ownerItems.isEmpty)
-                } else {
-                    values["incidents"] = .list(listed.map { site.incidentRow(model.incidents[term.incidents[$0]], root: root) })
-                }
-                if number == 1 { values.merge(firstPage(root)) { _, new in new } }
+                values.merge(number == 1 ? firstPage : laterPage) { _, new in new }
                 pages.append(try site.html(path: path, template: "term", title: pagination.title("\(taxonomy.singular): \(term.name)", page: number),
-                                           converted: values))
+                                           values: values))
             }
         }
         return pages
     }
 
-    /// The values only a term's first page has (response times, runbooks, open action items), as
-    /// a function of the page's root.
-    private func firstPageValues(_ term: Term, taxonomy: Taxonomy, open: [Int], site: SiteRenderer)
-        -> (String) -> [String: TemplateValue] {
+    /// The values only a term's first page shows (response times, runbooks, open action items),
+    /// for the first page's `root`.
+    private func firstPageValues(_ term: Term, taxonomy: Taxonomy, open: [Int], root: String, site: SiteRenderer) -> [String: TemplateValue] {
         let model = site.model
         let listedOpen = Array(open.prefix(Self.openActionLimit))
         // A service's page lists the runbooks written for it.
         let runbooks = taxonomy != .services ? [] : model.runbooks.filter { entry in
             entry.runbook.service.map { Slug.make($0.trimmingWhitespaceAndNewlines()) == term.slug } ?? false
         }
-        let responseTimes = TemplateValue(TaxonomyPages.responseTimes(of: term.incidents, in: model))
-        return { root in
-            var values: [String: TemplateValue] = [
-                "response_times": responseTimes,
-                // At most a page of them: a service can have hundreds; the search lists all.
-                "runbooks": .list(runbooks.prefix(Pagination.defaultPageSize).map { entry in
-                    TemplateValue(["title": entry.title, "url": root + SitePaths.runbook(entry.slug), "owner": entry.runbook.owner ?? "",
-                                   "alerts": entry.runbook.alertNames] as [String: Any])
-                }),
-                "has_runbooks": .bool(!runbooks.isEmpty),
-                "more_runbooks_text": .string(runbooks.count > Pagination.defaultPageSize
-                    ? "The first \(Pagination.defaultPageSize) of \(CountText.of(runbooks.count, "runbook"))." : ""),
-                "runbooks_search_url": .string(SearchPage.url(root: root, "service", term.name)),
-            ]
-            if taxonomy != .owners {
-                values["actions"] = .list(listedOpen.map { site.actionRow(model.actions[$0], root: root) })
-                values["has_open_actions"] = .bool(!listedOpen.isEmpty)
-                values["more_open_actions_text"] = .string(open.count > listedOpen.count
-                    ? CountText.of(open.count - listedOpen.count, "more open action item") : "")
-                values["actions_url"] = .string(root + SitePaths.actions)
-            }
-            return values
+        var values: [String: TemplateValue] = [
+            "response_times": TaxonomyPages.responseTimes(of: term.incidents, in: model),
+            // At most a page of them: a service can have hundreds; the search lists all.
+            "runbooks": .list(runbooks.prefix(Pagination.defaultPageSize).map { entry in
+                .object(["title": .string(entry.title), "url": .string(root + SitePaths.runbook(entry.slug)),
+                         "owner": .string(entry.runbook.owner ?? ""), "alerts": .strings(entry.runbook.alertNames)])
+            }),
+            "has_runbooks": .bool(!runbooks.isEmpty),
+            "more_runbooks_text": .string(runbooks.count > Pagination.defaultPageSize
+                ? "The first \(Pagination.defaultPageSize) of \(CountText.of(runbooks.count, "runbook"))." : ""),
+            "runbooks_search_url": .string(SearchPage.url(root: root, "service", term.name)),
+            "has_open_actions": .bool(!listedOpen.isEmpty),
+            "more_open_actions_text": .string(open.count > listedOpen.count
+                ? CountText.of(open.count - listedOpen.count, "more open action item") : ""),
+            "actions_url": .string(root + SitePaths.actions),
+        ]
+        // An owner's `actions` are their paged list instead.
+        if taxonomy != .owners {
+            values["actions"] = .list(listedOpen.map { site.actionRow(model.actions[$0], root: root) })
         }
+        return values
     }
 
     /// MTTD, MTTA, MTTM and MTTR (mean / median in minutes, with n) over a term's incidents
     /// (positions in `model.incidents`, read in place: an incident is a large value to copy).
-    static func responseTimes(of incidents: [Int], in model: SiteModel) -> [[String: Any]] {
-        ResponseMetric.allCases.map { metric in
+    static func responseTimes(of incidents: [Int], in model: SiteModel) -> TemplateValue {
+        .list(ResponseMetric.allCases.map { metric in
             let statistic = SummaryStatistic(incidents.map { model.incidents[$0].durations[metric].map { $0 / 60 } })
-            return ["label": metric.label, "meaning": metric.meaning, "text": FigureText.statistic(statistic)]
-        }
+            return .object(["label": .string(metric.label), "meaning": .string(metric.meaning), "text": .string(FigureText.statistic(statistic))])
+        })
     }
 
     /// The terms of a taxonomy, sorted by name (years newest first); values that slugify alike

@@ -33,12 +33,12 @@ public struct Template: Sendable {
                 case .variable(let name, let escaped, let line):
                     names.append(name)
                     ops.append(.variable(name: names.count - 1, escaped: escaped, line: line))
-                case .section(let name, let inverted, let children):
+                case .section(let name, let inverted, let line, let children):
                     names.append(name)
                     let (nameIndex, position) = (names.count - 1, ops.count)
-                    ops.append(.section(name: nameIndex, inverted: inverted, end: position + 1))
+                    ops.append(.section(name: nameIndex, inverted: inverted, line: line, end: position + 1))
                     add(children)
-                    ops[position] = .section(name: nameIndex, inverted: inverted, end: ops.count)
+                    ops[position] = .section(name: nameIndex, inverted: inverted, line: line, end: ops.count)
                 case .partial(let name, let indentation):
                     partials.append((name, indentation))
                     ops.append(.partial(partials.count - 1))
@@ -53,7 +53,7 @@ enum TemplateOp: Sendable {
     case text(Int)
     case variable(name: Int, escaped: Bool, line: Int)
     /// Its children are the ops after it, up to `end` (exclusive).
-    case section(name: Int, inverted: Bool, end: Int)
+    case section(name: Int, inverted: Bool, line: Int, end: Int)
     case partial(Int)
 }
 
@@ -63,8 +63,8 @@ enum TemplateNode: Sendable {
     case text([UInt8])
     /// `{{name}}` (escaped) or `{{{name}}}`/`{{&name}}` (unescaped); `line` for render errors.
     case variable(TemplateName, escaped: Bool, line: Int)
-    /// `{{#name}}...{{/name}}`, or `{{^name}}...{{/name}}` when inverted.
-    case section(TemplateName, inverted: Bool, children: [TemplateNode])
+    /// `{{#name}}...{{/name}}`, or `{{^name}}...{{/name}}` when inverted; `line`: the opening tag's.
+    case section(TemplateName, inverted: Bool, line: Int, children: [TemplateNode])
     /// `{{> name}}`; `indentation` is the whitespace before a partial alone on its line, which
     /// every line of the partial receives (nil when the partial shares its line with other text).
     case partial(String, indentation: [UInt8]?)

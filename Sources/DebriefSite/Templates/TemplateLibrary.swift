@@ -17,7 +17,8 @@ public struct TemplateLibrary: Sendable {
     }
 
     /// The template `name` rendered with `context` as UTF-8; nil when there is no such template.
-    /// `capacity`: the expected size, to allocate the output once.
+    /// Throws `TemplateRenderError` for a tag `context` cannot render (a name no context has, a
+    /// list printed as text). `capacity`: the expected size, to allocate the output once.
     public func render(_ name: String, context: TemplateValue, capacity: Int = 16_384) throws -> [UInt8]? {
         guard let number = numbers[name] else { return nil }
         var renderer = TemplateRenderer(library: self, context: context, capacity: capacity)

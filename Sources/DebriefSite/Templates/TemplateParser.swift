@@ -78,7 +78,7 @@ struct TemplateParser {
                     throw TemplateSyntaxError(line: tagLine, "sections nest more than \(Self.maximumDepth) deep at {{#\(name)}}; close some sections or move the markup into a partial")
                 }
                 let children = try parseBlock(closing: OpenSection(name: name, line: tagLine), startsOnNewLine: standalone, depth: depth + 1)
-                nodes.append(.section(TemplateName(name), inverted: inverted, children: children))
+                nodes.append(.section(TemplateName(name), inverted: inverted, line: tagLine, children: children))
 
             case UInt8(ascii: "/"):
                 position += 1

@@ -1,5 +1,6 @@
 /// Renders parsed templates into UTF-8 bytes: a context stack of `TemplateValue`s, names looked
-/// up from the innermost context outwards, `{{x}}` HTML-escaped byte by byte.
+/// up from the innermost context outwards (one that no context has is a `TemplateRenderError`),
+/// `{{x}}` HTML-escaped byte by byte.
 struct TemplateRenderer {
     /// Partials nested deeper than this are a template that includes itself.
     static let maximumPartialDepth = 64
@@ -35,7 +36,7 @@ struct TemplateRenderer {
             let op = library.numbered[template].ops[index]
             try render(op, at: index, of: template, indentation: indentation)
             if owesIndentation { pendingIndentation = nil }
-            if case .section(_, _, let end) = op { index = end } else { index += 1 }
+            if case .section(_, _, _, let end) = op { index = end } else { index += 1 }
         }
     }
 
@@ -45,26 +46,27 @@ struct TemplateRenderer {
             write(library.numbered[template].texts[text])
 
         case .variable(let name, let escaped, let line):
-            switch lookUp(library.numbered[template].names[name]) {
-            case nil, .null?:
+            switch try lookUp(name, of: template, line: line, tag: escaped ? "" : "&") {
+            case .null:
                 break
-            case .text(let text)?:
+            case .text(let text):
                 if escaped { writeEscaped(text) } else { write(text) }
-            case .bool(let flag)?:
+            case .bool(let flag):
                 write(flag ? "true" : "false")
-            case .list?, .object?:
-                let (layout, text) = (library.numbered[template].name, library.numbered[template].names[name].text)
-                throw SiteBuildError("layout \(layout).mustache line \(line): {{\(text)}} is a list or an object; use {{#\(text)}}...{{/\(text)}} to show its items")
+            case .list, .object:
+                let text = library.numbered[template].names[name].text
+                throw TemplateRenderError(template: library.numbered[template].name, line: line,
+                                          "{{\(text)}} is a list or an object; use {{#\(text)}}...{{/\(text)}} to show its items")
             }
 
-        case .section(let name, let inverted, let end):
+        case .section(let name, let inverted, let line, let end):
             let children = index + 1 ..< end
-            let value = lookUp(library.numbered[template].names[name])
+            let value = try lookUp(name, of: template, line: line, tag: inverted ? "^" : "#")
             if inverted {
                 switch value {
-                case nil, .null?, .bool(false)?:
+                case .null, .bool(false):
                     try render(children, of: template, indentation: indentation)
-                case .list(let items)? where items.isEmpty:
+                case .list(let items) where items.isEmpty:
                     try withContext(.list(items)) { try $0.render(children, of: template, indentation: indentation) }
                 default:
                     break
@@ -72,15 +74,15 @@ struct TemplateRenderer {
                 return
             }
             switch value {
-            case nil, .null?, .bool(false)?:
+            case .null, .bool(false):
                 break
-            case .bool(true)?:
+            case .bool(true):
                 try render(children, of: template, indentation: indentation)
-            case .list(let items)?:
+            case .list(let items):
                 for item in items {
                     try withContext(item) { try $0.render(children, of: template, indentation: indentation) }
                 }
-            case let value?:
+            default:
                 try withContext(value) { try $0.render(children, of: template, indentation: indentation) }
             }
 
@@ -104,8 +106,21 @@ struct TemplateRenderer {
         try body(&self)
     }
 
+    /// The value of the template's name number `name`, for the tag at `line` (`tag`: the sigil
+    /// after `{{`, for the message). A name no context has is an error: a misspelt name would
+    /// otherwise render as nothing. Pages give every name their layouts use, null when empty.
+    private func lookUp(_ name: Int, of template: Int, line: Int, tag: String) throws -> TemplateValue {
+        let name = library.numbered[template].names[name]
+        guard let value = lookUp(name) else {
+            throw TemplateRenderError(template: library.numbered[template].name, line: line,
+                                      "{{\(tag)\(name.text)}}: no value named \(name.components.first ?? name.text) on this page (docs/layouts.md lists the values of each page)")
+        }
+        return value
+    }
+
     /// The first context, innermost first, that has the name's first component decides (even
-    /// when its value is null); the other components are looked up in that value only.
+    /// when its value is null); the other components are looked up in that value only, and one
+    /// it lacks is null. Nil when no context has the first component.
     private func lookUp(_ name: TemplateName) -> TemplateValue? {
         guard let first = name.components.first else { return stack.last }
         var value: TemplateValue?
@@ -119,8 +134,9 @@ struct TemplateRenderer {
                 }
             }
         }
+        guard var value else { return nil }
         for component in name.components.dropFirst() {
-            value = value?.member(component)
+            value = value.member(component) ?? .null
         }
         return value
     }

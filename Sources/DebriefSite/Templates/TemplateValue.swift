@@ -1,63 +1,31 @@
-import Foundation
-
-/// A value a template renders, converted once from the `[String: Any]` dictionaries page
-/// generators build, so that rendering is plain dictionary lookups with no casts or reflection.
+/// A value a template renders. Page generators build their values as these directly, so that
+/// rendering is plain lookups with no casts; a page gives every name its layout uses, `.null`
+/// when it has nothing to show (a name no context has stops the build: TemplateRenderer).
 public enum TemplateValue: Sendable, Equatable {
-    /// Absent: renders nothing, skips `{{#x}}`, shows `{{^x}}`. An empty string is null too, so
-    /// that `{{#value}}` skips it as the templates expect (docs/layouts.md).
+    /// Nothing to show: renders nothing, skips `{{#x}}`, shows `{{^x}}`. An empty string is null
+    /// too, so that `{{#value}}` skips it as the templates expect (docs/layouts.md).
     case null
     /// Renders `true`/`false`; a section shows when true, without changing the context.
     case bool(Bool)
-    /// A non-empty string, or a number written as Swift describes it (`3`, `2.5`). Truthy, even
-    /// `0`: a section over it pushes it as the context (`{{.}}`).
+    /// A non-empty string, or a number as text (`3`). Truthy, even `0`: a section over it
+    /// pushes it as the context (`{{.}}`).
     case text(String)
     /// A section repeats once per item; an empty list is falsy.
     case list([TemplateValue])
     /// Names are looked up in it; a section over it pushes it as the context.
     case object(TemplateObject)
 
-    /// Converts what page generators pass: strings, booleans, numbers, arrays, dictionaries keyed
-    /// by string, `NSNull` and optionals. Anything else becomes an object of its stored properties
-    /// (what the previous engine reached through reflection), or its description.
-    /// Values already converted (rows shared by many pages) pass through unchanged.
-    public init(_ value: Any) {
-        switch value {
-        case let converted as TemplateValue: self = converted
-        case let text as String: self = .string(text)
-        case let flag as Bool: self = .bool(flag)
-        case let number as Int: self = .text(String(number))
-        case let dictionary as [String: Any]: self = .object(TemplateObject(dictionary.mapValues { TemplateValue($0) }))
-        case let converted as [TemplateValue]: self = .list(converted)
-        case let array as [Any]: self = .list(array.map { TemplateValue($0) })
-        case is NSNull: self = .null
-        case let optional as OptionalValue: self = optional.wrappedValue.map { TemplateValue($0) } ?? .null
-        case let number as any Numeric: self = .text(String(describing: number))
-        default: self = TemplateValue(reflecting: value)
-        }
-    }
-
-    private init(reflecting value: Any) {
-        let mirror = Mirror(reflecting: value)
-        let fields = mirror.children.compactMap { child in child.label.map { ($0, TemplateValue(child.value)) } }
-        if fields.isEmpty || mirror.displayStyle == .enum {
-            let text = String(describing: value)
-            self = text.isEmpty ? .null : .text(text)
-        } else {
-            self = .object(TemplateObject(Dictionary(fields) { first, _ in first }))
-        }
-    }
-
-    /// A string as `init(_:)` converts it: empty is null.
+    /// A string; empty is null, so that `{{#value}}` skips it (docs/layouts.md).
     public static func string(_ text: String) -> TemplateValue {
         text.isEmpty ? .null : .text(text)
     }
 
-    /// A number as `init(_:)` converts it.
+    /// A whole number, written as Swift writes it (`3`, `-1`).
     public static func int(_ number: Int) -> TemplateValue {
         .text(String(number))
     }
 
-    /// Strings as `init(_:)` converts a `[String]`.
+    /// A list of strings (`{{#alerts}}{{.}}{{/alerts}}`), each as `string(_:)` makes it.
     public static func strings(_ texts: [String]) -> TemplateValue {
         .list(texts.map(TemplateValue.string))
     }
@@ -101,13 +69,4 @@ public struct TemplateObject: Sendable, Equatable, ExpressibleByDictionaryLitera
     public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
         a.members.count == b.members.count && a.members.allSatisfy { b[$0.0] == $0.1 }
     }
-}
-
-/// Lets `TemplateValue.init` see inside an `Optional` stored in an `Any`.
-private protocol OptionalValue {
-    var wrappedValue: Any? { get }
-}
-
-extension Optional: OptionalValue {
-    fileprivate var wrappedValue: Any? { self.map { $0 as Any } }
 }
