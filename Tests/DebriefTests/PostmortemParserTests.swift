@@ -599,6 +599,26 @@ import Testing
         #expect(HeaderFields.milestone(ofLabel: "Time to detect") == nil)
     }
 
+    @Test func fieldsOfAnActionItemEndAtADashAndADueDateNeedsNoColon() {
+        let text = """
+            ---
+            title: Invoices emailed twice
+            date: 2025-10-02
+            services_affected: [billing, email]
+            ---
+            ## Action Items
+            - [ ] Make sends idempotent — owner: @lee — due 2025-10-20
+            - [ ] Retry budget per tenant - owner: Kai | due by Oct 30
+            - [ ] Fix the overdue check, due to the outage on 2025-10-02 (owner: Ana)
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.services == ["billing", "email"])
+        let items = p.actionItems.map { ($0.text, $0.owner ?? "", $0.due?.description ?? "") }
+        #expect(items.map(\.0) == ["Make sends idempotent", "Retry budget per tenant", "Fix the overdue check, due to the outage on 2025-10-02"])
+        #expect(items.map(\.1) == ["@lee", "Kai", "Ana"])
+        #expect(items.map(\.2) == ["2025-10-20", "2025-10-30", ""])
+    }
+
     @Test func withNoNamesWhatIsMissingAndAnInvestigationMeansTheIncidentWasNoticed() {
         let text = """
             # Gateway drops traffic

@@ -254,6 +254,7 @@ struct ActionItemReader {
     /// `@handle` out of the item's text.
     private func apply(inlineFields item: inout ActionItem) {
         var text = item.text
+        let keylessDue = Self.keylessDue(in: text)
         if let emoji = Self.emojiStatus(in: text) {
             item.status = emoji
             text = Self.removingStatusEmoji(text)
@@ -278,8 +279,7 @@ struct ActionItemReader {
         }
         for (index, entry) in found.enumerated() {
             let end = index + 1 < found.count ? found[index + 1].key.lowerBound : text.endIndex
-            let value = String(text[entry.key.upperBound..<end])
-                .trimmed(" ,;)(\t")
+            let value = Self.firstField(of: text[entry.key.upperBound..<end]).trimmed(" ,;)(\t")
             guard !value.isEmpty else { continue }
             switch entry.column {
             case .owner: if item.owner == nil { item.owner = value }
@@ -306,7 +306,31 @@ struct ActionItemReader {
             }
         }
         item.text = text.trimmed(" ,;(-–—\t")
+        if item.rawDue == nil { item.rawDue = keylessDue }
         if item.due == nil, let raw = item.rawDue { item.due = DateReader.day(in: raw, reference: incidentDate) }
+    }
+
+    /// What separates fields written on one line: `Fix retries — owner: @lee — due 2025-10-20`.
+    private static let fieldSeparators = [" — ", " – ", " - ", " | "]
+
+    /// `value` up to the first field separator.
+    static func firstField(of value: Substring) -> Substring {
+        let end = fieldSeparators.compactMap { value.range(of: $0)?.lowerBound }.min() ?? value.endIndex
+        return value[..<end]
+    }
+
+    /// `due 2025-10-20`, `due by Oct 20`: a due date written without a colon, the date right
+    /// after the word (`due to the outage on ...` is not one).
+    static func keylessDue(in text: String) -> String? {
+        var rest = text[...]
+        while let range = rest.range(of: "due ", options: .caseInsensitive) {
+            defer { rest = rest[range.upperBound...] }
+            if let before = text[..<range.lowerBound].last, before.isLetter { continue }
+            var value = firstField(of: text[range.upperBound...]).trimmed(" ,;)(\t")[...]
+            for word in ["by ", "on "] where value.lowercased().hasPrefix(word) { value = value.dropFirst(word.count) }
+            if let date = DateReader.leadingDateTime(value)?.match, date.day != nil || date.monthDay != nil { return String(value) }
+        }
+        return nil
     }
 
     // MARK: Status

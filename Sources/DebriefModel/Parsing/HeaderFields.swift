@@ -20,9 +20,10 @@ struct HeaderFields {
             case .authors: return ["author", "authors", "author(s)", "written by", "owners"]
             case .commander: return ["ic", "incident commander", "incident_commander", "incident-commander", "incident lead"]
             case .services: return ["service", "services", "affected services", "affected service", "affected systems", "systems affected", "components", "component",
-                                     "product", "products", "system", "systems"]
+                                     "product", "products", "system", "systems", "services affected", "services impacted", "impacted services",
+                                     "primary services impacted", "affected components", "impacted systems"]
             case .tags: return ["tags", "labels", "tag", "keywords", "categories", "category"]
-            case .alerts: return ["alerts", "alert", "alert names", "alert_names"]
+            case .alerts: return ["alerts", "alert", "alert names", "alert name", "alert_names"]
             case .related: return ["related", "related incidents", "related_incidents"]
             case .timezone: return ["timezone", "time zone", "tz"]
             }
@@ -34,15 +35,16 @@ struct HeaderFields {
             return map
         }()
 
-        /// A spelling as listed, else without a trailing note (`Start time (UTC)`, `Owners (DRI)`),
-        /// else one of the names it joins with `/` (`Systems/Services`).
+        /// A spelling as listed (`_` and `-` read as spaces: `services_affected`), else without a
+        /// trailing note (`Start time (UTC)`, `Owners (DRI)`), else one of the names it joins with
+        /// `/` (`Systems/Services`).
         init?(spelling: some StringProtocol) {
             let lower = spelling.lowercased().trimmed()
             if let key = Key.bySpelling[lower] {
                 self = key
                 return
             }
-            let noted = Self.withoutNote(lower)
+            let noted = Self.withoutNote(lower).replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
             guard let key = Key.bySpelling[noted] ?? noted.split(separator: "/").lazy.compactMap({ Key.bySpelling[$0.trimmed()] }).first else { return nil }
             self = key
         }

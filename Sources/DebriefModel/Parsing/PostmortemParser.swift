@@ -63,15 +63,9 @@ public struct PostmortemParser: Sendable {
         readMetadata(into: &postmortem, front: front, header: header, titleDate: titleDate)
         let region = readTimezone(into: &postmortem, front: front, sections: sections, lines: lines)
 
-        // Incident date: the explicit field, title date or front matter start, else the first dated timeline entry,
+        // Incident date: the explicit field, title date or a start field, else the first dated timeline entry,
         // else the summary's `On 4th October, ...`, else the file name's date (often the
         // publication date, so it comes last and only places dates without a year).
-        // A front matter start (`start_time: 2012-07-30T02:33:00Z`, an incident tool's `started_at`) dates the
-        // incident as a date field would.
-        if postmortem.date == nil, let (start, _) = MilestoneReader(keywords: milestoneKeywords, incidentDate: nil, timezoneOffset: postmortem.timezoneOffset)
-            .frontMatterMoment(.started, in: front) {
-            postmortem.date = Day(start.addingTimeInterval(TimeInterval(postmortem.timezoneOffset)))
-        }
         let fileDate = DateReader.leadingDateTime(postmortem.path.split(separator: "/").last ?? "")?.match.day // 2018-01-18-name.md
         let summaryDate = postmortem.date != nil ? nil : summaries.first.flatMap { DateReader.dayAfterOn(in: $0.text, reference: fileDate) }
         func readTimeline(on day: Day?) -> (entries: [TimelineEntry], firstDay: Day?) {
@@ -198,6 +192,8 @@ public struct PostmortemParser: Sendable {
         postmortem.date = header.field(.date).flatMap { DateReader.day(in: $0.value) }
             ?? titleDate
             ?? header.keyEvents.lazy.compactMap { DateReader.day(in: $0.value) }.first
+            // A start written as a field (`start_time: 2012-07-30T02:33:00Z`, `Start time (UTC): 2025-08-19 07:42`).
+            ?? header.milestoneFields.lazy.filter { HeaderFields.milestone(ofLabel: $0.key) == .started }.compactMap { DateReader.day(in: $0.value) }.first
         if let severity = header.field(.severity), !severity.value.isEmpty {
             postmortem.rawSeverity = severity.value
             postmortem.severity = SeverityNormalizer(levels: config.severities).normalize(severity.value)
