@@ -619,6 +619,26 @@ import Testing
         #expect(items.map(\.2) == ["2025-10-20", "2025-10-30", ""])
     }
 
+    @Test func theSummarysWindowZoneIsTheDocumentsAndAClosingNameAndDateAreOwnerAndDue() {
+        let text = """
+            # Payment webhook delays
+            ## Summary
+            On March 3, 2025 from 16:40 to 18:05 PST, payment webhooks were delayed.
+            ## Timeline
+            - 4:58 PM — WebhookLagHigh alert triggers, Ben paged
+            - 6:05 PM — Backlog drained, lag back to normal
+            ## Follow-up tasks
+            * [ ] Validate replica counts in CI (Ben Cole, 2025-03-20)
+            * [ ] Page at a lower threshold (PostgreSQL)
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.started?.time == Self.utc("2025-03-04T00:40:00Z"))
+        #expect(p.milestones.detected?.time == Self.utc("2025-03-04T00:58:00Z"))
+        #expect(p.actionItems.map(\.text) == ["Validate replica counts in CI", "Page at a lower threshold (PostgreSQL)"])
+        #expect(p.actionItems.map(\.owner) == ["Ben Cole", nil])
+        #expect(p.actionItems.first?.due?.description == "2025-03-20")
+    }
+
     @Test func withNoNamesWhatIsMissingAndAnInvestigationMeansTheIncidentWasNoticed() {
         let text = """
             # Gateway drops traffic

@@ -38,7 +38,8 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
                                    "remediation items", "remediation plan", "remediation plan in progress", "actions in progress", "action plan", "todo", "improvements", "prevention",
                                    "actions taken", "immediate actions taken", "immediate actions", "completed actions", "solution",
                                    "corrective and preventive measures", "preventive measures", "future improvements",
-                                   "prevent recurrence", "prevent reoccurrence", "prevent it from happening again", "improve resilience"]
+                                   "prevent recurrence", "prevent reoccurrence", "prevent it from happening again", "improve resilience",
+                                   "follow up", "follow up tasks", "follow up items", "tasks"]
         case .relatedIncidents: return ["related incidents", "related", "similar incidents", "previous incidents"]
         case .appendix: return ["appendix", "references", "supporting information", "links"]
         }

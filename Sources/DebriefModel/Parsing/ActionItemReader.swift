@@ -305,9 +305,45 @@ struct ActionItemReader {
                 }
             }
         }
+        if let (owner, due, rest) = Self.closingNameAndDate(text) {
+            if item.owner == nil { item.owner = owner }
+            if item.rawDue == nil { item.rawDue = due }
+            text = String(rest)
+        }
         item.text = text.trimmed(" ,;(-–—\t")
         if item.rawDue == nil { item.rawDue = keylessDue }
         if item.due == nil, let raw = item.rawDue { item.due = DateReader.day(in: raw, reference: incidentDate) }
+    }
+
+    /// `Validate replica counts (Ben Cole, 2025-03-20)`: a closing parenthetical of a date and
+    /// at most one name (a few capitalised words or an `@handle`), and the text before it.
+    static func closingNameAndDate(_ text: String) -> (owner: String?, due: String, rest: Substring)? {
+        let trimmed = text.trimmed()
+        guard trimmed.hasSuffix(")"), let open = trimmed.lastIndex(of: "(") else { return nil }
+        let parts = trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)].split(separator: ",").map { $0.trimmed() }
+        guard (1...2).contains(parts.count) else { return nil }
+        var owner: String?, due: String?
+        for part in parts {
+            var value = part[...]
+            for word in ["due ", "by "] where value.lowercased().hasPrefix(word) { value = value.dropFirst(word.count) }
+            if due == nil, let date = DateReader.leadingDateTime(value), date.match.day != nil || date.match.monthDay != nil,
+               date.remainder.trimmed().isEmpty {
+                due = String(value)
+            } else if owner == nil, isName(part) {
+                owner = part
+            } else {
+                return nil
+            }
+        }
+        guard let due else { return nil }
+        return (owner, due, trimmed[..<open])
+    }
+
+    /// `Ben Cole`, `@ben`, `Platform team`: up to four words, the first capitalised (or a handle), no digits.
+    private static func isName(_ text: String) -> Bool {
+        let words = text.split(separator: " ")
+        guard (1...4).contains(words.count), let first = words.first?.first, first.isUppercase || first == "@" else { return false }
+        return !text.contains(where: \.isNumber)
     }
 
     /// What separates fields written on one line: `Fix retries — owner: @lee — due 2025-10-20`.

@@ -188,6 +188,8 @@ enum DateReader {
                 to = end
                 next = after
             }
+            // `from 16:40 to 18:05 PST`: a zone written once holds for both ends.
+            if from.zoneOffset == nil { from.zoneOffset = to.zoneOffset }
             if from.day == nil { from.day = resolveNearest(from, reference: reference) }
             if to.day == nil { to.day = resolveNearest(to, reference: reference) }
             return (from, to)

@@ -61,7 +61,7 @@ public struct PostmortemParser: Sendable {
 
         let titleDate = readTitle(into: &postmortem, front: front, heading: titleHeading, header: header)
         readMetadata(into: &postmortem, front: front, header: header, titleDate: titleDate)
-        let region = readTimezone(into: &postmortem, front: front, sections: sections, lines: lines)
+        let region = readTimezone(into: &postmortem, front: front, sections: sections, summaries: summaries, lines: lines)
 
         // Incident date: the explicit field, title date or a start field, else the first dated timeline entry,
         // else the summary's `On 4th October, ...`, else the file name's date (often the
@@ -244,7 +244,8 @@ public struct PostmortemParser: Sendable {
     /// first lines (`All times in CEST`, a table header `Date and Time in CET`), else any
     /// `All times ...` line; UTC otherwise. Returns the region zone (`US/Pacific`) when one is
     /// named, whose offset follows daylight saving.
-    private func readTimezone(into postmortem: inout Postmortem, front: FrontMatter, sections: [Section], lines: DocumentLines) -> TimeZone? {
+    private func readTimezone(into postmortem: inout Postmortem, front: FrontMatter, sections: [Section], summaries: [Section],
+                              lines: DocumentLines) -> TimeZone? {
         var candidates: [Substring] = []
         if let zone = front.string("timezone") ?? front.string("time_zone") { candidates.append(Substring(zone)) }
         for section in sections where section.means(.timeline) {
@@ -266,6 +267,14 @@ public struct PostmortemParser: Sendable {
                 let line = lines[number].drop { $0 == "*" || $0 == "_" || $0 == "(" || $0 == " " }
                 if line.hasPrefix("All times") || line.hasPrefix("all times") || line.hasPrefix("Times are") { candidates.append(line) }
             }
+        }
+        // Last, the zone the summary writes its window in (`from 16:40 to 18:05 PST`).
+        for section in summaries.prefix(1) {
+            let window = (section.line...max(section.line, section.endLine)).first { number in
+                number <= lines.lastLine && lines[number].containsText("from ", followedByDigitWithin: 24)
+                    && DateReader.window(in: InlineMarkup.strip(lines[number]), reference: nil)?.to.zoneOffset != nil
+            }
+            if let window { candidates.append(lines[window]) }
         }
         for candidate in candidates.map(Self.droppingLinks) {
             if let region = TimezoneNote.region(in: candidate) {
