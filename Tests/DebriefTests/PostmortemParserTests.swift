@@ -639,6 +639,24 @@ import Testing
         #expect(p.actionItems.first?.due?.description == "2025-03-20")
     }
 
+    @Test func addressesUnderAnActionAreItsLinksAndACompletedNoteMarksTheItemsDone() {
+        let text = """
+            # Replay SDK broke uploads
+            **Date:** 2026-01-17
+            ## Remediation
+            ### Immediate actions (completed)
+            - Pinned the extension version
+            ### Planned actions (planned or in-progress)
+            - Add integration tests for the fetch wrapper
+                - https://github.com/example/sdk/pull/2935
+                - https://github.com/example/sdk/pull/2936
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.actionItems.map(\.text) == ["Pinned the extension version", "Add integration tests for the fetch wrapper"])
+        #expect(p.actionItems.map(\.status) == [.done, .open])
+        #expect(p.actionItems.last?.link == "https://github.com/example/sdk/pull/2935")
+    }
+
     @Test func withNoNamesWhatIsMissingAndAnInvestigationMeansTheIncidentWasNoticed() {
         let text = """
             # Gateway drops traffic

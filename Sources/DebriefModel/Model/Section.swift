@@ -39,7 +39,7 @@ public enum SectionKind: String, Sendable, Hashable, Codable, CaseIterable {
                                    "actions taken", "immediate actions taken", "immediate actions", "completed actions", "solution",
                                    "corrective and preventive measures", "preventive measures", "future improvements",
                                    "prevent recurrence", "prevent reoccurrence", "prevent it from happening again", "improve resilience",
-                                   "follow up", "follow up tasks", "follow up items", "tasks"]
+                                   "follow up", "follow up tasks", "follow up items", "tasks", "preventing it from happening again"]
         case .relatedIncidents: return ["related incidents", "related", "similar incidents", "previous incidents"]
         case .appendix: return ["appendix", "references", "supporting information", "links"]
         }

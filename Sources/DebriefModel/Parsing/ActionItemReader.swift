@@ -165,9 +165,15 @@ struct ActionItemReader {
             apply(inlineFields: &item)
             if task == nil, item.status == .open, Self.isWordedAsDone(item.text) { item.status = .done }
             if item.owner == nil { item.owner = Self.subjectOwner(item.text) ?? Self.parentheticalOwner(item.text) }
+            // Sub-items that are only addresses (`- https://github.com/org/repo/pull/2935`) are the
+            // action's references; other sub-items are actions of their own.
+            let references = nested.filter { $0.children.allSatisfy(Self.isOnlyAddress) }
+            if item.link == nil {
+                let urls = references.flatMap { $0.children.map { $0.plainText.trimmed() } }
+                item.link = Self.trackingLink(urls) ?? urls.first
+            }
             items.append(item)
-            // Sub-items under an action are actions of their own.
-            for child in nested { readList(child, lines: range, into: &items) }
+            for child in nested where !references.contains(child) { readList(child, lines: range, into: &items) }
         }
     }
 
@@ -371,9 +377,10 @@ struct ActionItemReader {
 
     // MARK: Status
 
-    /// A heading for work already done: `Immediate actions taken`, `Completed actions`.
+    /// A heading for work already done: `Immediate actions taken`, `Completed actions`,
+    /// `Immediate actions (completed)` (a note in parentheses counts here).
     static func isCompletedActions(_ heading: String) -> Bool {
-        let words = SectionNames.normalized(heading).split(separator: " ")
+        let words = heading.lowercased().split { !$0.isLetter }
         return words.contains { ["taken", "completed", "done", "implemented"].contains($0) }
     }
 
@@ -504,6 +511,12 @@ struct ActionItemReader {
         case "", "-", "—", "–", "n/a", "none": return nil
         default: return trimmed
         }
+    }
+
+    /// A list item holding one web address and nothing else.
+    private static func isOnlyAddress(_ item: MarkdownNode) -> Bool {
+        let text = item.plainText.trimmed()
+        return (text.hasPrefix("https://") || text.hasPrefix("http://")) && !text.contains(where: \.isWhitespace)
     }
 
     private static func links(in node: MarkdownNode) -> [String] {
