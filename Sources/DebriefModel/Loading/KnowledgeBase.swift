@@ -50,7 +50,7 @@ public struct KnowledgeBase: Sendable {
     mutating func resolveRunbooks() {
         runbooks = RunbookResolver.resolve(runbooks, postmortems: postmortems, root: root)
         guard !config.alertRules.isEmpty else {
-            index = KnowledgeBaseIndex(postmortems: postmortems, runbooks: runbooks)
+            index = index.replacingRunbooks(runbooks, postmortems: postmortems)
             return
         }
         if alertRules.files.isEmpty {
@@ -77,7 +77,7 @@ public struct KnowledgeBase: Sendable {
         // A document that became a runbook can now be matched by its file name.
         if learned { coverage = AlertCoverage(rules: rules.rules, runbooks: runbooks, urlFolders: config.runbookURLs, root: root) }
         alertCoverage = coverage
-        index = KnowledgeBaseIndex(postmortems: postmortems, runbooks: runbooks)
+        index = index.replacingRunbooks(runbooks, postmortems: postmortems)
     }
 
     /// Parses the named files (root-relative) on all cores.
@@ -121,6 +121,7 @@ extension KnowledgeBase {
         var updated = self
         updated.postmortems = Self.replacing(postmortems, paths: paths, with: reloaded.postmortems, path: \.path)
         updated.runbooks = Self.replacing(runbooks, paths: paths, with: reloaded.runbooks, path: \.path)
+        updated.index = KnowledgeBaseIndex(postmortems: updated.postmortems, runbooks: updated.runbooks)
         var hashes = Dictionary(sourceHashes.map { ($0.path, $0.hash) }, uniquingKeysWith: { $1 })
         for (path, hash) in reloaded.sourceHashes { hashes[path] = hash }
         updated.sourceHashes = files.map { ($0, hashes[$0] ?? nil) }

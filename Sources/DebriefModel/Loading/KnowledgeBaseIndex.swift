@@ -20,10 +20,20 @@ public struct KnowledgeBaseIndex: Sendable {
 
     public init(postmortems: [Postmortem], runbooks: [Runbook]) {
         var slugs = UniqueSlugs()
-        postmortemSlugs = postmortems.map { slugs.claim($0.slug) }
-        slugs = UniqueSlugs()
+        self.init(postmortems: postmortems, slugs: postmortems.map { slugs.claim($0.slug) }, names: PostmortemNames(postmortems), runbooks: runbooks)
+    }
+
+    /// This index with `runbooks` in place of its runbooks (resolved after loading: owners,
+    /// status, alerts learned from rule files); what it knows of the postmortems is kept.
+    public func replacingRunbooks(_ runbooks: [Runbook], postmortems: [Postmortem]) -> KnowledgeBaseIndex {
+        KnowledgeBaseIndex(postmortems: postmortems, slugs: postmortemSlugs, names: postmortemNames, runbooks: runbooks)
+    }
+
+    private init(postmortems: [Postmortem], slugs postmortemSlugs: [String], names: PostmortemNames, runbooks: [Runbook]) {
+        self.postmortemSlugs = postmortemSlugs
+        postmortemNames = names
+        var slugs = UniqueSlugs()
         runbookSlugs = runbooks.map { slugs.claim($0.slug) }
-        postmortemNames = PostmortemNames(postmortems)
         documentPaths = Set(postmortems.map(\.path) + runbooks.map(\.path))
         var byAlert: [String: [Int]] = [:]
         for (index, runbook) in runbooks.enumerated() where runbook.answersAlerts {

@@ -357,7 +357,7 @@ struct ActionItemReader {
 
     /// `value` up to the first field separator.
     static func firstField(of value: Substring) -> Substring {
-        let end = fieldSeparators.compactMap { value.range(of: $0)?.lowerBound }.min() ?? value.endIndex
+        let end = fieldSeparators.compactMap { value.textRange(of: $0, foldingCase: false)?.lowerBound }.min() ?? value.endIndex
         return value[..<end]
     }
 
@@ -365,7 +365,7 @@ struct ActionItemReader {
     /// after the word (`due to the outage on ...` is not one).
     static func keylessDue(in text: String) -> String? {
         var rest = text[...]
-        while let range = rest.range(of: "due ", options: .caseInsensitive) {
+        while let range = rest.textRange(of: "due ") {
             defer { rest = rest[range.upperBound...] }
             if let before = text[..<range.lowerBound].last, before.isLetter { continue }
             var value = firstField(of: text[range.upperBound...]).trimmed(" ,;)(\t")[...]

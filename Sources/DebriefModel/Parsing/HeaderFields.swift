@@ -44,7 +44,7 @@ struct HeaderFields {
                 self = key
                 return
             }
-            let noted = Self.withoutNote(lower).replacingOccurrences(of: "_", with: " ").replacingOccurrences(of: "-", with: " ")
+            let noted = String(Self.withoutNote(lower).map { $0 == "_" || $0 == "-" ? " " : $0 })
             guard let key = Key.bySpelling[noted] ?? noted.split(separator: "/").lazy.compactMap({ Key.bySpelling[$0.trimmed()] }).first else { return nil }
             self = key
         }
@@ -60,6 +60,8 @@ struct HeaderFields {
     private(set) var fields: [Field] = []
     /// The meaning of each field's key, resolved once when added (`field(_:)` is asked often).
     private var keys: [Key?] = []
+    /// The milestone each field's label names, when it is not a header key.
+    private var milestones: [MilestoneKind?] = []
     /// `- **Key events**` sub-items (`First detected: 2024-04-15 12:32`), in source order.
     private(set) var keyEvents: [Field] = []
 
@@ -70,7 +72,9 @@ struct HeaderFields {
 
     mutating func append(_ field: Field) {
         fields.append(field)
-        keys.append(Key(spelling: field.key))
+        let key = Key(spelling: field.key)
+        keys.append(key)
+        milestones.append(key == nil ? Self.milestone(ofLabel: field.key) : nil)
     }
 
     // MARK: Reading
@@ -152,7 +156,12 @@ struct HeaderFields {
     /// a `Key events` list.
     var milestoneFields: [Field] {
         let listed = Set(keyEvents.map(\.line))
-        return fields.filter { !listed.contains($0.line) && Self.milestone(ofLabel: $0.key) != nil }
+        return fields.indices.filter { milestones[$0] != nil && !listed.contains(fields[$0].line) }.map { fields[$0] }
+    }
+
+    /// Fields that say when impact started (`start_time: ...`, `Start time (UTC): ...`).
+    var startFields: [Field] {
+        fields.indices.filter { milestones[$0] == .started }.map { fields[$0] }
     }
 
     /// A header key, or a label that names a milestone.

@@ -186,7 +186,7 @@ struct MilestoneReader {
     /// front matter; a key whose value is not a moment (`resolved: true` beside `resolvedWhen: ...`)
     /// is passed over.
     func frontMatterMoment(_ kind: MilestoneKind, in frontMatter: FrontMatter) -> (Date, Int)? {
-        let names = Self.frontMatterStems(kind).flatMap { stem in Self.frontMatterSuffixes.map { stem + $0 } }
+        guard !frontMatter.values.isEmpty, let names = Self.frontMatterNames[kind] else { return nil }
         for name in names {
             if let value = frontMatter.string(name), let time = moment(value) { return (time, frontMatter.line(name)) }
         }
@@ -211,6 +211,11 @@ struct MilestoneReader {
 
     /// Front matter keys are held lower-case: `resolvedWhen` is `resolvedwhen`, `startTime` `starttime`.
     static let frontMatterSuffixes = ["", "_at", "-at", "at", "when", "_when", "_time", "-time", "time"]
+
+    /// Every stem with every suffix, per milestone, in the order they are tried.
+    static let frontMatterNames: [MilestoneKind: [String]] = Dictionary(uniqueKeysWithValues: MilestoneKind.allCases.map { kind in
+        (kind, frontMatterStems(kind).flatMap { stem in frontMatterSuffixes.map { stem + $0 } })
+    })
 
     /// `First detected` -> detected, `Incident declared` -> acknowledged, `Repaired` -> mitigated.
     private func kind(ofLabel label: String) -> MilestoneKind? {

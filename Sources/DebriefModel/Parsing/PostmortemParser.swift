@@ -193,7 +193,7 @@ public struct PostmortemParser: Sendable {
             ?? titleDate
             ?? header.keyEvents.lazy.compactMap { DateReader.day(in: $0.value) }.first
             // A start written as a field (`start_time: 2012-07-30T02:33:00Z`, `Start time (UTC): 2025-08-19 07:42`).
-            ?? header.milestoneFields.lazy.filter { HeaderFields.milestone(ofLabel: $0.key) == .started }.compactMap { DateReader.day(in: $0.value) }.first
+            ?? header.startFields.lazy.compactMap { DateReader.day(in: $0.value) }.first
         if let severity = header.field(.severity), !severity.value.isEmpty {
             postmortem.rawSeverity = severity.value
             postmortem.severity = SeverityNormalizer(levels: config.severities).normalize(severity.value)
