@@ -617,6 +617,8 @@ import Testing
         #expect(items.map(\.0) == ["Make sends idempotent", "Retry budget per tenant", "Fix the overdue check, due to the outage on 2025-10-02"])
         #expect(items.map(\.1) == ["@lee", "Kai", "Ana"])
         #expect(items.map(\.2) == ["2025-10-20", "2025-10-30", ""])
+        let planned = PostmortemParser().parse(text: "# X\n**Date:** 2025-04-07\n## Action items\n- With the new version (planned for June 2025), multicast will be limited\n- Retry the job that has failed since March 2024\n", path: "y.md")
+        #expect(planned.actionItems.map { $0.due?.description } == ["2025-06-30", nil])
     }
 
     @Test func theSummarysWindowZoneIsTheDocumentsAndAClosingNameAndDateAreOwnerAndDue() {

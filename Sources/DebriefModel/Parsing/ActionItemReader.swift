@@ -317,7 +317,7 @@ struct ActionItemReader {
             text = String(rest)
         }
         item.text = text.trimmed(" ,;(-–—\t")
-        if item.rawDue == nil { item.rawDue = keylessDue }
+        if item.rawDue == nil { item.rawDue = keylessDue ?? Self.plannedMonth(in: text)?.description }
         if item.due == nil, let raw = item.rawDue { item.due = DateReader.day(in: raw, reference: incidentDate) }
     }
 
@@ -350,6 +350,21 @@ struct ActionItemReader {
         let words = text.split(separator: " ")
         guard (1...4).contains(words.count), let first = words.first?.first, first.isUppercase || first == "@" else { return false }
         return !text.contains(where: \.isNumber)
+    }
+
+    /// `(planned for June 2025)`, `by end of March 2026`: work planned for a month is due on its
+    /// last day. Only after `for`, `by`, `in`, `of`, `until` or `before`, so a month the text
+    /// merely mentions is not a deadline.
+    static func plannedMonth(in text: String) -> Day? {
+        let words = text.lowercased().split { !$0.isLetter && !$0.isNumber }
+        for index in words.indices.dropFirst().dropLast() {
+            guard let month = DateReader.monthNumbers[String(words[index])],
+                  ["for", "by", "in", "of", "until", "before"].contains(words[index - 1]),
+                  words[index + 1].count == 4, let year = Int(words[index + 1]), (1970...2100).contains(year) else { continue }
+            let next = month == 12 ? Day(year: year + 1, month: 1, day: 1) : Day(year: year, month: month + 1, day: 1)
+            return next.adding(days: -1)
+        }
+        return nil
     }
 
     /// What separates fields written on one line: `Fix retries — owner: @lee — due 2025-10-20`.
