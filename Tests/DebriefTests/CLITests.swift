@@ -12,6 +12,17 @@ import Testing
         #expect(run.stdout.contains("no problems"))
     }
 
+    @Test func aRootWithNoDocumentsIsSaidOnStderr() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("debrief-empty-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("postmortems"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try Debrief.run(["check", "--root", folder.path])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.contains("no postmortems in content/postmortems/"), "\(run)")
+        let clean = try Debrief.run(["check", "--root", Debrief.fixture("clean")])
+        #expect(!clean.stderr.contains("no postmortems"), "\(clean)")
+    }
+
     @Test func errorsGiveStatusOne() throws {
         let run = try Debrief.run(["check", "--root", Debrief.fixture("mixed")])
         #expect(run.status == 1, "\(run)")

@@ -49,6 +49,10 @@ public struct CheckCommand: ParsableCommand {
         let today = asOf.today(config: kb.config)
         let diagnostics = Validator().validate(kb, today: today).filter { filter.contains($0.file) }
         let checkedFiles = (kb.postmortems.map(\.path) + kb.runbooks.map(\.path)).filter(filter.contains)
+        // A gate that checks nothing passes: say so, since it is usually a wrong root or folder.
+        if kb.postmortems.isEmpty && kb.runbooks.isEmpty {
+            Terminal.writeError("warning: no postmortems in \(kb.config.postmortemsFolder)/ and no runbooks in \(kb.config.runbooksFolder)/ under \(root.path); check --root, or content_dir, postmortems_dir and runbooks_dir in debrief.yml")
+        }
         let report = DiagnosticReport(diagnostics: diagnostics, files: checkedFiles)
         let color = output.format == .text && Terminal.stdoutWantsColor
         Terminal.write(report.render(output.format, color: color))
