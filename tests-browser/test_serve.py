@@ -21,6 +21,7 @@ import urllib.error
 import urllib.request
 
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.support.ui import WebDriverWait
 
 from run import check, make_driver, results
@@ -82,12 +83,16 @@ def main():
             assert broken != original
             with open(source, "w") as f:
                 f.write(broken)
-            WebDriverWait(driver, 10).until(lambda d: d.find_elements(By.CSS_SELECTOR, "ul.diagnostics li"))
-            text = driver.find_element(By.CSS_SELECTOR, "ul.diagnostics").text
+            # The page reloads twice (the edited postmortem at once, then the rebuilt site): read
+            # it again when an element goes stale under a reload.
+            def read(d):
+                listing = d.find_elements(By.CSS_SELECTOR, "ul.diagnostics")
+                if not listing or not d.find_elements(By.CSS_SELECTOR, "ul.diagnostics li"):
+                    return False
+                return (listing[0].text, d.find_element(By.TAG_NAME, "h1").location["y"], listing[0].location["y"],
+                        d.find_element(By.ID, "facts-heading").location["y"])
+            text, heading, listing, facts = WebDriverWait(driver, 10, ignored_exceptions=[StaleElementReferenceException]).until(read)
             assert "Impact" in text, text
-            heading = driver.find_element(By.TAG_NAME, "h1").location["y"]
-            listing = driver.find_element(By.CSS_SELECTOR, "ul.diagnostics").location["y"]
-            facts = driver.find_element(By.ID, "facts-heading").location["y"]
             assert heading < listing < facts, (heading, listing, facts)
             driver.save_screenshot(os.path.join(REPO, "tests-browser", "screenshots", "serve-diagnostics.png"))
         check("a postmortem with an error shows its diagnostics at the top", diagnostics_show)
