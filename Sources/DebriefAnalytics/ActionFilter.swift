@@ -22,8 +22,7 @@ public struct ActionFilter: Sendable, Hashable {
     public func matches(_ action: TrackedAction, config: DebriefConfig) -> Bool {
         if overdueOnly, !action.isOverdue { return false }
         if let owner {
-            guard let actual = action.canonicalOwner,
-                  Self.samePerson(config.canonicalOwner(owner), actual) else { return false }
+            guard let actual = action.canonicalOwner, config.owners.samePerson(owner, actual) else { return false }
         }
         if let service, !action.services.contains(where: { $0.caseInsensitiveCompare(service) == .orderedSame }) { return false }
         if let status {
@@ -32,11 +31,5 @@ public struct ActionFilter: Sendable, Hashable {
             return action.status.rawValue == wanted
         }
         return true
-    }
-
-    /// `@bob` and `Bob` name the same person when no alias says otherwise.
-    static func samePerson(_ a: String, _ b: String) -> Bool {
-        func bare(_ name: String) -> String { name.hasPrefix("@") ? String(name.dropFirst()) : name }
-        return bare(a).caseInsensitiveCompare(bare(b)) == .orderedSame
     }
 }

@@ -12,7 +12,7 @@ public struct TrackedAction: Sendable, Hashable, Codable {
     public var text: String
     /// The owner as written.
     public var owner: String?
-    /// The owner after debrief.yml `owners` aliases (`@jane` -> `Jane Doe`).
+    /// The owner after debrief.yml `owners` aliases (`@jane` -> `Jane Doe`); nil when none is written.
     public var canonicalOwner: String?
     public var due: Day?
     public var dueSource: ActionDueDate.Source?
@@ -37,7 +37,7 @@ public struct TrackedAction: Sendable, Hashable, Codable {
         id = item.id
         text = item.text
         owner = item.owner
-        canonicalOwner = item.owner.map(config.canonicalOwner)
+        canonicalOwner = item.owner.flatMap(config.owners.canonical)
         self.due = due?.day
         dueSource = due?.source
         dueFromSLA = due?.source == .severitySLA

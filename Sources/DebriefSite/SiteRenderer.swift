@@ -115,7 +115,7 @@ public struct SiteRenderer: Sendable {
 
     /// An action item as a row of an actions table.
     public func actionRow(_ action: TrackedAction, root: String) -> TemplateValue {
-        let owner = action.siteOwner
+        let owner = action.canonicalOwner
         return .object([
             "text": .string(action.text),
             "owner": .string(owner ?? ""),
@@ -144,12 +144,6 @@ public struct SiteRenderer: Sendable {
 
 extension TrackedAction {
     public var isOpen: Bool { !status.isClosed }
-
-    /// The canonical owner, nil when none is written.
-    public var siteOwner: String? {
-        guard let owner = canonicalOwner?.trimmingHorizontalWhitespace(), !owner.isEmpty else { return nil }
-        return owner
-    }
 
     /// Stable across builds: incident slug plus the item's id, or its source line.
     public var stableID: String {

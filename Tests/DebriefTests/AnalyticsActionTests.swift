@@ -61,6 +61,19 @@ import Testing
         #expect(overdue.map(\.text) == ["Integration tests for legacy orders", "Raise canary to 10%"]) // most overdue first
     }
 
+    @Test func ownerAliasesResolveOneNameTheSameWayForEveryConsumer() {
+        let owners: OwnerAliases = ["@Priya": "Priya Raman", "team-payments": "Payments team"]
+        #expect(owners.canonical("  priya ") == "Priya Raman")      // case, `@` and blanks ignored
+        #expect(owners.canonical("@team-payments") == "Payments team")
+        #expect(owners.canonical(" @bob ") == "@bob")                // no alias: itself, trimmed
+        #expect(owners.canonical("   ") == nil)
+        #expect(owners.samePerson("@bob", "BOB") && owners.samePerson("priya", "Priya Raman"))
+        #expect(!owners.samePerson("priya", "Payments team"))
+        // Two aliases that fold to one key: the first in sorted order wins, on every run.
+        let clashing = OwnerAliases(["@Priya": "Priya Raman", "@PRIYA": "Someone else"])
+        #expect(clashing.canonical("priya") == "Someone else")
+    }
+
     @Test func ownerFilterMatchesThroughAliases() {
         let jane = all(ActionFilter(owner: "@jane")).map(\.text).sorted()
         #expect(jane == ["Alert delay", "Raise canary to 10%", "Schema validation"])

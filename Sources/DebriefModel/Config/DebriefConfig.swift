@@ -139,7 +139,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
     /// "Today" for every date comparison; nil means the real date (use `--as-of` for reproducible output).
     public var today: Day?
     /// Owner aliases: handle or spelling -> canonical person or team.
-    public var owners: [String: String]
+    public var owners: OwnerAliases
     public var draftAgeDays: Int
     public var runbookReviewDays: Int
     /// Stated duration may differ from the timeline by this many minutes.
@@ -236,7 +236,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
             sectionSynonyms[kind] = synonyms
         }
         today = try c.decodeIfPresent(Day.self, forKey: .today)
-        owners = try c.decodeIfPresent([String: String].self, forKey: .owners) ?? d.owners
+        owners = try c.decodeIfPresent(OwnerAliases.self, forKey: .owners) ?? d.owners
         draftAgeDays = try c.decodeCount(forKey: .draftAgeDays) ?? d.draftAgeDays
         runbookReviewDays = try c.decodeCount(forKey: .runbookReviewDays) ?? d.runbookReviewDays
         durationToleranceMinutes = try c.decodeCount(forKey: .durationToleranceMinutes) ?? d.durationToleranceMinutes
@@ -303,8 +303,8 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
     public var sectionNames: SectionNames { SectionNames(extra: sectionSynonyms) }
 
     /// `owners:`, a mapping of handle or spelling to person or team.
-    private static func ownerAliases(_ node: Node) throws -> [String: String] {
-        if case .scalar = node, node.null != nil { return [:] }
+    private static func ownerAliases(_ node: Node) throws -> OwnerAliases {
+        if case .scalar = node, node.null != nil { return OwnerAliases([:]) }
         guard case .mapping(let pairs) = node else {
             throw ConfigError(message: "debrief.yml:\((node.mark?.line).map { "\($0):" } ?? "") `owners` must map a handle to a person or team, like `\"@priya\": Priya Raman`")
         }
@@ -316,33 +316,12 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
             }
             owners[alias] = owner
         }
-        return owners
+        return OwnerAliases(owners)
     }
 
     /// Sections required for a postmortem of `severity` (a configured level name).
     public func requiredSections(for severity: String?) -> [String] {
         severities.first { $0.name == severity }?.requiredSections ?? requiredSections
-    }
-
-    /// Canonical owner for a handle or name, through `owners` aliases (case-insensitive, `@` optional).
-    public func canonicalOwner(_ owner: String) -> String {
-        let key = owner.trimmingHorizontalWhitespace()
-        let bare = key.hasPrefix("@") ? String(key.dropFirst()) : key
-        for (alias, canonical) in owners {
-            let aliasBare = alias.hasPrefix("@") ? String(alias.dropFirst()) : alias
-            if Self.equalIgnoringCase(aliasBare, bare) { return canonical }
-        }
-        return key
-    }
-
-    /// `caseInsensitiveCompare(_:) == .orderedSame`, without Foundation for ASCII names.
-    private static func equalIgnoringCase(_ a: String, _ b: String) -> Bool {
-        guard a.utf8.allSatisfy({ $0 < 0x80 }), b.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return a.caseInsensitiveCompare(b) == .orderedSame
-        }
-        return a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { x, y in
-            (x &- 65 < 26 ? x | 0x20 : x) == (y &- 65 < 26 ? y | 0x20 : y)
-        }
     }
 }
 

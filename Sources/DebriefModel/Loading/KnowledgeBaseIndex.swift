@@ -5,6 +5,9 @@
 /// - postmortems by the names documents use for them (`PostmortemNames`);
 /// - the paths of the documents, which relative links resolve against (`ContentReference`);
 /// - which runbooks answer an alert: those that list it and answer alerts (active or deprecated).
+///
+/// Who an owner is comes from debrief.yml alone, so it is resolved with the configuration:
+/// `DebriefConfig.owners` (`OwnerAliases`).
 public struct KnowledgeBaseIndex: Sendable {
     /// Per postmortem (in `KnowledgeBase.postmortems` order), the slug its page lives at.
     public let postmortemSlugs: [String]

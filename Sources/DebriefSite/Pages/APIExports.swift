@@ -128,7 +128,7 @@ public struct APIExports: PageGenerator {
         }
         json.member("link", SafeURL.filter(action.link))
         json.member("overdue", action.isOverdue)
-        json.member("owner", action.siteOwner)
+        json.member("owner", action.canonicalOwner)
         json.member("status", action.status.rawValue)
         json.member("text", action.text)
         json.endObject()

@@ -38,7 +38,7 @@ public struct ActionsPage: PageGenerator {
 
         func values(of action: TrackedAction) -> [String] {
             switch self {
-            case .owner: return [action.siteOwner ?? ActionsPage.unassigned]
+            case .owner: return [action.canonicalOwner ?? ActionsPage.unassigned]
             case .service: return action.services
             }
         }
@@ -160,7 +160,7 @@ public struct ActionsPage: PageGenerator {
     /// One item as the filter script shows it, as compact JSON: the action row's fields
     /// (absent when empty), its list, and URLs from the site root.
     static func filterRow(_ action: TrackedAction) -> [UInt8] {
-        let owner = action.siteOwner
+        let owner = action.canonicalOwner
         let list = List.allCases.first { $0.contains(action) }!
         var json = JSONWriter(layout: .compact, reservingCapacity: 512)
         json.beginObject()

@@ -176,7 +176,7 @@ public struct TaxonomyPages: PageGenerator {
             case .years: model.incidents[position].year.map { add($0, incident: position) }
             case .owners:
                 for offset in model.incidents[position].actions.indices {
-                    model.incidents[position].actions[offset].siteOwner.map { add($0, incident: position, action: nextAction + offset) }
+                    model.incidents[position].actions[offset].canonicalOwner.map { add($0, incident: position, action: nextAction + offset) }
                 }
             }
             nextAction += model.incidents[position].actions.count

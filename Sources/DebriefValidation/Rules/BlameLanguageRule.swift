@@ -58,7 +58,7 @@ public struct BlameLanguageRule: PostmortemRule {
     private static func peopleNames(config: DebriefConfig, _ postmortem: Postmortem) -> Set<String> {
         let people = postmortem.authors + [postmortem.incidentCommander].compactMap { $0 } + postmortem.actionItems.compactMap(\.owner)
         return Set(people.flatMap { person -> [String] in
-            let canonical = config.canonicalOwner(person)
+            let canonical = config.owners.canonical(person) ?? person
             return (person == canonical ? [person] : [person, canonical]).compactMap(firstName)
         })
     }
