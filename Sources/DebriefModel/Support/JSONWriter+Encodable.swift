@@ -18,7 +18,7 @@ extension JSONWriter {
     public mutating func encode(_ value: some Encodable, keys: KeyStyle = .snakeCase) {
         let root = EncodedNode()
         // The tree encoder cannot fail; a type whose encode(to:) throws on its own leaves `null`.
-        try? EncodedNode.encode(value, into: root, keys: keys, codingPath: [])
+        try? EncodedNode.encode(value, into: root, keys: KeyNaming(keys), codingPath: [])
         write(root)
     }
 
@@ -75,13 +75,22 @@ final class EncodedNode {
 
     var content = Content.null
 
-    static func encode(_ value: some Encodable, into node: EncodedNode, keys: JSONWriter.KeyStyle, codingPath: [any CodingKey]) throws {
+    static func encode(_ value: some Encodable, into node: EncodedNode, keys: KeyNaming, codingPath: [any CodingKey]) throws {
+        // Scalars first: a cast to a concrete type is cheap, the protocol cast below is not
+        // (the runtime looks the conformance up for every value that reaches it).
         switch value {
+        case let string as String: node.content = .string(string)
+        case let int as Int: node.content = .int(int)
+        case let double as Double: node.content = .double(double)
+        case let bool as Bool: node.content = .bool(bool)
         case let date as Date: node.content = .date(date)
         case let url as URL: node.content = .string(url.absoluteString)
-        case let dictionary as any StringKeyedEncodable:
-            try dictionary.encodeMembers(into: node, keys: keys, codingPath: codingPath)
-        default: try value.encode(to: NodeEncoder(node: node, keys: keys, codingPath: codingPath))
+        default:
+            if keys.isStringKeyed(type(of: value)), let dictionary = value as? any StringKeyedEncodable {
+                try dictionary.encodeMembers(into: node, keys: keys, codingPath: codingPath)
+            } else {
+                try value.encode(to: NodeEncoder(node: node, keys: keys, codingPath: codingPath))
+            }
         }
     }
 
@@ -100,13 +109,39 @@ final class EncodedNode {
     }
 }
 
+/// The key style of one `encode`, with what it learns once instead of per value: each coding
+/// key's written name, and which types are string-keyed dictionaries (a protocol cast costs a
+/// conformance lookup every time it runs).
+final class KeyNaming {
+    let style: JSONWriter.KeyStyle
+    private var names: [String: String] = [:]
+    private var stringKeyed: [ObjectIdentifier: Bool] = [:]
+
+    init(_ style: JSONWriter.KeyStyle) { self.style = style }
+
+    func name(_ key: String) -> String {
+        guard style == .snakeCase else { return key }
+        if let name = names[key] { return name }
+        let name = SnakeCase.convert(key)
+        names[key] = name
+        return name
+    }
+
+    func isStringKeyed(_ type: Any.Type) -> Bool {
+        if let known = stringKeyed[ObjectIdentifier(type)] { return known }
+        let answer = type is any StringKeyedEncodable.Type
+        stringKeyed[ObjectIdentifier(type)] = answer
+        return answer
+    }
+}
+
 /// `[String: Value]`: its keys are data, never converted.
 protocol StringKeyedEncodable {
-    func encodeMembers(into node: EncodedNode, keys: JSONWriter.KeyStyle, codingPath: [any CodingKey]) throws
+    func encodeMembers(into node: EncodedNode, keys: KeyNaming, codingPath: [any CodingKey]) throws
 }
 
 extension Dictionary: StringKeyedEncodable where Key == String, Value: Encodable {
-    func encodeMembers(into node: EncodedNode, keys: JSONWriter.KeyStyle, codingPath: [any CodingKey]) throws {
+    func encodeMembers(into node: EncodedNode, keys: KeyNaming, codingPath: [any CodingKey]) throws {
         node.content = .object([:])
         for (name, value) in self {
             let member = EncodedNode()
@@ -126,7 +161,7 @@ struct NodeKey: CodingKey {
 
 struct NodeEncoder: Encoder {
     let node: EncodedNode
-    let keys: JSONWriter.KeyStyle
+    let keys: KeyNaming
     var codingPath: [any CodingKey]
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
@@ -147,16 +182,20 @@ struct NodeEncoder: Encoder {
 
 struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let node: EncodedNode
-    let keys: JSONWriter.KeyStyle
+    let keys: KeyNaming
     var codingPath: [any CodingKey]
 
     private func member(_ key: Key) -> EncodedNode {
         let member = EncodedNode()
-        node.set(member, for: keys == .snakeCase ? SnakeCase.convert(key.stringValue) : key.stringValue)
+        node.set(member, for: keys.name(key.stringValue))
         return member
     }
 
     mutating func encodeNil(forKey key: Key) throws { _ = member(key) }
+    mutating func encode(_ value: String, forKey key: Key) throws { member(key).content = .string(value) }
+    mutating func encode(_ value: Int, forKey key: Key) throws { member(key).content = .int(value) }
+    mutating func encode(_ value: Double, forKey key: Key) throws { member(key).content = .double(value) }
+    mutating func encode(_ value: Bool, forKey key: Key) throws { member(key).content = .bool(value) }
 
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
         try EncodedNode.encode(value, into: member(key), keys: keys, codingPath: codingPath + [key])
@@ -181,11 +220,11 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
 
 struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
     let node: EncodedNode
-    let keys: JSONWriter.KeyStyle
+    let keys: KeyNaming
     var codingPath: [any CodingKey]
     private(set) var count = 0
 
-    init(node: EncodedNode, keys: JSONWriter.KeyStyle, codingPath: [any CodingKey]) {
+    init(node: EncodedNode, keys: KeyNaming, codingPath: [any CodingKey]) {
         (self.node, self.keys, self.codingPath) = (node, keys, codingPath)
     }
 
@@ -218,7 +257,7 @@ struct UnkeyedNodeContainer: UnkeyedEncodingContainer {
 
 struct SingleNodeContainer: SingleValueEncodingContainer {
     let node: EncodedNode
-    let keys: JSONWriter.KeyStyle
+    let keys: KeyNaming
     var codingPath: [any CodingKey]
 
     mutating func encodeNil() throws { node.content = .null }
