@@ -56,7 +56,7 @@ struct SiteResponder {
             if part == ".." || part.contains("\0") || part.contains("\\") { return nil }
             parts.append(part)
         }
-        if decoded.hasSuffix("/") || parts.isEmpty || !(parts.last ?? "").contains(".") { parts.append("index.html") }
+        if decoded.hasSuffix("/") || parts.isEmpty || !(parts.last ?? "").contains("." as Character) { parts.append("index.html") }
         return parts.joined(separator: "/")
     }
 

@@ -67,7 +67,7 @@ struct OwnershipFiles {
         var pattern = pattern
         let folderOnly = pattern.hasSuffix("/")
         if folderOnly { pattern.removeLast() }
-        let anchored = pattern.hasPrefix("/") || pattern.dropLast().contains("/")
+        let anchored = pattern.hasPrefix("/") || pattern.dropLast().contains("/" as Character)
         if pattern.hasPrefix("/") { pattern.removeFirst() }
         if pattern.hasSuffix("/**") { pattern.removeLast(3) }
         if pattern.isEmpty || pattern == "*" && !folderOnly { return true }

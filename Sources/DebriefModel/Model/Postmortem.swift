@@ -126,7 +126,7 @@ public struct Postmortem: Sendable, Hashable, Codable {
     public var statedDuration: TimeInterval? { stated(.duration) }
 
     public var isDraft: Bool {
-        box.facts.status.map { $0.lowercased().contains("draft") } ?? false
+        box.facts.status?.containsText("draft") ?? false
     }
 
     public static func == (a: Postmortem, b: Postmortem) -> Bool {

@@ -89,7 +89,7 @@ enum AlertMentions {
               name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_-.:".contains($0)) }) else { return false }
         if quoted { return true }
         let innerCapital = name.dropFirst().contains { $0.isUppercase } && name.contains { $0.isLowercase }
-        return innerCapital || name.contains("_")
+        return innerCapital || name.contains("_" as Character)
     }
 
     private static func looksLikeASCIIAlertName(_ name: String.UTF8View, quoted: Bool) -> Bool {

@@ -279,7 +279,7 @@ struct CommandText: Sendable {
     static func readsAsOutput(_ line: String) -> Bool {
         let words = line.split(separator: " ", omittingEmptySubsequences: true)
         guard let first = words.first else { return false }
-        if first.first?.isNumber == true, first.contains("-") || first.contains(":") || first.contains("/") { return true }
+        if first.first?.isNumber == true, first.contains("-" as Character) || first.contains(":" as Character) || first.contains("/" as Character) { return true }
         if ["INFO", "WARN", "WARNING", "ERROR", "DEBUG", "FATAL", "TRACE"].contains(first.uppercased().trimmingScalars(in: "[]:")), first.uppercased() == first { return true }
         if first.hasPrefix("level=") || first.hasPrefix("ts=") || first.hasPrefix("time=") || first.hasPrefix("{\"") { return true }
         if let second = words.dropFirst().first, second == "=" || (first.hasSuffix(":") && !first.hasPrefix("http")) { return true }

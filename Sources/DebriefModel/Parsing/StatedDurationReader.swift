@@ -45,7 +45,7 @@ struct StatedDurationReader {
         }
         for field in headerFields {
             // Front matter spells keys `time_to_detect`.
-            add(key: field.key.contains("_") ? String(field.key.map { $0 == "_" ? " " : $0 }) : field.key, value: field.value, line: field.line)
+            add(key: field.key.contains("_" as Character) ? String(field.key.map { $0 == "_" ? " " : $0 }) : field.key, value: field.value, line: field.line)
         }
         for number in Self.candidateLines(of: text) where number >= lines.bodyStart && !lines.isCode(number) {
             let line = lines[number]

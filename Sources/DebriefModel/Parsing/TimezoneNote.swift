@@ -13,9 +13,9 @@ enum TimezoneNote {
     static func region(in text: some StringProtocol) -> TimeZone? {
         for word in text.split(whereSeparator: { !($0.isLetter || $0 == "/" || $0 == "_" || $0 == "-") }) {
             if let identifier = genericZones[String(word)] { return TimeZone(identifier: identifier) }
-            guard word.contains("/") else { continue }
+            guard word.contains("/" as Character) else { continue }
             let name = word.trimmingScalars(in: "/-_")
-            if name.contains("/"), let zone = TimeZone(identifier: name) { return zone }
+            if name.contains("/" as Character), let zone = TimeZone(identifier: name) { return zone }
         }
         // `All times Pacific`, `Pacific time`: the region, unless standard or daylight time is named.
         let words = text.split(whereSeparator: { !$0.isLetter }).map { $0.lowercased() }

@@ -184,7 +184,7 @@ struct TemplateParser {
     /// A value name and the `}}` that ends its tag.
     private mutating func readName(_ line: Int) throws -> String {
         let name = try readTagContent(line, allowed: TemplateParser.isNameByte)
-        if name.contains("(") || name.contains(")") {
+        if name.contains("(" as Character) || name.contains(")" as Character) {
             throw TemplateSyntaxError(line: line, "transforms ({{name(value)}}) are not supported")
         }
         return name

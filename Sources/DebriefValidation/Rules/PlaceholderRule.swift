@@ -90,7 +90,7 @@ public struct PlaceholderRule: PostmortemRule, RunbookRule {
         let asksForAValue = words.contains(where: promptNouns.contains)
         if inner.contains(" " as Character) {
             guard inner.contains(where: \.isLowercase) else { return false }
-            return isWholeValue || asksForAValue || words.first.map(promptVerbs.contains) == true || inner.contains("|") || inner.contains("e.g.")
+            return isWholeValue || asksForAValue || words.first.map(promptVerbs.contains) == true || inner.contains("|" as Character) || inner.contains("e.g.")
         }
         // One word: `[Name]`, or a capitalised word standing alone; not `[Deprecated]` in a sentence.
         return inner.count >= 3 && inner.dropFirst().allSatisfy { $0.isLowercase } && (asksForAValue || isWholeValue)
@@ -191,7 +191,7 @@ public struct PlaceholderRule: PostmortemRule, RunbookRule {
     /// `[AlertA, AlertB]` in YAML is a list, not a prompt: no item has a space in it.
     private static func isYAMLFlowList(_ text: String) -> Bool {
         text.hasPrefix("[") && text.dropFirst().dropLast().split(separator: ",")
-            .allSatisfy { !$0.trimmingHorizontalWhitespace().contains(" ") }
+            .allSatisfy { !$0.trimmingHorizontalWhitespace().contains(" " as Character) }
     }
 
     /// Prose lines of a markdown runbook; the lines of a YAML runbook except comments.
