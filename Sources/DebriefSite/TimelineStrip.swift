@@ -9,7 +9,9 @@ import DebriefAnalytics
 /// Horizontal positions are percentages and heights pixels, with no `viewBox`: the strip takes
 /// the column's width and its text keeps its CSS size, so it reads the same at 390 px as on a
 /// desktop. Each milestone and each span has a row of its own, so labels never collide; a label
-/// runs right of its point in the left half and left of it in the right half.
+/// runs right of its point in the left half and left of it in the right half. Strokes, fills
+/// and fonts come from the site's style sheet (`.timeline-strip` in style.css), so they follow
+/// the theme and are not repeated on every element.
 public enum TimelineStrip {
     /// A milestone as drawn: kind and time.
     public struct Point: Sendable, Equatable {
@@ -28,8 +30,6 @@ public enum TimelineStrip {
     }
 
     static let milestoneRow = 22.0, spanRow = 32.0, axisY = 14.0
-    /// Theme colours of the four spans, as on the Trends page's response-time chart.
-    static let spanColors = ["var(--link)", "var(--sev-3-bg)", "var(--ok-fg)", "var(--sev-1-bg)"]
 
     /// The milestones the durations were measured from (those out of order left out), in time order.
     public static func points(_ postmortem: Postmortem, durations: IncidentDurations) -> [Point] {
@@ -72,11 +72,11 @@ public enum TimelineStrip {
         body.reserveCapacity(1024 + 400 * (points.count + shown.count))
         // Guides from each marker down through the rows, then the axis and its markers on top.
         for px in xs {
-            body += "<line x1=\"\(percent(px))\" x2=\"\(percent(px))\" y1=\"\(axis)\" y2=\"\(guideEnd)\" stroke=\"currentColor\" stroke-opacity=\"0.25\" stroke-dasharray=\"3 3\"/>"
+            body += "<line class=\"guide\" x1=\"\(percent(px))\" x2=\"\(percent(px))\" y1=\"\(axis)\" y2=\"\(guideEnd)\"/>"
         }
-        body += "<line x1=\"0%\" x2=\"100%\" y1=\"\(axis)\" y2=\"\(axis)\" stroke=\"currentColor\" stroke-opacity=\"0.6\" stroke-width=\"2\"/>"
+        body += "<line class=\"axis\" x1=\"0%\" x2=\"100%\" y1=\"\(axis)\" y2=\"\(axis)\"/>"
         for (point, px) in zip(points, xs) {
-            body += "<circle class=\"timeline-marker\" data-milestone=\"\(point.kind.rawValue)\" cx=\"\(percent(px))\" cy=\"\(axis)\" r=\"6\" style=\"fill: var(--accent); stroke: var(--bg)\" stroke-width=\"2\"/>"
+            body += "<circle class=\"timeline-marker\" data-milestone=\"\(point.kind.rawValue)\" cx=\"\(percent(px))\" cy=\"\(axis)\" r=\"6\"/>"
         }
         var rowTop = axisY + 8
         for (index, point) in points.enumerated() {
@@ -84,11 +84,10 @@ public enum TimelineStrip {
             rowTop += milestoneRow
         }
         for span in shown {
-            let index = spans.firstIndex(of: span) ?? 0
             let text = spanText(span)
             if let measured = span.measured, let start = x(span.from), let end = x(span.to) {
                 let width = max(end - start, 0.4)
-                body += "<rect class=\"timeline-span\" data-span=\"\(span.label)\" x=\"\(percent(start))\" y=\"\(format(rowTop + 18))\" width=\"\(percent(width))\" height=\"10\" rx=\"2\" style=\"fill: \(spanColors[index % spanColors.count])\"><title>\(SVGChart.escape(span.name)): \(DurationText.format(seconds: measured))</title></rect>"
+                body += "<rect class=\"timeline-span\" data-span=\"\(span.label)\" x=\"\(percent(start))\" y=\"\(format(rowTop + 18))\" width=\"\(percent(width))\" height=\"10\" rx=\"2\"><title>\(SVGChart.escape(span.name)): \(DurationText.format(seconds: measured))</title></rect>"
                 body += start <= 45 ? label(text, x: start, y: rowTop + 13, bold: false) : label(text, x: end, y: rowTop + 13, bold: false, forceEnd: true)
             } else {
                 body += label(text, x: 0, y: rowTop + 13, bold: false)
@@ -98,7 +97,7 @@ public enum TimelineStrip {
         var summary = "Incident timeline: " + points.indices.map { "\(name(points[$0].kind).lowercased()) \(clock[$0])" }.joined(separator: ", ")
         if !shown.isEmpty { summary += "; " + shown.map(spanText).joined(separator: ", ") }
         summary += "."
-        let svg: Markup = "<svg class=\"timeline-strip\" role=\"img\" aria-label=\"\(SVGChart.escape(summary))\" width=\"100%\" height=\"\(format(height))\" overflow=\"visible\" font-size=\"13\" font-family=\"system-ui, sans-serif\" style=\"color: var(--fg, currentColor)\">\(body)</svg>"
+        let svg: Markup = "<svg class=\"timeline-strip\" role=\"img\" aria-label=\"\(SVGChart.escape(summary))\" width=\"100%\" height=\"\(format(height))\">\(body)</svg>"
         return svg.text
     }
 
@@ -115,7 +114,7 @@ public enum TimelineStrip {
     /// Text beside a point: to its right in the left part of the strip, else to its left.
     static func label(_ text: String, x: Double, y: Double, bold: Bool, forceEnd: Bool = false) -> Markup {
         let end = forceEnd || x > 45
-        return "<text x=\"\(percent(x))\" dx=\"\(end ? "-8" : "8")\" y=\"\(format(y))\" text-anchor=\"\(end ? "end" : "start")\" fill=\"currentColor\"\(bold ? " font-weight=\"600\"" : "")>\(SVGChart.escape(text))</text>"
+        return "<text x=\"\(percent(x))\" dx=\"\(end ? "-8" : "8")\" y=\"\(format(y))\" text-anchor=\"\(end ? "end" : "start")\"\(bold ? " class=\"milestone\"" : "")>\(SVGChart.escape(text))</text>"
     }
 
     /// `2025-05-03 14:02` in the postmortem's own timezone.
