@@ -9,8 +9,6 @@ public enum TextFastPaths {
     static func trimmed(_ text: some StringProtocol, dropping characters: String?) -> String? {
         // ASCII bytes to drop, as a 128-bit mask (no allocation per call).
         var low: UInt64 = 0, high: UInt64 = 0
-        // With non-ASCII characters to drop, an ASCII byte and the marks after it may be one of
-        // them (`e` and U+0301 is `é`): a kept end must then be a lone ASCII byte.
         var dropsNonASCII = false
         if let characters {
             for byte in characters.utf8 {
@@ -20,6 +18,9 @@ public enum TextFastPaths {
         } else {
             low = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D // Unicode White_Space in ASCII
         }
+        // A non-ASCII character to drop may be an ASCII byte and the marks after it (`e` and
+        // U+0301 is `é`); in ASCII text it cannot occur.
+        if dropsNonASCII, text.utf8.contains(where: { $0 >= 0x80 }) { return nil }
         func drops(_ byte: UInt8) -> Bool {
             byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0
         }
@@ -28,7 +29,6 @@ public enum TextFastPaths {
         let untouched = text.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
             guard let first = bytes.first, let last = bytes.last else { return false }
             return first < 0x80 && first != 0x0D && !drops(first) && last < 0x80 && !drops(last)
-                && !(dropsNonASCII && bytes.count > 1 && bytes[1] >= 0x80)
         }
         if untouched == true { return String(text) }
         // Offsets on the contiguous bytes: forward scans only.
@@ -42,7 +42,6 @@ public enum TextFastPaths {
                 index += 1
             }
             let lower = index
-            if dropsNonASCII, lower + 1 < bytes.count, bytes[lower + 1] >= 0x80 { return nil }
             // The end of the last kept byte; what follows it is droppable ASCII.
             var upper = lower
             var lastKeptIsASCII = true
