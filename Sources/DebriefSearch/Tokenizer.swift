@@ -1,3 +1,5 @@
+import DebriefModel
+
 /// Splits text into search terms. The site's `assets/search.js` ports this exactly (same
 /// character classes, compound splitting, stop words and positions) so both rank alike.
 ///
@@ -76,7 +78,7 @@ public enum Tokenizer {
             /// Lower-cases `word` (ASCII in place into `lower`, otherwise through String) and emits it.
             func emitLowered(_ word: UnsafeBufferPointer<UInt8>, isASCII: Bool, position: Int, start: Int, end: Int) {
                 if isASCII {
-                    for k in 0..<word.count { lower[k] = word[k] | (isUpper(word[k]) ? 0x20 : 0) }
+                    TextFastPaths.lowercaseASCII(word, into: lower)
                     emitTerm(UnsafeBufferPointer(rebasing: lower[..<word.count]), position: position, start: start, end: end)
                 } else {
                     var lowered = String(decoding: word, as: UTF8.self).lowercased()

@@ -35,14 +35,9 @@ import Testing
         }
     }
 
-    /// The byte fast paths must decide as the Character versions do, also where a combining
-    /// mark or `\r\n` makes one character of several bytes.
-    @Test func asciiFastPathsAgreeWithCharacterComparison() {
-        for text in ["# Title", "#\u{301} x", "|a|", "", "x#", " - item", "\r\nx"] {
-            for byte in [UInt8(ascii: "#"), UInt8(ascii: "|"), UInt8(ascii: " "), UInt8(ascii: "\r")] {
-                #expect(text.startsWithASCII(byte) == text.hasPrefix(String(Unicode.Scalar(byte))), "\(text.debugDescription) \(byte)")
-            }
-        }
+    /// List markers, markup stripping, slugs and trimming at their edges (`TextFastPathTests`
+    /// holds the byte fast paths to the general versions on random text).
+    @Test func textHelpersKeepTheirEdgeCases() {
         #expect(InlineMarkup.dropListMarker("  - item") == "item")
         #expect(InlineMarkup.dropListMarker("> 12. step") == "step")
         #expect(InlineMarkup.dropListMarker("1234. not a marker") == "1234. not a marker")

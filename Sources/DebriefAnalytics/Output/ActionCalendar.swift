@@ -45,8 +45,11 @@ public enum ActionCalendar {
 
     /// TEXT escaping of RFC 5545 section 3.3.11.
     static func escape(_ text: String) -> String {
-        // ASCII text byte by byte (the usual case): there a character is one byte, except CRLF.
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return escapeASCII(text) }
+        TextFastPaths.iCalendarEscaped(text) ?? escapeCharacters(text)
+    }
+
+    /// `escape` on Characters (the general path).
+    static func escapeCharacters(_ text: String) -> String {
         var out = ""
         for character in text {
             switch character {
@@ -59,21 +62,6 @@ public enum ActionCalendar {
             }
         }
         return out
-    }
-
-    /// `escape` of a text without non-ASCII bytes.
-    private static func escapeASCII(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\\"), UInt8(ascii: ";"), UInt8(ascii: ","): out.append(UInt8(ascii: "\\")); out.append(byte)
-            case UInt8(ascii: "\n"): out.append(UInt8(ascii: "\\")); out.append(UInt8(ascii: "n"))
-            case UInt8(ascii: "\r"): continue // alone or before \n (one character, written as \n)
-            default: out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Splits a content line into chunks of at most 75 octets (continuations start with a space,

@@ -391,11 +391,7 @@ struct DateTokens {
     /// Tokenizes the first `limit` scalars only (a leading date needs no more); `scalars`
     /// still holds the whole text for the remainder.
     init(_ text: some StringProtocol, limit: Int = .max) {
-        // ASCII text (nearly all) maps byte to scalar without decoding.
-        let ascii = text.utf8.withContiguousStorageIfAvailable { bytes in
-            bytes.allSatisfy { $0 < 0x80 } ? bytes.map { Unicode.Scalar($0) } : nil
-        }
-        scalars = (ascii ?? nil) ?? Array(text.unicodeScalars)
+        scalars = TextFastPaths.scalars(text) ?? Array(text.unicodeScalars)
         let end = min(limit, scalars.count)
         // One allocation: growing the array token by token was a fifth of tokenizing.
         tokens.reserveCapacity(min(end, 32))
@@ -412,20 +408,17 @@ struct DateTokens {
                     index += 1
                 }
                 // Ten digits is as long as a number here can meaningfully be.
-                tokens.append(Token(kind: .number, text: Self.asciiString(scalars[start..<index]), value: index - start <= 9 ? value : -1,
+                tokens.append(Token(kind: .number, text: Self.string(scalars[start..<index]), value: index - start <= 9 ? value : -1,
                                     isUpperCase: false, start: start, end: index))
             } else if Self.isLetter(scalar) {
                 let start = index
-                var isASCII = true
                 var hasLowerCase = false
                 while index < scalars.count, Self.isLetter(scalars[index]) {
-                    let letter = scalars[index]
-                    if !letter.isASCII { isASCII = false } else if ("a"..."z").contains(letter) { hasLowerCase = true }
+                    if ("a"..."z").contains(scalars[index]) { hasLowerCase = true }
                     index += 1
                 }
-                if isASCII {
-                    tokens.append(Token(kind: .word, text: Self.asciiString(scalars[start..<index], lowercasing: true), value: 0,
-                                        isUpperCase: !hasLowerCase, start: start, end: index))
+                if let lowered = TextFastPaths.string(scalars[start..<index], lowercasing: true) {
+                    tokens.append(Token(kind: .word, text: lowered, value: 0, isUpperCase: !hasLowerCase, start: start, end: index))
                 } else {
                     let word = String(String.UnicodeScalarView(scalars[start..<index]))
                     tokens.append(Token(kind: .word, text: word.lowercased(), value: 0,
@@ -461,23 +454,9 @@ struct DateTokens {
         Self.string(scalars[min(offset, scalars.count)...])
     }
 
-    /// The text of some scalars. Appending scalars one by one to a `UnicodeScalarView` was a
-    /// large share of tokenizing; ASCII text (nearly all of it) is copied as bytes instead.
+    /// The text of some scalars.
     static func string(_ slice: ArraySlice<Unicode.Scalar>) -> String {
-        slice.allSatisfy(\.isASCII) ? asciiString(slice) : String(String.UnicodeScalarView(slice))
-    }
-
-    /// ASCII scalars as a string, optionally lower-cased.
-    static func asciiString(_ slice: ArraySlice<Unicode.Scalar>, lowercasing: Bool = false) -> String {
-        String(unsafeUninitializedCapacity: slice.count) { buffer in
-            var count = 0
-            for scalar in slice {
-                let byte = UInt8(truncatingIfNeeded: scalar.value)
-                buffer[count] = lowercasing && byte &- 65 < 26 ? byte | 0x20 : byte
-                count += 1
-            }
-            return count
-        }
+        TextFastPaths.string(slice) ?? String(String.UnicodeScalarView(slice))
     }
 
     private func adjacent(_ a: Int, _ b: Int) -> Bool {

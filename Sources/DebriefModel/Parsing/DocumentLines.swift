@@ -67,7 +67,11 @@ struct DocumentLines {
 /// go through the markdown tree): emphasis markers, code ticks, link brackets.
 enum InlineMarkup {
     static func strip(_ line: some StringProtocol) -> String {
-        if let ascii = stripASCII(line) { return ascii }
+        TextFastPaths.strippedMarkup(line) ?? stripScalars(line)
+    }
+
+    /// `strip` on unicode scalars (the general path).
+    static func stripScalars(_ line: some StringProtocol) -> String {
         var out = String.UnicodeScalarView()
         var previous: Unicode.Scalar = " "
         for scalar in line.unicodeScalars {
@@ -86,56 +90,8 @@ enum InlineMarkup {
         return String(out).trimmed()
     }
 
-    /// `strip` for an ASCII line, on bytes; nil when the line is not ASCII.
-    private static func stripASCII(_ line: some StringProtocol) -> String? {
-        if let stripped = line.utf8.withContiguousStorageIfAvailable(stripASCII(bytes:)) { return stripped }
-        var native = String(line)
-        return native.withUTF8(stripASCII(bytes:))
-    }
-
-    /// Written straight into the result's storage and trimmed there: building an array byte by
-    /// byte and trimming a copy cost 80 instructions a byte.
-    private static func stripASCII(bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var hasCarriageReturn = false
-        for byte in bytes {
-            if byte >= 0x80 { return nil }
-            if byte == UInt8(ascii: "\r") { hasCarriageReturn = true }
-        }
-        // Whitespace as `trimmed()` drops it from ASCII text: space and U+0009...U+000D.
-        func isSpace(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte &- 0x09 < 5 }
-        let stripped = String(unsafeUninitializedCapacity: bytes.count) { out in
-            var count = 0
-            var previous = UInt8(ascii: " ")
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "`"):
-                    continue
-                case UInt8(ascii: "*"), UInt8(ascii: "_"):
-                    let alphanumeric = (previous | 0x20) &- UInt8(ascii: "a") < 26 || previous &- UInt8(ascii: "0") < 10
-                    if byte == UInt8(ascii: "_"), alphanumeric { out[count] = byte; count += 1 }
-                    continue
-                default:
-                    out[count] = byte
-                    count += 1
-                    previous = byte
-                }
-            }
-            // `\r\n` is one character: leave trimming such text to `trimmed()`.
-            guard !hasCarriageReturn else { return count }
-            var lower = 0, upper = count
-            while lower < upper, isSpace(out[lower]) { lower += 1 }
-            while upper > lower, isSpace(out[upper - 1]) { upper -= 1 }
-            if lower > 0 {
-                for index in lower..<upper { out[index - lower] = out[index] }
-            }
-            return upper - lower
-        }
-        return hasCarriageReturn ? stripped.trimmed() : stripped
-    }
-
     /// Drops a leading list marker (`- `, `* `, `+ `, `1. `, `1) `) and block quote `> `.
     static func dropListMarker(_ line: Substring) -> Substring {
-        if line.utf8.allSatisfy({ $0 < 0x80 }) { return dropASCIIListMarker(line) }
         var rest = line.drop { $0 == " " || $0 == "\t" || $0 == ">" }
         if let first = rest.first, "-*+".contains(first), rest.dropFirst().first == " " {
             rest = rest.dropFirst(2)
@@ -150,71 +106,23 @@ enum InlineMarkup {
     }
 }
 
-extension InlineMarkup {
-    /// `dropListMarker` of an ASCII line, on bytes (every byte is a character).
-    private static func dropASCIIListMarker(_ line: Substring) -> Substring {
-        let bytes = line.utf8
-        func skip(from index: Substring.Index, while condition: (UInt8) -> Bool) -> Substring.Index {
-            var index = index
-            while index < bytes.endIndex, condition(bytes[index]) { index = bytes.index(after: index) }
-            return index
-        }
-        func byte(at index: Substring.Index, offset: Int) -> UInt8? {
-            guard let position = bytes.index(index, offsetBy: offset, limitedBy: bytes.endIndex), position < bytes.endIndex else { return nil }
-            return bytes[position]
-        }
-        var rest = skip(from: bytes.startIndex) { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") || $0 == UInt8(ascii: ">") }
-        if let first = byte(at: rest, offset: 0), first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+"),
-           byte(at: rest, offset: 1) == UInt8(ascii: " ") {
-            rest = bytes.index(rest, offsetBy: 2)
-        } else {
-            let digitsEnd = skip(from: rest) { $0 &- UInt8(ascii: "0") < 10 }
-            let digits = bytes.distance(from: rest, to: digitsEnd)
-            if digits > 0, digits <= 3, let mark = byte(at: digitsEnd, offset: 0), mark == UInt8(ascii: ".") || mark == UInt8(ascii: ")"),
-               byte(at: digitsEnd, offset: 1) == UInt8(ascii: " ") {
-                rest = bytes.index(digitsEnd, offsetBy: 2)
-            }
-        }
-        return line[skip(from: rest) { $0 == UInt8(ascii: " ") }...]
-    }
-}
-
 extension Substring {
-    /// Whether the line holds only whitespace; ASCII lines are checked byte by byte.
+    /// Whether the line holds only whitespace.
     var isBlank: Bool {
-        var allASCII = true
-        for byte in utf8 {
-            if byte >= 0x80 { allASCII = false; break }
-            if byte != 0x20, byte < 0x09 || byte > 0x0D { return false }
-        }
-        return allASCII || allSatisfy(\.isWhitespace)
+        allSatisfy(\.isWhitespace)
     }
 }
 
 extension StringProtocol {
     /// Whitespace collapsed to single spaces and trimmed (block text joined into one line).
     var collapsingWhitespace: String {
-        if let ascii = utf8.withContiguousStorageIfAvailable(Self.collapsingASCIIWhitespace), let ascii { return ascii }
-        return split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+        if let fast = utf8.withContiguousStorageIfAvailable(TextFastPaths.collapsedWhitespace), let fast { return fast }
+        return collapsingWhitespaceCharacters
     }
 
-    /// `collapsingWhitespace` on bytes; nil for text with non-ASCII bytes (a combining mark
-    /// after a space makes one character) or a CR (`\r\n` is one character, not a separator).
-    private static func collapsingASCIIWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for byte in bytes {
-            if byte >= 0x80 || byte == UInt8(ascii: "\r") { return nil }
-            if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
-                pendingSpace = !out.isEmpty
-            } else {
-                if pendingSpace { out.append(UInt8(ascii: " ")) }
-                pendingSpace = false
-                out.append(byte)
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+    /// `collapsingWhitespace` on Characters (the general path).
+    var collapsingWhitespaceCharacters: String {
+        split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
     }
 }
 

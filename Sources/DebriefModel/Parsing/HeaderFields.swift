@@ -107,10 +107,10 @@ struct HeaderFields {
             let raw = lines[number]
             if lines.isCode(number) || raw.isBlank { continue }
             let trimmed = raw.drop { $0 == " " || $0 == "\t" }
-            if trimmed.startsWithASCII(UInt8(ascii: "#")) || trimmed.startsWithASCII(UInt8(ascii: "|")) { inKeyEvents = false; continue }
+            if trimmed.hasPrefix("#") || trimmed.hasPrefix("|") { inKeyEvents = false; continue }
             let content = InlineMarkup.dropListMarker(raw)
             // Both are suffixes of the line: a later start is a shorter text (no character count).
-            let isIndentedItem = (raw.startsWithASCII(UInt8(ascii: " ")) || raw.startsWithASCII(UInt8(ascii: "\t"))) && content.startIndex > trimmed.startIndex
+            let isIndentedItem = (raw.hasPrefix(" ") || raw.hasPrefix("\t")) && content.startIndex > trimmed.startIndex
             if inKeyEvents, isIndentedItem {
                 let plain = InlineMarkup.strip(content)
                 // `First detected: 2024-04-15 12:32`, or without the colon.
@@ -128,7 +128,7 @@ struct HeaderFields {
             }
             if content.containsText("**") || content.containsText("__") {
                 // Several bold fields may share a line: `**Date:** x | **Severity:** y`.
-                for segment in Self.segments(of: content) where segment.containsText("**") || segment.containsText("__") {
+                for segment in content.split(separator: "|") where segment.containsText("**") || segment.containsText("__") {
                     if let (key, value) = Self.keyValue(InlineMarkup.strip(segment)) {
                         append(Field(key: key, value: value, line: number))
                     }
@@ -185,12 +185,6 @@ struct HeaderFields {
         case "resolved", "resolution": return .resolved
         default: return nil
         }
-    }
-
-    /// `content.split(separator: "|")`, cut on bytes when the line is ASCII (every byte a character).
-    private static func segments(of content: Substring) -> [Substring] {
-        guard content.utf8.allSatisfy({ $0 < 0x80 }) else { return content.split(separator: "|") }
-        return content.utf8.split(separator: UInt8(ascii: "|")).map { Substring($0) }
     }
 
     /// A plain `Date: 2024-03-15` line; only known keys count, so prose is not mistaken for

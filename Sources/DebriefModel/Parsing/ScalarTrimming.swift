@@ -4,14 +4,12 @@
 extension Unicode.Scalar {
     /// A member of `CharacterSet.whitespaces`: general category Zs, or a tab.
     public var isHorizontalWhitespace: Bool {
-        if isASCII { return self == " " || self == "\t" }
-        return properties.generalCategory == .spaceSeparator
+        self == "\t" || properties.generalCategory == .spaceSeparator
     }
 
     /// A member of `CharacterSet.whitespacesAndNewlines`: categories Zs, Zl, Zp, U+0009...U+000D, U+0085.
     public var isWhitespaceOrNewline: Bool {
-        if isASCII { return self == " " || (value >= 0x09 && value <= 0x0D) }
-        if value == 0x85 { return true }
+        if value == 0x85 || (0x09...0x0D).contains(value) { return true }
         switch properties.generalCategory {
         case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
         default: return false

@@ -118,68 +118,14 @@ extension StringProtocol {
     /// The text without leading and trailing whitespace, or without the characters in
     /// `characters` when given (Foundation's CharacterSet trimming is slow on Linux).
     public func trimmed(_ characters: String? = nil) -> String {
-        if let fast = asciiTrimmed(characters) { return fast }
+        TextFastPaths.trimmed(self, dropping: characters) ?? trimmedCharacters(characters)
+    }
+
+    /// `trimmed` on Characters (the general path).
+    func trimmedCharacters(_ characters: String?) -> String {
         let drop: (Character) -> Bool = { character in characters.map { $0.contains(character) } ?? character.isWhitespace }
         guard let first = firstIndex(where: { !drop($0) }), let last = lastIndex(where: { !drop($0) }) else { return "" }
         return String(self[first...last])
-    }
-
-    /// `trimmed` on UTF-8 bytes, or nil when a byte to drop may belong to a character of several
-    /// scalars (a non-ASCII neighbour, `\r\n`), where only the `Character` path is exact.
-    /// `characters` is taken as a set of single-scalar characters.
-    private func asciiTrimmed(_ characters: String?) -> String? {
-        // ASCII bytes to drop, as a 128-bit mask (no allocation per call).
-        var low: UInt64 = 0, high: UInt64 = 0
-        if let characters {
-            for byte in characters.utf8 where byte < 0x80 {
-                if byte < 64 { low |= 1 << UInt64(byte) } else { high |= 1 << UInt64(byte - 64) }
-            }
-        } else {
-            low = 1 << 0x20 | 1 << 0x09 | 1 << 0x0A | 1 << 0x0B | 1 << 0x0C | 1 << 0x0D // Unicode White_Space in ASCII
-        }
-        func drops(_ byte: UInt8) -> Bool {
-            byte < 64 ? low & (1 << UInt64(byte)) != 0 : high & (1 << UInt64(byte - 64)) != 0
-        }
-        // Most texts have nothing to trim: kept ASCII bytes at both ends (not a CR in front,
-        // which may start `\r\n`) are the whole text, without scanning it.
-        let untouched = utf8.withContiguousStorageIfAvailable { bytes -> Bool in
-            guard let first = bytes.first, let last = bytes.last else { return false }
-            return first < 0x80 && first != 0x0D && !drops(first) && last < 0x80 && !drops(last)
-        }
-        if untouched == true { return String(self) }
-        // Offsets on the contiguous bytes: forward scans only.
-        func trimmed(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                guard byte < 0x80, byte != 0x0D else { return nil }
-                if !drops(byte) { break }
-                guard index + 1 == bytes.count || bytes[index + 1] < 0x80 else { return nil } // may carry a combining mark
-                index += 1
-            }
-            let lower = index
-            // The end of the last kept byte; what follows it is droppable ASCII.
-            var upper = lower
-            var lastKeptIsASCII = true
-            var tailHasLineBreak = false
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x80 || !drops(byte) {
-                    upper = index + 1
-                    lastKeptIsASCII = byte < 0x80
-                    tailHasLineBreak = false
-                } else if byte == 0x0A || byte == 0x0D {
-                    tailHasLineBreak = true
-                }
-                index += 1
-            }
-            // A non-ASCII last character may itself be droppable, or glue to the space after it.
-            guard lastKeptIsASCII, !tailHasLineBreak else { return nil }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[lower..<upper]), as: UTF8.self)
-        }
-        if let result = utf8.withContiguousStorageIfAvailable(trimmed) { return result }
-        var native = String(self) // a bridged string: scan a native copy
-        return native.withUTF8(trimmed)
     }
 }
 
@@ -272,19 +218,6 @@ extension StringProtocol {
             return offset.map { utf8.index(utf8.startIndex, offsetBy: $0) }
         }
         return utf8.firstIndex(of: byte)
-    }
-}
-
-extension StringProtocol {
-    /// `hasPrefix` of one ASCII character, on bytes: `hasPrefix` on a `Substring` compares
-    /// Characters. The first byte is the whole first character unless a non-ASCII byte (a
-    /// combining mark) or the `\n` of `\r\n` follows it; only then are Characters compared.
-    @inlinable
-    public func startsWithASCII(_ byte: UInt8) -> Bool {
-        var bytes = utf8.makeIterator()
-        guard bytes.next() == byte else { return false }
-        guard let next = bytes.next(), next >= 0x80 || (byte == 0x0D && next == 0x0A) else { return true }
-        return first == Character(Unicode.Scalar(byte))
     }
 }
 

@@ -209,29 +209,13 @@ struct TimelineReader {
 
     /// Cells of one table row line, markup stripped (`\|` stays inside a cell).
     static func cells(of line: Substring) -> [String] {
-        var body = line.trimmed()[...]
-        if body.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: every byte is a character, so the outer pipes are dropped and the cells cut
-            // on bytes (Substring's hasPrefix and dropLast walk Characters).
-            let utf8 = body.utf8
-            if utf8.first == UInt8(ascii: "|") { body = body[utf8.index(after: utf8.startIndex)...] }
-            if body.utf8.last == UInt8(ascii: "|"), body.utf8.dropLast().last != UInt8(ascii: "\\") {
-                body = body[..<body.utf8.index(before: body.utf8.endIndex)]
-            }
-            var cells: [String] = []
-            var start = body.startIndex
-            var previous = UInt8(ascii: " ")
-            for index in body.utf8.indices {
-                let byte = body.utf8[index]
-                if byte == UInt8(ascii: "|"), previous != UInt8(ascii: "\\") {
-                    cells.append(InlineMarkup.strip(body[start..<index]))
-                    start = body.utf8.index(after: index)
-                }
-                previous = byte
-            }
-            cells.append(InlineMarkup.strip(body[start...]))
-            return cells
-        }
+        let body = line.trimmed()[...]
+        return TextFastPaths.tableCells(body) ?? cellsCharacters(body)
+    }
+
+    /// `cells` of a trimmed row, on Characters (the general path).
+    static func cellsCharacters(_ row: Substring) -> [String] {
+        var body = row
         if body.hasPrefix("|") { body = body.dropFirst() }
         if body.hasSuffix("|"), !body.hasSuffix("\\|") { body = body.dropLast() }
         var cells: [String] = []

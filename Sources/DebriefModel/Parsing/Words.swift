@@ -6,8 +6,12 @@ enum Words {
     /// end a clause (a bracketed tag, `[No Data] alert fired`, is a clause of its own). A word is
     /// letters and digits, with `'` and `-` inside it (`didn't`, `on-call`); `’` is read as `'`.
     static func clauses(of text: some StringProtocol) -> [[String]] {
-        // Nearly all text is ASCII: its words are cut from the bytes, one allocation a word.
-        if let ascii = text.utf8.withContiguousStorageIfAvailable(asciiClauses), let ascii { return ascii }
+        if let fast = text.utf8.withContiguousStorageIfAvailable(TextFastPaths.clauses), let fast { return fast }
+        return scalarClauses(of: text)
+    }
+
+    /// `clauses(of:)` on unicode scalars (the general path).
+    static func scalarClauses(of text: some StringProtocol) -> [[String]] {
         var clauses: [[String]] = [[]]
         var word = String.UnicodeScalarView()
         func endWord() {
@@ -37,45 +41,6 @@ enum Words {
         }
         endWord()
         return clauses.filter { !$0.isEmpty }
-    }
-
-    /// `clauses(of:)` of ASCII bytes; nil when a byte is not ASCII.
-    private static func asciiClauses(_ bytes: UnsafeBufferPointer<UInt8>) -> [[String]]? {
-        var clauses: [[String]] = []
-        var clause: [String] = []
-        var word: [UInt8] = []
-        func endWord() {
-            var lower = 0, upper = word.count
-            while lower < upper, word[lower] == UInt8(ascii: "'") || word[lower] == UInt8(ascii: "-") { lower += 1 }
-            while upper > lower, word[upper - 1] == UInt8(ascii: "'") || word[upper - 1] == UInt8(ascii: "-") { upper -= 1 }
-            if lower < upper {
-                let finished = String(decoding: word[lower..<upper], as: UTF8.self)
-                if finished == "but" { endClause() } else { clause.append(finished) }
-            }
-            word.removeAll(keepingCapacity: true)
-        }
-        func endClause() {
-            if !clause.isEmpty { clauses.append(clause) }
-            clause = []
-        }
-        for byte in bytes {
-            switch byte {
-            case 0x80...: return nil
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "'"), UInt8(ascii: "-"):
-                word.append(byte)
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                word.append(byte + 32)
-            case UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"), UInt8(ascii: "!"), UInt8(ascii: "?"),
-                 UInt8(ascii: "("), UInt8(ascii: ")"), UInt8(ascii: "["), UInt8(ascii: "]"):
-                endWord()
-                endClause()
-            default:
-                endWord()
-            }
-        }
-        endWord()
-        endClause()
-        return clauses
     }
 
     /// All the words of `text`, lower-case.

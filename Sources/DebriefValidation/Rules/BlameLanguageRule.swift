@@ -65,25 +65,17 @@ public struct BlameLanguageRule: PostmortemRule {
 
     /// The first word of a person's name, or nil when it does not look like a name: teams
     /// (`platform-team`, `SRE`) are not people.
-    private static func firstName(_ name: String) -> String? {
-        if let ascii = asciiFirstName(name) { return ascii.isEmpty ? nil : ascii }
+    static func firstName(_ name: String) -> String? {
+        if let fast = RuleFastPaths.firstName(name) { return fast.isEmpty ? nil : fast }
+        return firstNameCharacters(name)
+    }
+
+    /// `firstName` on Characters (the general path).
+    static func firstNameCharacters(_ name: String) -> String? {
         let first = name.trimmed("@ ").split(separator: " ").first.map(String.init) ?? ""
         guard first.count >= 3, first.allSatisfy(\.isLetter), first.contains(where: \.isLowercase),
               !first.containsText("team") else { return nil }
         return first
-    }
-
-    /// `firstName` on bytes for an ASCII name ("" for no name); nil when the name is not ASCII.
-    private static func asciiFirstName(_ name: String) -> String? {
-        let bytes = Array(name.utf8)
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        let trimmable: (UInt8) -> Bool = { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: " ") }
-        guard let start = bytes.firstIndex(where: { !trimmable($0) }), let last = bytes.lastIndex(where: { !trimmable($0) }) else { return "" }
-        let word = bytes[start...last].prefix { $0 != UInt8(ascii: " ") }
-        let isLetter: (UInt8) -> Bool = { ($0 | 0x20) &- UInt8(ascii: "a") < 26 }
-        guard word.count >= 3, word.allSatisfy(isLetter), word.contains(where: { $0 &- UInt8(ascii: "a") < 26 }) else { return "" }
-        let first = String(decoding: word, as: UTF8.self)
-        return first.containsText("team") ? "" : first
     }
 
     /// Cheap test before the regex: the line holds one of the names (non-ASCII names always pass,

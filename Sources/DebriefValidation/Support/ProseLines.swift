@@ -108,19 +108,7 @@ enum ProseLines {
 extension Postmortem {
     /// Line of the first header field named by one of `keys` (case-insensitive).
     func fieldLine(_ keys: String...) -> Int? {
-        self.fields.first { field in keys.contains { Self.isKey(field.key, $0) } }?.line
-    }
-
-    /// `key.lowercased().trimmed() == wanted` (a lower-case key), without making strings for
-    /// ASCII keys: rules ask this of every field of every postmortem.
-    private static func isKey(_ key: String, _ wanted: String) -> Bool {
-        let bytes = key.utf8
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return key.lowercased().trimmed() == wanted }
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D) }
-        let core = bytes.drop(while: isSpace).reversed().drop(while: isSpace).reversed()
-        return core.count == wanted.utf8.count && zip(core, wanted.utf8).allSatisfy { byte, other in
-            (byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte) == other
-        }
+        self.fields.first { field in keys.contains { field.key.lowercased().trimmed() == $0 } }?.line
     }
 
     /// Where the document starts to say something: its title line.
