@@ -192,10 +192,6 @@ struct KeyedNodeContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func encodeNil(forKey key: Key) throws { _ = member(key) }
-    mutating func encode(_ value: String, forKey key: Key) throws { member(key).content = .string(value) }
-    mutating func encode(_ value: Int, forKey key: Key) throws { member(key).content = .int(value) }
-    mutating func encode(_ value: Double, forKey key: Key) throws { member(key).content = .double(value) }
-    mutating func encode(_ value: Bool, forKey key: Key) throws { member(key).content = .bool(value) }
 
     mutating func encode(_ value: some Encodable, forKey key: Key) throws {
         try EncodedNode.encode(value, into: member(key), keys: keys, codingPath: codingPath + [key])

@@ -108,7 +108,7 @@ enum ProseLines {
 extension Postmortem {
     /// Line of the first header field named by one of `keys` (case-insensitive).
     func fieldLine(_ keys: String...) -> Int? {
-        self.fields.first { field in keys.contains { field.key.lowercased().trimmed() == $0 } }?.line
+        self.fields.first { field in keys.contains(field.key.lowercased().trimmed()) }?.line
     }
 
     /// Where the document starts to say something: its title line.
