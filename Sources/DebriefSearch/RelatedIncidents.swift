@@ -111,7 +111,7 @@ public struct RelatedIncidents: Sendable {
         dateRank = rank
 
         let causes = postmortems.map(RelatedIncidents.causeText)
-        causeSummaries = causes.map(RelatedIncidents.firstSentence)
+        causeSummaries = concurrentMap(causes.indices) { RelatedIncidents.firstSentence(causes[$0]) }
         let causeVectors = TermVectors(texts: causes, termsPerText: RelatedIncidents.causeTermsPerIncident)
         let textVectors = postmortems.count >= RelatedIncidents.minimumIncidentsForTextSimilarity
             ? TermVectors(texts: postmortems.map(RelatedIncidents.wholeText), termsPerText: RelatedIncidents.textTermsPerIncident).vectors
@@ -166,15 +166,17 @@ public struct RelatedIncidents: Sendable {
         return (root.isEmpty ? p.sections.filter { $0.kind == .contributingFactors }.map(\.text) : root).joined(separator: "\n")
     }
 
+    /// Markup around a quoted sentence: list markers, headings, quotes, table bars.
+    private static let sentenceMarkup: Set<Character> = ["-", "*", "#", ">", "|", ":", " "]
+
     /// The first sentence of a text, up to about 90 characters, on one line.
     static func firstSentence(_ text: String) -> String? {
-        let markup: Set<Character> = ["-", "*", "#", ">", "|", ":", " "]
         // The opening is enough: the quote is at most 90 characters.
         let flat = text.prefix(200).split { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r\n" }.joined(separator: " ")
-        let opening = flat.drop(while: markup.contains)
-        guard let last = opening.lastIndex(where: { !markup.contains($0) }) else { return nil }
+        let opening = flat.drop(while: sentenceMarkup.contains)
+        guard let last = opening.lastIndex(where: { !sentenceMarkup.contains($0) }) else { return nil }
         var sentence = opening[...last]
-        if let end = sentence.range(of: ". ") { sentence = sentence[..<end.lowerBound] }
+        if let end = sentence.firstRange(of: ". ") { sentence = sentence[..<end.lowerBound] }
         guard sentence.count > 90 else { return String(sentence) }
         let cut = sentence.prefix(90)
         return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
