@@ -32,55 +32,108 @@ struct TermVectors: Sendable {
         """.split(separator: " ").map { Stemmer.stem(String($0)) })
 
     init(texts: [String], termsPerText: Int) {
-        // Tokenizing and weighting are per text, so on all cores; only `df` is shared.
-        let counted: [[String: (count: Int, word: String)]] = concurrentMap(texts.indices) { index in
-            var counter = TermCounter()
-            Tokenizer.scan(texts[index], splitCompounds: false, into: &counter)
-            return counter.counts()
+        // Runs of consecutive texts are counted on all cores, each run with one term table, so a
+        // term becomes a String once per run rather than once per text it is in; only `df` is shared.
+        let runCount = min(texts.count, ProcessInfo.processInfo.activeProcessorCount * 4)
+        guard runCount > 0 else {
+            vectors = []
+            return
         }
-        var df: [String: Int] = [:]
-        for counts in counted { for term in counts.keys { df[term, default: 0] += 1 } }
-        let n = Double(max(1, texts.count))
-        vectors = concurrentMap(counted.indices) { [df] index in
-            var weighted: [Term] = []
-            for (term, entry) in counted[index] {
-                let frequency = Double(df[term]!)
-                guard frequency >= 2, frequency <= max(2, n / 2) else { continue }
-                weighted.append(Term(term: term, word: entry.word, weight: (1 + log(Double(entry.count))) * log(n / frequency)))
+        let runLength = (texts.count + runCount - 1) / runCount
+        let runs = concurrentMap(0..<runCount) { run in
+            RunCounts(texts[min(texts.count, run * runLength) ..< min(texts.count, (run + 1) * runLength)])
+        }
+        // Document frequencies: one addition per distinct kept term of each run.
+        var dfIndex: [String: Int] = [:], dfCounts: [Int] = []
+        let globalIDs = runs.map { run in
+            run.termStrings.indices.map { id -> Int in
+                guard run.isKept[id] else { return -1 }
+                let global = dfIndex[run.termStrings[id]] ?? {
+                    dfCounts.append(0)
+                    dfIndex[run.termStrings[id]] = dfCounts.count - 1
+                    return dfCounts.count - 1
+                }()
+                dfCounts[global] += run.documentFrequency[id]
+                return global
             }
-            weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }
-            let kept = weighted.prefix(termsPerText)
-            let norm = sqrt(kept.reduce(0) { $0 + $1.weight * $1.weight })
-            return norm > 0 ? kept.map { Term(term: $0.term, word: $0.word, weight: $0.weight / norm) } : []
         }
+        let n = Double(max(1, texts.count))
+        vectors = concurrentMap(0..<runCount) { [dfCounts] run in
+            let counts = runs[run], globalID = globalIDs[run]
+            return (0..<counts.textCount).map { text -> [Term] in
+                var weighted: [(id: Int, weight: Double)] = []
+                for entry in counts.entries(ofText: text) where globalID[entry.term] >= 0 {
+                    let frequency = Double(dfCounts[globalID[entry.term]])
+                    guard frequency >= 2, frequency <= max(2, n / 2) else { continue }
+                    weighted.append((entry.term, (1 + log(Double(entry.count))) * log(n / frequency)))
+                }
+                weighted.sort { $0.weight != $1.weight ? $0.weight > $1.weight : counts.termStrings[$0.id] < counts.termStrings[$1.id] }
+                let kept = weighted.prefix(termsPerText)
+                let norm = sqrt(kept.reduce(0) { $0 + $1.weight * $1.weight })
+                guard norm > 0 else { return [] }
+                return kept.map { Term(term: counts.termStrings[$0.id], word: counts.firstWord(of: $0.id, inText: text), weight: $0.weight / norm) }
+            }
+        }.flatMap { $0 }
     }
 }
 
-/// Counts a text's terms straight from the tokenizer's bytes: a String is made per distinct
-/// term (and the word it was first written as), not per word.
-private struct TermCounter: Tokenizer.Sink {
-    var terms = TermInterner()
-    var frequencies: [Int] = []
-    var firstWords: [String] = []
+/// The terms of a run of consecutive texts, counted straight from the tokenizer's bytes: one
+/// term table for the run, and per text an entry (term, count, first spelling) for each
+/// distinct term. Strings are made once per distinct term of the run, and for the spellings
+/// of the terms a vector keeps.
+private struct RunCounts: Tokenizer.Sink {
+    private var terms = TermInterner()
+    private var words = TermInterner()
+    /// Text `t`'s entries are `entryStarts[t] ..< entryStarts[t + 1]`.
+    private var entryStarts = [0]
+    private var entryTerms: [Int] = [], entryCounts: [Int] = [], entryWords: [Int32] = []
+    /// Per term, its entry in the text being counted, if it has one there.
+    private var entryOf: [Int] = []
+    /// Per term, how many texts of the run have it.
+    private(set) var documentFrequency: [Int] = []
+    /// Per term, the term as a String, and whether it may weigh in a vector: not one or two
+    /// characters, not a number, not a function word.
+    private(set) var termStrings: [String] = []
+    private(set) var isKept: [Bool] = []
+
+    init(_ texts: ArraySlice<String>) {
+        for text in texts {
+            Tokenizer.scan(text, splitCompounds: false, into: &self)
+            for k in entryStarts[entryStarts.count - 1] ..< entryTerms.count { documentFrequency[entryTerms[k]] += 1 }
+            entryStarts.append(entryTerms.count)
+        }
+        termStrings = (0..<terms.count).map { terms.string(Int32($0)) }
+        isKept = termStrings.map { term in
+            term.unicodeScalars.count > 2 && !term.allSatisfy(\.isNumber) && !TermVectors.functionStems.contains(term)
+        }
+    }
+
+    var textCount: Int { entryStarts.count - 1 }
+
+    func entries(ofText text: Int) -> some Sequence<(term: Int, count: Int)> {
+        (entryStarts[text] ..< entryStarts[text + 1]).lazy.map { (entryTerms[$0], entryCounts[$0]) }
+    }
+
+    /// The word `term` was first written as in `text`.
+    func firstWord(of term: Int, inText text: Int) -> String {
+        let entry = (entryStarts[text] ..< entryStarts[text + 1]).first { entryTerms[$0] == term }!
+        return words.string(entryWords[entry])
+    }
 
     mutating func take(term: UnsafeBufferPointer<UInt8>, word: UnsafeBufferPointer<UInt8>, position: Int, start: Int, end: Int) {
         let id = Int(terms.id(of: term))
-        if id == frequencies.count {
-            frequencies.append(0)
-            firstWords.append(String(decoding: word, as: UTF8.self))
+        if id == entryOf.count {
+            entryOf.append(-1)
+            documentFrequency.append(0)
         }
-        frequencies[id] += 1
-    }
-
-    /// Term -> its count and first spelling, without terms of one or two characters, numbers
-    /// and function words.
-    func counts() -> [String: (count: Int, word: String)] {
-        var result: [String: (count: Int, word: String)] = [:]
-        for id in frequencies.indices {
-            let term = terms.string(Int32(id))
-            guard term.unicodeScalars.count > 2, !term.allSatisfy(\.isNumber), !TermVectors.functionStems.contains(term) else { continue }
-            result[term] = (frequencies[id], firstWords[id])
+        let textStart = entryStarts[entryStarts.count - 1]
+        if entryOf[id] >= textStart {
+            entryCounts[entryOf[id]] += 1
+            return
         }
-        return result
+        entryOf[id] = entryTerms.count
+        entryTerms.append(id)
+        entryCounts.append(1)
+        entryWords.append(words.id(of: word))
     }
 }
