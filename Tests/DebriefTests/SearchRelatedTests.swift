@@ -154,4 +154,13 @@ import Testing
         }
         #expect(RelatedIncidents(postmortems: postmortems).related(to: 3).isEmpty)
     }
+
+    @Test func aQuotedRootCauseIsItsFirstSentenceOnOneLineWithoutMarkup() {
+        #expect(RelatedIncidents.firstSentence("- **Cause:** the pool\r\nwas  static. Then more.") == "Cause:** the pool was static")
+        #expect(RelatedIncidents.firstSentence("> | Caf\u{E9} e\u{301}. x |") == "Caf\u{E9} e\u{301}")
+        #expect(RelatedIncidents.firstSentence("v1.2 failed.\rAgain") == "v1.2 failed.\rAgain")
+        #expect(RelatedIncidents.firstSentence("- * # > | :") == nil)
+        let long = String(repeating: "word ", count: 30)
+        #expect(RelatedIncidents.firstSentence(long) == String(repeating: "word ", count: 17) + "word…")
+    }
 }
