@@ -166,39 +166,20 @@ public struct RelatedIncidents: Sendable {
         return (root.isEmpty ? p.sections.filter { $0.kind == .contributingFactors }.map(\.text) : root).joined(separator: "\n")
     }
 
+    /// Markup around a quoted sentence: list markers, headings, quotes, table bars.
+    private static let sentenceMarkup: Set<Character> = ["-", "*", "#", ">", "|", ":", " "]
+
     /// The first sentence of a text, up to about 90 characters, on one line.
     static func firstSentence(_ text: String) -> String? {
-        // The opening is enough: the quote is at most 90 characters. Its words, one space apart:
-        var flat: [Character] = []
-        var spaceBefore = false
-        for character in text.prefix(200) {
-            if [" ", "\n", "\t"].contains(ascii(character)) {
-                spaceBefore = !flat.isEmpty
-            } else {
-                if spaceBefore { flat.append(" ") }
-                flat.append(character)
-                spaceBefore = false
-            }
-        }
-        // Without list markers, heading and quote marks, table bars around it.
-        func isMarkup(_ character: Character) -> Bool { ["-", "*", "#", ">", "|", ":", " "].contains(ascii(character)) }
-        guard let first = flat.firstIndex(where: { !isMarkup($0) }), let last = flat.lastIndex(where: { !isMarkup($0) }) else { return nil }
-        var sentence = flat[first...last]
-        if let stop = sentence.indices.first(where: { ascii(sentence[$0]) == "." && $0 < last && ascii(sentence[$0 + 1]) == " " }) {
-            sentence = sentence[..<stop]
-        }
+        // The opening is enough: the quote is at most 90 characters.
+        let flat = text.prefix(200).split { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r\n" }.joined(separator: " ")
+        let opening = flat.drop(while: sentenceMarkup.contains)
+        guard let last = opening.lastIndex(where: { !sentenceMarkup.contains($0) }) else { return nil }
+        var sentence = opening[...last]
+        if let end = sentence.firstRange(of: ". ") { sentence = sentence[..<end.lowerBound] }
         guard sentence.count > 90 else { return String(sentence) }
         let cut = sentence.prefix(90)
-        return String(cut[..<(cut.lastIndex { ascii($0) == " " } ?? cut.endIndex)]) + "…"
-    }
-
-    /// The character as one ASCII scalar (`\r\n` as `\n`), nil for any other: compared as
-    /// scalars, not as Characters, which compare as Strings.
-    private static func ascii(_ character: Character) -> Unicode.Scalar? {
-        var scalars = character.unicodeScalars.makeIterator()
-        guard let first = scalars.next() else { return nil }
-        guard let second = scalars.next() else { return first.isASCII ? first : nil }
-        return first == "\r" && second == "\n" && scalars.next() == nil ? "\n" : nil
+        return String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)]) + "…"
     }
 
     /// Related incidents of the postmortem at `index`, explicit links first.
