@@ -71,7 +71,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
                                   "observe", "spotted", "complain", "complaint", "reach support", "contacted support", "first sign", "monitoring",
                                   "detection", "discovery", "warning", "informed", "became aware", "becomes aware", "problem identified",
                                   "issue identified", "identified problem", "identified issue", "witness", "sees", "saw",
-                                  "fires", "fired", "firing"],
+                                  "fires", "fired", "firing", "opens issue", "opened issue", "files issue", "filed issue", "posts issue", "posted issue"],
             acknowledged: [String] = ["acknowledge", "ack'd", "acks", "acked", "declare", "incident raised", "incident opened", "incident created", "incident ticket",
                                       "investigate", "investigating", "investigation", "verify", "verified", "verification", "joined the call",
                                       "joined call", "sign on", "signs on", "posted in slack", "posted to slack", "posted on slack", "posts in slack", "posts to slack", "posts on slack",
