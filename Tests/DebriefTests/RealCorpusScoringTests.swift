@@ -23,7 +23,7 @@ import Testing
     /// change that loses ground fails. The targets (issue 16) are 95%, and 90% for milestones.
     /// A figure with fewer than `minimumLabels` labels is printed but not held to a floor.
     static let floors: [String: Double] = [
-        "title": 0.99, "date": 0.96, "milestones": 0.79, "stated": 0.97, "timeline": 0.97, "action items": 0.95,
+        "title": 0.99, "date": 0.96, "milestones": 0.80, "stated": 0.97, "timeline": 0.97, "action items": 0.95,
         "owners": 0.99, "due": 0.95, "done": 0.96, "sections": 0.99,
     ]
     static let falseErrorCeiling = 0.01
