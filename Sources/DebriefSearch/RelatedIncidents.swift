@@ -171,6 +171,11 @@ public struct RelatedIncidents: Sendable {
 
     /// The first sentence of a text, up to about 90 characters, on one line.
     static func firstSentence(_ text: String) -> String? {
+        TextFastPaths.firstSentence(text) ?? generalFirstSentence(text)
+    }
+
+    /// `firstSentence` on Characters, exact for any text.
+    static func generalFirstSentence(_ text: String) -> String? {
         // The opening is enough: the quote is at most 90 characters.
         let flat = text.prefix(200).split { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r\n" }.joined(separator: " ")
         let opening = flat.drop(while: sentenceMarkup.contains)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import DebriefAnalytics
 @testable import DebriefModel
+@testable import DebriefSearch
 @testable import DebriefSite
 @testable import DebriefValidation
 
@@ -151,5 +152,22 @@ import Testing
             guard let fast = RuleFastPaths.firstName(text) else { continue }
             #expect((fast.isEmpty ? nil : fast) == BlameLanguageRule.firstNameCharacters(text), "\(text.debugDescription)")
         }
+    }
+
+    @Test func rootCauseQuotesAgree() {
+        var random = Generator(state: 10)
+        let ascii = Self.pieces.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        // Long enough to cross the 90- and 200-character limits; sentences end in `. `.
+        let texts = (0..<2000).map { index in
+            let pool = index % 3 == 0 ? Self.pieces : ascii + [". ", ". ", "word ", "words "]
+            return (0..<Int.random(in: 0...90, using: &random)).map { _ in pool.randomElement(using: &random)! }.joined()
+        } + Self.texts(500, seed: 11) + [String(repeating: "a", count: 200) + "e\u{301}", String(repeating: "word ", count: 30)]
+        var answered = 0
+        for text in texts {
+            guard let fast = TextFastPaths.firstSentence(text) else { continue }
+            answered += 1
+            #expect(fast == RelatedIncidents.generalFirstSentence(text), "\(text.debugDescription)")
+        }
+        #expect(answered > 500)
     }
 }

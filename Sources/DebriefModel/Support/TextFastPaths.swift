@@ -305,6 +305,35 @@ public enum TextFastPaths {
         return cells
     }
 
+    /// `RelatedIncidents.firstSentence` on bytes; nil unless the text opens with 201 ASCII bytes
+    /// other than CR (or is shorter), where the first 200 characters are the first 200 bytes,
+    /// and nil where there is no sentence (the general version's answer, and cheap there).
+    public static func firstSentence(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            let opening = bytes.prefix(201)
+            guard !opening.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else { return nil }
+            var flat: [UInt8] = []
+            flat.reserveCapacity(200)
+            var spaceBefore = false
+            for byte in opening.prefix(200) {
+                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
+                    spaceBefore = !flat.isEmpty
+                    continue
+                }
+                if spaceBefore { flat.append(UInt8(ascii: " ")) }
+                flat.append(byte)
+                spaceBefore = false
+            }
+            func isMarkup(_ byte: UInt8) -> Bool { "-*#>|: ".utf8.contains(byte) }
+            guard let first = flat.firstIndex(where: { !isMarkup($0) }), let last = flat.lastIndex(where: { !isMarkup($0) }) else { return nil }
+            let end = (first..<last).first { flat[$0] == UInt8(ascii: ".") && flat[$0 + 1] == UInt8(ascii: " ") } ?? last + 1
+            guard end - first > 90 else { return String(decoding: flat[first..<end], as: UTF8.self) }
+            let cut = flat[first..<first + 90]
+            return String(decoding: cut[..<(cut.lastIndex(of: UInt8(ascii: " ")) ?? cut.endIndex)], as: UTF8.self) + "…"
+        }
+    }
+
     /// `AlertMentions.names(in:)` on the bytes of an ASCII text, where every byte is a character
     /// (nil for any other text): splitting into `Substring` words cost more than the rest of
     /// reading a timeline entry.
