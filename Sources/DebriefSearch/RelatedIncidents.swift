@@ -3,6 +3,8 @@ import Foundation
 
 /// One incident related to a postmortem or runbook, with why.
 public struct RelatedIncident: Sendable, Hashable {
+    /// Its position among the postmortems `RelatedIncidents` was made from.
+    public var index: Int
     public var slug: String
     public var path: String
     public var title: String
@@ -394,7 +396,7 @@ public struct RelatedIncidents: Sendable {
 
     func incident(_ index: Int, score: Double, explicit: Bool, reasons: [String]) -> RelatedIncident {
         let p = postmortems[index]
-        return RelatedIncident(slug: p.slug, path: p.path, title: p.title ?? p.slug, date: p.date, severity: p.severity,
+        return RelatedIncident(index: index, slug: p.slug, path: p.path, title: p.title ?? p.slug, date: p.date, severity: p.severity,
                                score: score, isExplicit: explicit, reasons: reasons)
     }
 }
