@@ -156,14 +156,18 @@ extension SearchIndex {
     /// Analyses the documents in parallel runs (a few per core, so that cores finish together);
     /// the runs come back in document order.
     static func analyze(_ documents: [SearchDocument]) -> [DocumentAnalysis] {
-        guard !documents.isEmpty else { return [] }
-        let runCount = min(documents.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        let runLength = (documents.count + runCount - 1) / runCount
-        return concurrentMap(0..<runCount) { run in
-            let start = min(documents.count, run * runLength)
-            return DocumentAnalysis(documents[start ..< min(documents.count, start + runLength)])
-        }
+        let runs = consecutiveRuns(documents.count)
+        return concurrentMap(runs.indices) { DocumentAnalysis(documents[runs[$0]]) }
     }
+}
+
+/// `0..<count` cut into consecutive runs, a few per core (none for 0): work split this way
+/// spreads over the cores while each run keeps one table for its items.
+func consecutiveRuns(_ count: Int) -> [Range<Int>] {
+    let runCount = min(count, ProcessInfo.processInfo.activeProcessorCount * 4)
+    guard runCount > 0 else { return [] }
+    let runLength = (count + runCount - 1) / runCount
+    return (0..<runCount).map { run in min(count, run * runLength) ..< min(count, (run + 1) * runLength) }
 }
 
 /// `items.map(transform)`, the calls spread over all cores; results keep the items' order.

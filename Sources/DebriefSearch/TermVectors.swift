@@ -34,15 +34,8 @@ struct TermVectors: Sendable {
     init(texts: [String], termsPerText: Int) {
         // Runs of consecutive texts are counted on all cores, each run with one term table, so a
         // term becomes a String once per run rather than once per text it is in; only `df` is shared.
-        let runCount = min(texts.count, ProcessInfo.processInfo.activeProcessorCount * 4)
-        guard runCount > 0 else {
-            vectors = []
-            return
-        }
-        let runLength = (texts.count + runCount - 1) / runCount
-        let runs = concurrentMap(0..<runCount) { run in
-            RunCounts(texts[min(texts.count, run * runLength) ..< min(texts.count, (run + 1) * runLength)])
-        }
+        let ranges = consecutiveRuns(texts.count)
+        let runs = concurrentMap(ranges.indices) { RunCounts(texts[ranges[$0]]) }
         // Document frequencies: one addition per distinct kept term of each run.
         var dfIndex: [String: Int] = [:], dfCounts: [Int] = []
         let globalIDs = runs.map { run in
@@ -58,7 +51,7 @@ struct TermVectors: Sendable {
             }
         }
         let n = Double(max(1, texts.count))
-        vectors = concurrentMap(0..<runCount) { [dfCounts] run in
+        vectors = concurrentMap(runs.indices) { [dfCounts] run in
             let counts = runs[run], globalID = globalIDs[run]
             return (0..<counts.textCount).map { text -> [Term] in
                 var weighted: [(id: Int, weight: Double)] = []

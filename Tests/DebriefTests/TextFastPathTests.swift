@@ -161,7 +161,7 @@ import Testing
         let texts = (0..<2000).map { index in
             let pool = index % 3 == 0 ? Self.pieces : ascii + [". ", ". ", "word ", "words "]
             return (0..<Int.random(in: 0...90, using: &random)).map { _ in pool.randomElement(using: &random)! }.joined()
-        } + Self.texts(500, seed: 11) + [String(repeating: "a", count: 200) + "e\u{301}", String(repeating: "word ", count: 30)]
+        } + Self.texts(500, seed: 11) + [String(repeating: "a", count: 200) + "e\u{301}", String(repeating: "a", count: 200) + "\r\nb", String(repeating: "word ", count: 30)]
         var answered = 0
         for text in texts {
             guard let fast = TextFastPaths.firstSentence(text) else { continue }

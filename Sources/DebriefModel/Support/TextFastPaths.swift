@@ -116,6 +116,11 @@ public enum TextFastPaths {
     /// `collapsingWhitespace`; nil for text with non-ASCII bytes (a combining mark
     /// after a space makes one character) or a CR (`\r\n` is one character, not a separator).
     static func collapsedWhitespace(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        collapsedWhitespaceBytes(bytes).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `collapsedWhitespace` as bytes.
+    private static func collapsedWhitespaceBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var pendingSpace = false
@@ -129,7 +134,7 @@ public enum TextFastPaths {
                 out.append(byte)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// `Words.clauses(of:)`; nil when a byte is not ASCII.
@@ -305,26 +310,15 @@ public enum TextFastPaths {
         return cells
     }
 
-    /// `RelatedIncidents.firstSentence` on bytes; nil unless the text opens with 201 ASCII bytes
-    /// other than CR (or is shorter), where the first 200 characters are the first 200 bytes,
-    /// and nil where there is no sentence (the general version's answer, and cheap there).
+    /// `RelatedIncidents.firstSentence` on bytes; nil unless the text's first 200 bytes are ASCII
+    /// other than CR and the byte after them is ASCII (no mark joins the 200th character): there
+    /// the first 200 characters are the first 200 bytes. Also nil where there is no sentence
+    /// (the general version's answer, and cheap there).
     public static func firstSentence(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            let opening = bytes.prefix(201)
-            guard !opening.contains(where: { $0 >= 0x80 || $0 == UInt8(ascii: "\r") }) else { return nil }
-            var flat: [UInt8] = []
-            flat.reserveCapacity(200)
-            var spaceBefore = false
-            for byte in opening.prefix(200) {
-                if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\t") {
-                    spaceBefore = !flat.isEmpty
-                    continue
-                }
-                if spaceBefore { flat.append(UInt8(ascii: " ")) }
-                flat.append(byte)
-                spaceBefore = false
-            }
+            guard bytes.count <= 200 || bytes[200] < 0x80,
+                  let flat = collapsedWhitespaceBytes(UnsafeBufferPointer(rebasing: bytes.prefix(200))) else { return nil }
             func isMarkup(_ byte: UInt8) -> Bool { "-*#>|: ".utf8.contains(byte) }
             guard let first = flat.firstIndex(where: { !isMarkup($0) }), let last = flat.lastIndex(where: { !isMarkup($0) }) else { return nil }
             let end = (first..<last).first { flat[$0] == UInt8(ascii: ".") && flat[$0 + 1] == UInt8(ascii: " ") } ?? last + 1
