@@ -23,6 +23,27 @@ import Testing
         #expect(!clean.stderr.contains("no postmortems"), "\(clean)")
     }
 
+    @Test func landingPagesAndTemplatesAreNotDocuments() throws {
+        let root = try Debrief.copyOfFixture("clean")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let postmortems = root.appendingPathComponent("content/postmortems")
+        let notIncidents = ["README.md": "# Incident reports\n\nCopy the template.\n", "index.md": "# Incidents\n",
+                            "Postmortem-Template.md": "# {{ title }}\n\n**Date:** YYYY-MM-DD\n"]
+        for (name, text) in notIncidents {
+            try text.write(to: postmortems.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        }
+        let run = try Debrief.run(["check", "--root", root.path])
+        #expect(run.status == 0, "\(run)")
+        #expect(run.stderr.contains("sets them aside: content/postmortems/Postmortem-Template.md, content/postmortems/README.md, content/postmortems/index.md"), "\(run)")
+
+        // `ignore_files` replaces the list: a team that writes each incident as a folder's README.md checks them.
+        try "today: 2026-01-01\nignore_files: [\"*-template.md\"]\n".write(to: root.appendingPathComponent("debrief.yml"), atomically: true, encoding: .utf8)
+        let listed = try Debrief.run(["check", "--root", root.path, "--format", "json"])
+        let files = Set(try Debrief.diagnostics(inJSON: listed.stdout).compactMap { $0["file"] as? String })
+        #expect(files.isSuperset(of: ["content/postmortems/README.md", "content/postmortems/index.md"]), "\(listed)")
+        #expect(!files.contains("content/postmortems/Postmortem-Template.md"), "\(listed)")
+    }
+
     @Test func errorsGiveStatusOne() throws {
         let run = try Debrief.run(["check", "--root", Debrief.fixture("mixed")])
         #expect(run.status == 1, "\(run)")

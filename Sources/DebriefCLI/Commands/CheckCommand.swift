@@ -53,6 +53,13 @@ public struct CheckCommand: ParsableCommand {
         if kb.postmortems.isEmpty && kb.runbooks.isEmpty {
             Terminal.writeError("warning: no postmortems in \(kb.config.postmortemsFolder)/ and no runbooks in \(kb.config.runbooksFolder)/ under \(root.path); check --root, or content_dir, postmortems_dir and runbooks_dir in debrief.yml")
         }
+        // Files set aside as not documents are named, so that an incident written as a folder's
+        // README.md or index.md is not skipped unnoticed.
+        let ignored = kb.ignoredFiles.filter(filter.contains)
+        if !ignored.isEmpty, output.format == .text {
+            let shown = ignored.prefix(3).joined(separator: ", ") + (ignored.count > 3 ? " and \(ignored.count - 3) more" : "")
+            Terminal.writeError("note: not checked, as `ignore_files` in debrief.yml sets them aside: \(shown)")
+        }
         let report = DiagnosticReport(diagnostics: diagnostics, files: checkedFiles)
         let color = output.format == .text && Terminal.stdoutWantsColor
         Terminal.write(report.render(output.format, color: color))

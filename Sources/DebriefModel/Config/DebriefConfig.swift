@@ -148,6 +148,9 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
     /// Globs (relative to the root) of Prometheus rule files whose alerts `coverage` and `check`
     /// match against runbooks; empty: no coverage findings.
     public var alertRules: [String]
+    /// Files below the postmortems and runbooks folders that are not documents (a folder's
+    /// landing page, a template to copy), as `.gitignore`-style patterns (see `IgnoredFiles`).
+    public var ignoreFiles: [String]
     /// Published runbook URL prefix -> folder under the root holding those runbooks
     /// (`https://runbooks.example.com/`: `content/runbooks`).
     public var runbookURLs: [String: String]
@@ -180,6 +183,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         durationToleranceMinutes = 15
         unsafeHTML = false
         alertRules = []
+        ignoreFiles = ["README.md", "index.md", "template*.md", "*-template.md", "*_template.md"]
         runbookURLs = [:]
         runbookPhrases = RunbookPhrases()
     }
@@ -204,6 +208,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         case durationToleranceMinutes = "duration_tolerance_minutes"
         case unsafeHTML = "unsafe_html"
         case alertRules = "alert_rules"
+        case ignoreFiles = "ignore_files"
         case runbookURLs = "runbook_urls"
         case runbookPhrases = "runbook_phrases"
     }
@@ -242,6 +247,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
         durationToleranceMinutes = try c.decodeCount(forKey: .durationToleranceMinutes) ?? d.durationToleranceMinutes
         unsafeHTML = try c.decodeIfPresent(Bool.self, forKey: .unsafeHTML) ?? d.unsafeHTML
         alertRules = try c.decodeIfPresent([String].self, forKey: .alertRules) ?? d.alertRules
+        ignoreFiles = try c.decodeIfPresent([String].self, forKey: .ignoreFiles) ?? d.ignoreFiles
         runbookURLs = try c.decodeIfPresent([String: String].self, forKey: .runbookURLs) ?? d.runbookURLs
         runbookPhrases = try c.decodeIfPresent(RunbookPhrases.self, forKey: .runbookPhrases) ?? d.runbookPhrases
     }

@@ -17,6 +17,8 @@ public struct KnowledgeBase: Sendable {
     public var alertRules = AlertRuleFiles(files: [], rules: [], diagnostics: [])
     /// Alerts matched to runbooks; nil when `alert_rules:` is not configured.
     public var alertCoverage: AlertCoverage?
+    /// Files in the postmortems and runbooks folders that `ignore_files` set aside (root-relative, sorted).
+    public var ignoredFiles: [String] = []
 
     public init(root: URL, config: DebriefConfig, postmortems: [Postmortem], runbooks: [Runbook],
                 sourceHashes: [(path: String, hash: ContentHash?)] = []) {
@@ -38,9 +40,9 @@ public struct KnowledgeBase: Sendable {
     /// content files become diagnostics.
     public static func load(root: URL, config: DebriefConfig? = nil) throws -> KnowledgeBase {
         let config = try config ?? DebriefConfig.load(root: root)
-        let postmortemFiles = ContentFiles.list(folder: config.postmortemsFolder, root: root, extensions: ["md", "markdown"])
-        let runbookFiles = ContentFiles.list(folder: config.runbooksFolder, root: root, extensions: ["yml", "yaml", "md", "markdown"])
-        var knowledgeBase = parse(postmortemFiles: postmortemFiles, runbookFiles: runbookFiles, root: root, config: config)
+        let files = ContentFiles.list(root: root, config: config)
+        var knowledgeBase = parse(postmortemFiles: files.postmortems, runbookFiles: files.runbooks, root: root, config: config)
+        knowledgeBase.ignoredFiles = files.ignored
         knowledgeBase.resolveRunbooks()
         return knowledgeBase
     }
@@ -148,20 +150,36 @@ extension KnowledgeBase {
 /// Finding and reading content files.
 enum ContentFiles {
     /// Paths relative to `root` (sorted) of regular files below `root/folder` with one of
-    /// `extensions`. The folder may be a symbolic link; paths keep the name it has under root.
-    /// Like `FileManager`'s enumerator, `FileTree` skips hidden entries and follows no links
-    /// below the folder, without the URL resource lookups that cost more than parsing some files.
-    static func list(folder: String, root: URL, extensions: Set<String>) -> [String] {
+    /// `extensions`, split into documents and the files `ignoring` matches. The folder may be a
+    /// symbolic link; paths keep the name it has under root. Like `FileManager`'s enumerator,
+    /// `FileTree` skips hidden entries and follows no links below the folder, without the URL
+    /// resource lookups that cost more than parsing some files.
+    static func list(folder: String, root: URL, extensions: Set<String>, ignoring: IgnoredFiles) -> (documents: [String], ignored: [String]) {
         let resolved = root.appendingPathComponent(folder).resolvingSymlinksInPath().standardizedFileURL
-        return FileTree.regularFiles(in: resolved.path).filter { relative in
+        var documents: [String] = [], ignored: [String] = []
+        for relative in FileTree.regularFiles(in: resolved.path) {
             // On bytes (`/` and `.` are ASCII): splitting 10,000 paths into Characters was a
             // serial step as long as parsing a hundred files.
             let utf8 = relative.utf8
             let name = relative[(utf8.lastIndex(of: UInt8(ascii: "/")).map(utf8.index(after:)) ?? utf8.startIndex)...]
             guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")),
-                  extensions.contains(name[name.utf8.index(after: dot)...].lowercased()) else { return false }
-            return !name.hasPrefix("_") // _index.md and other partials
-        }.map { folder + "/" + $0 }.sorted()
+                  extensions.contains(name[name.utf8.index(after: dot)...].lowercased()),
+                  !name.hasPrefix("_") else { continue } // _index.md and other partials
+            if ignoring.contains(relative) {
+                ignored.append(folder + "/" + relative)
+            } else {
+                documents.append(folder + "/" + relative)
+            }
+        }
+        return (documents.sorted(), ignored.sorted())
+    }
+
+    /// The postmortem and runbook files below `root` and the files `ignore_files` set aside.
+    static func list(root: URL, config: DebriefConfig) -> (postmortems: [String], runbooks: [String], ignored: [String]) {
+        let ignoring = IgnoredFiles(config.ignoreFiles)
+        let postmortems = list(folder: config.postmortemsFolder, root: root, extensions: ["md", "markdown"], ignoring: ignoring)
+        let runbooks = list(folder: config.runbooksFolder, root: root, extensions: ["yml", "yaml", "md", "markdown"], ignoring: ignoring)
+        return (postmortems.documents, runbooks.documents, postmortems.ignored + runbooks.ignored)
     }
 
     /// Parses every file on all cores, and hashes the bytes it parsed (nil: unreadable); results
