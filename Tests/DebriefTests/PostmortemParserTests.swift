@@ -904,6 +904,12 @@ import Testing
         #expect(SectionKind.matching(heading: "Working Theory (root cause)") == .rootCause)
         #expect(SectionKind.matching(heading: "Details of Fix") == .resolution)
         #expect(SectionKind.matching(heading: "Database migration") == nil)
+        // What was affected heads the impact; a bold label saying so states a fact.
+        #expect(SectionKind.matching(heading: "Strategies impacted") == .impact)
+        #expect(SectionNames.builtIn.kind(of: "Services affected") == .impact)
+        #expect(SectionNames.builtIn.kind(of: "Versions confirmed affected", isLabel: true) == nil)
+        let labelled = PostmortemParser().parse(text: "# Outage\n\n## Summary\n\n**Versions confirmed affected**: 1.7\n", path: "a.md")
+        #expect(labelled.sections.map(\.kind) == [.summary])
     }
 
     @Test func aSectionHeadingAfterAFrontMatterTitleOpensTheSection() {

@@ -96,7 +96,8 @@ public struct SectionNames: Sendable {
     /// `Lessons learned and future improvements`): the longest such synonym wins. Else a
     /// synonym of two words or more that ends the heading (`What is our provider doing to
     /// prevent recurrence?`, `Preliminary root cause`).
-    public func kind(of heading: String) -> SectionKind? {
+    /// `isLabel`: the text is a bold label, not a heading.
+    public func kind(of heading: String, isLabel: Bool = false) -> SectionKind? {
         if let kind = byPlainName[heading.lowercased()] { return kind }
         let words = Self.normalized(heading).split(separator: " ")
         for end in stride(from: words.count, to: 0, by: -1) {
@@ -107,7 +108,11 @@ public struct SectionNames: Sendable {
             if let kind = byName[words[start...].joined(separator: " ")] { return kind }
         }
         // `Response Timeline`, `Potential Impact`: a head noun that means one section whatever qualifies it.
-        if words.count > 1, Self.headNouns.contains(String(words[words.count - 1])) { return byName[String(words[words.count - 1])] }
+        if words.count > 1, let last = words.last.map(String.init) {
+            if Self.headNouns.contains(last) { return byName[last] }
+            // `Strategies impacted` heads the impact; `**Versions confirmed affected**: 1.7` states a fact.
+            if !isLabel, Self.impactParticiples.contains(last) { return .impact }
+        }
         // `Working Theory (root cause)`: the parenthetical names what the heading does not.
         if let open = heading.firstIndex(of: "("), let close = heading[open...].firstIndex(of: ")"), heading.index(after: open) < close {
             return kind(of: String(heading[heading.index(after: open)..<close]))
@@ -117,6 +122,9 @@ public struct SectionNames: Sendable {
 
     /// Last words of a heading that name its section whatever words come before them.
     static let headNouns: Set<String> = ["timeline", "impact", "summary", "chronology", "action"]
+
+    /// Last words of a heading (not of a bold label) that make it the impact: `Services affected`.
+    static let impactParticiples: Set<String> = ["affected", "impacted"]
 
     /// The heading's kind, and a second kind when it joins two names with `and` / `&`
     /// (`Lessons learned and future improvements` is also the action items).

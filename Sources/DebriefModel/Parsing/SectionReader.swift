@@ -90,7 +90,7 @@ enum SectionReader {
             guard paragraph.kind == .paragraph, let first = paragraph.children.first, first.kind == .strong else { return }
             let strong = first.plainText.collapsingWhitespace
             let label = strong.trimmed(" :")
-            guard !label.isEmpty, label.count <= 60, let kind = names.kind(of: label) else { return }
+            guard !label.isEmpty, label.count <= 60, let kind = names.kind(of: label, isLabel: true) else { return }
             let after = paragraph.children.dropFirst().first.map(\.plainText) ?? ""
             // `**Impact:**`, `**Impact**:` or the label alone; not `**Impact** of the change was ...`.
             guard strong.hasSuffix(":") || after.hasPrefix(":") || paragraph.children.count == 1
