@@ -856,6 +856,42 @@ import Testing
         #expect(p.milestones.started?.time == Self.utc("2024-06-06T15:00:00Z")) // `impact and starts` is no start marker
     }
 
+    @Test func anEndAimedAtOrOnlyBegunIsNotReached() {
+        let text = """
+            # Checkout errors
+            **Date:** 2024-06-06
+            ## Timeline
+            - 15:00 - Alert fired: checkout errors
+            - 15:05 - Rollback initiated
+            - 15:10 - Team working to restore service
+            - 15:12 - Pipeline triggered for rollback
+            - 15:20 - Release rolled back successfully
+            - 16:00 - Deploys a patch to restore the discount codes
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.milestones.mitigated?.time == Self.utc("2024-06-06T15:20:00Z"))
+        // A change that restores something reached its aim: the last end.
+        #expect(p.milestones.resolved?.time == Self.utc("2024-06-06T16:00:00Z"))
+    }
+
+    @Test func aMomentClosingAnItemOrOnALineOfItsOwnStartsAnEntry() {
+        let text = """
+            # Report
+            **Date:** 2025-08-13
+            ## Response Timeline
+            1. **Report received** (13 August, ~15:00 UTC)
+            2. **Fix deployed to production** (24 August ~18:30 UTC)
+            3. **Bounty paid** (see the transaction)
+
+            ## Timeline of the login
+            February 15, 2024: 7:56am UTC
+            The employee received an email about a new device.
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.timeline.map(\.text) == ["Report received", "Fix deployed to production", "The employee received an email about a new device."])
+        #expect(p.timeline.map(\.time) == [Self.utc("2025-08-13T15:00:00Z"), Self.utc("2025-08-24T18:30:00Z"), Self.utc("2024-02-15T07:56:00Z")])
+    }
+
     @Test func aProseFollowUpSectionHasOneItemPerParagraphThatPlansWork() {
         let text = """
             # Proxy abuse

@@ -79,7 +79,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
                                       "incident response", "confirmed the issue", "confirm the issue", "began working", "started working", "status page"],
             mitigated: [String] = ["mitigate", "mitigated", "mitigation", "rollback complete", "rollback completed", "rolled back", "reverted",
                                    "restored", "restore", "recovered", "recover", "back to normal", "returned to normal", "returns to normal",
-                                   "back to baseline", "returns to baseline", "returned to baseline", "back to 100", "workaround", "fix applied", "applied fix", "fix deployed", "deployed fix", "fix was deployed",
+                                   "back to baseline", "returns to baseline", "returned to baseline", "back to 100", "workaround", "fix applied", "applied fix", "fix deployed", "deployed fix", "fix was deployed", "fix deploy", "fix released", "rollback", "re-enable", "reenable", "successfully",
                                    "hotfix deployed", "deployed the hotfix", "deploys the hotfix", "repaired", "working again", "recovery", "available", "back up", "back online", "resume", "stabilized", "stable", "again",
                                    "up and running", "working as intended", "working as expected", "confirmed working", "operational",
                                    "self-heals", "goes away", "end of outage", "end of impact", "impact ended", "error rate back", "service restored",
@@ -92,7 +92,7 @@ public struct DebriefConfig: Sendable, Hashable, Codable {
                                 "not working", "stopped", "impact", "impacted", "affected", "packet loss", "latency", "slow", "5xx", "500",
                                 "502", "503", "504", "disruption", "unhealthy", "lost", "full", "exhausted", "spike",
                                 "accidental", "unexpected", "unintended", "expire", "404", "4xx",
-                                "unreachable", "unresponsive", "crashloop", "crashlooping", "degrade", "unexpectedly", "no longer"],
+                                "unreachable", "unresponsive", "crashloop", "crashlooping", "degrade", "unexpectedly", "no longer", "stops"],
             change: [String] = ["deploy", "deployed", "deployment", "applied", "apply", "upgrade", "upgraded", "update", "updated", "migration",
                                 "migrated", "merged", "release", "released", "rolled out", "rollout", "changed", "change", "maintenance",
                                 "pushed", "enabled", "disabled", "config", "configuration"]

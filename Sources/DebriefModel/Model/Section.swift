@@ -101,7 +101,10 @@ public struct SectionNames: Sendable {
         if let kind = byPlainName[heading.lowercased()] { return kind }
         let words = Self.normalized(heading).split(separator: " ")
         for end in stride(from: words.count, to: 0, by: -1) {
-            if let kind = byName[words[..<end].joined(separator: " ")] { return kind }
+            guard let kind = byName[words[..<end].joined(separator: " ")] else { continue }
+            // `Incident Response Timeline`: one qualifying word does not outweigh a head noun.
+            if end == 1, words.count > 1, let last = words.last.map(String.init), Self.headNouns.contains(last), let headed = byName[last] { return headed }
+            return kind
         }
         // No synonym is longer than a few words: only the last ones are tried.
         for start in stride(from: max(1, words.count - Self.longestSynonym), to: words.count - 1, by: 1) {

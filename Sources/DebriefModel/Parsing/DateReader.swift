@@ -512,7 +512,7 @@ struct DateTokens {
             }
             var k = j
             if isSymbol(k, ",-") { k += 1 }
-            if isNumber(k, digits: 4...4), !isSymbol(k + 1, ":") {
+            if isNumber(k, digits: 4...4), !isClock(k) {
                 guard Day.isValid(year: tokens[k].value, month: month, day: dayOfMonth) else { return nil }
                 return (DateTimeMatch(day: Day(year: tokens[k].value, month: month, day: dayOfMonth), start: begin, end: tokens[k].end), k + 1)
             }
@@ -528,7 +528,7 @@ struct DateTokens {
             let dayOfMonth = tokens[i].value
             var k = j + 1
             if isSymbol(k, ",") { k += 1 }
-            if isNumber(k, digits: 4...4), !isSymbol(k + 1, ":") {
+            if isNumber(k, digits: 4...4), !isClock(k) {
                 guard Day.isValid(year: tokens[k].value, month: month, day: dayOfMonth) else { return nil }
                 return (DateTimeMatch(day: Day(year: tokens[k].value, month: month, day: dayOfMonth), start: begin, end: tokens[k].end), k + 1)
             }
@@ -609,13 +609,19 @@ struct DateTokens {
 
     /// A date optionally followed by a time (`2018-03-26 10:34`, `2025-03-02T10:14:00Z`,
     /// `Sep 27 2017 13:06`, `March 3 at 14:00`), or a time alone.
+    /// Whether the number at `i` reads as a clock (`2014:05`), not a year (`2024: 7:56am`).
+    private func isClock(_ i: Int) -> Bool {
+        isSymbol(i + 1, ":") && adjacent(i, i + 1) && isNumber(i + 2, digits: 2...2) && adjacent(i + 1, i + 2)
+    }
+
     func dateTime(at i: Int) -> DateTimeMatch? {
         guard i < tokens.count else { return nil }
         if let (dateMatch, next) = date(at: i) {
             var match = dateMatch
             var j = next
             let isISO = j < tokens.count && tokens[j].kind == .word && tokens[j].text == "t" && adjacent(j - 1, j)
-            if j < tokens.count, (tokens[j].kind == .word && ["t", "at"].contains(tokens[j].text)) || isSymbol(j, ",") { j += 1 }
+            // `2024-03-15T10:14`, `March 3 at 14:00`, `March 3, 14:00`, `February 15, 2024: 7:56am`.
+            if j < tokens.count, (tokens[j].kind == .word && ["t", "at"].contains(tokens[j].text)) || isSymbol(j, ",:") { j += 1 }
             // `2019-01-18 ~ 22:00`, `April 30, ~14:30`, `2018-07-08 ca. 18:30`: approximate, read at face value.
             if isSymbol(j, "~") { j += 1 }
             if j < tokens.count, tokens[j].kind == .word, Self.approximately.contains(tokens[j].text), time(at: j + 1) != nil || isSymbol(j + 1, ".") {

@@ -304,7 +304,11 @@ struct MilestoneKeywordMatcher: Sendable {
             var noticedAt: [(Int, Lists)] = []
             var acknowledgedOnlyByPosting = true
             for (index, word) in clause.enumerated() {
+                // `working to restore service` and `pipeline triggered for rollback` intend an end;
+                // `were able to restore it` and `deploys code to restore it` reached it.
+                let isIntended = !inClause.contains(.change) && Self.intends(clause, before: index)
                 for (rest, list) in byFirstWord[word] ?? [] where list == .impact || !inClause.contains(list) || (list == .acknowledged && acknowledgedOnlyByPosting) {
+                    if list == .mitigated || list == .resolved, isIntended || (rest.isEmpty && Self.isUnderWay(clause, after: index)) { continue }
                     // An explicit start marker is matched as written: `impact and start remediation` starts nothing.
                     if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1, gap: list == .started ? 0 : Self.maximumGap, list: list) {
                         if list == .acknowledged, !word.hasPrefix("post") { acknowledgedOnlyByPosting = false }
@@ -356,6 +360,28 @@ struct MilestoneKeywordMatcher: Sendable {
         }
         return found
     }
+
+    /// Whether the words before `index` make what follows an aim (`working to restore`, `on a
+    /// rollback`), not something done (`were able to restore`).
+    static func intends(_ clause: [String], before index: Int) -> Bool {
+        var position = index - 1
+        while position >= 0, ["a", "an", "the"].contains(clause[position]) { position -= 1 }
+        guard position >= 0, Self.aims.contains(clause[position]) else { return false }
+        return !(clause[position] == "to" && position > 0 && clause[position - 1] == "able")
+    }
+
+    /// Words after which an end is aimed at, not reached.
+    static let aims: Set<String> = ["to", "for", "on", "towards"]
+
+    /// Whether the words after `index` say it has only begun (`Rollback initiated`, `recovery
+    /// is in progress`), allowing one word between (`was`).
+    static func isUnderWay(_ clause: [String], after index: Int) -> Bool {
+        let next = clause[(index + 1)...].prefix(3)
+        return next.prefix(2).contains(where: beginningsOfAnEnd.contains) || zip(next, next.dropFirst()).contains { $0 == "in" && $1 == "progress" }
+    }
+
+    /// Words that say an action has begun, not finished.
+    static let beginningsOfAnEnd: Set<String> = ["initiated", "started", "begun", "began", "underway", "triggered", "pending"]
 
     /// How many words after a negation an impact word is negated (`no user impact`, `has not been affected`).
     static let negationReach = 3

@@ -46,6 +46,15 @@ struct TimelineReader {
         return found
     }
 
+    /// A time in a closing parenthetical: `**Fix deployed** (24 August ~18:30 UTC)`, the
+    /// event named first. Only a time makes the entry: `(see #123)` and `(2019)` do not.
+    private func trailingDateTime(_ text: String) -> (match: DateTimeMatch, raw: String, remainder: String)? {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "("), open > text.startIndex else { return nil }
+        let inside = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        guard let (match, rawTime, _) = leadingDateTime(inside), match.time != nil else { return nil }
+        return (match, rawTime, text[..<open].trimmingCharacters(in: .whitespaces))
+    }
+
     // MARK: Shapes
 
     private func read(section: Section, into raw: inout [RawEntry]) {
@@ -89,7 +98,7 @@ struct TimelineReader {
         // A bold-label section (`- **Timeline**:`) holds only some items of its list.
         for item in list.children where range.contains(item.line) {
             let text = item.plainText.collapsingWhitespace
-            if let (match, rawTime, rest) = leadingDateTime(text) {
+            if let (match, rawTime, rest) = leadingDateTime(text) ?? trailingDateTime(text) {
                 raw.append(RawEntry(match: match, rawTime: rawTime, text: rest, line: item.line))
                 if match.time != nil { continue }
             }
@@ -124,7 +133,7 @@ struct TimelineReader {
                     raw.append(RawEntry(match: found.match, rawTime: found.raw, text: found.remainder, line: number))
                     current = found.remainder.isEmpty ? nil : raw.count - 1
                 } else if let current {
-                    raw[current].text += " " + head
+                    raw[current].text += raw[current].text.isEmpty ? head : " " + head
                 }
                 pieces.removeFirst()
             }
