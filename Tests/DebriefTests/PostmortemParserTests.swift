@@ -914,6 +914,21 @@ import Testing
         #expect(p.sections.last?.kind == nil) // `Do ...` is no `to do` list
     }
 
+    @Test func phaseLengthsWrittenInASentence() {
+        func stated(_ body: String) -> [StatedDuration.Kind: TimeInterval] {
+            let p = PostmortemParser().parse(text: "# X\n**Date:** 2024-01-02\n" + body, path: "x.md")
+            return Dictionary(p.statedDurations.map { ($0.kind, $0.seconds) }, uniquingKeysWith: { first, _ in first })
+        }
+        #expect(stated("## Summary\nThe vulnerability was mitigated by the security team within 25 minutes of its receipt.\n") == [.timeToMitigate: 25 * 60])
+        #expect(stated("## Summary\nIt was mitigated ~1.5 hours after being reported.\n") == [.timeToMitigate: 90 * 60])
+        // The verb nearest the amount names the phase.
+        #expect(stated("## Summary\nA weakness was discovered and patched within 24 minutes.\n") == [.timeToMitigate: 24 * 60])
+        #expect(stated("## Resolution\nWe published a fix. - Total time to resolution approximately 49 minutes.\n") == [.timeToResolve: 49 * 60])
+        // A version is no length, and a key needs its amount right after it.
+        #expect(stated("## Summary\nThe bug was fixed in 2.3.1 and deployed in the morning.\n").isEmpty)
+        #expect(stated("## Summary\nThe time to resolve depended on 3 teams.\n").isEmpty)
+    }
+
     @Test func lengthsOfImpactWrittenInProse() {
         func duration(_ body: String) -> StatedDuration? {
             PostmortemParser().parse(text: "# X\n**Date:** 2024-01-02\n" + body, path: "x.md").statedDurations.first

@@ -33,7 +33,7 @@ public struct StatedDuration: Sendable, Hashable, Codable {
         public init?(verb: String) {
             switch verb {
             case "resolve", "fix", "close": self = .timeToResolve
-            case "mitigate", "recover", "restore", "repair", "remediate": self = .timeToMitigate
+            case "mitigate", "recover", "restore", "repair", "remediate", "patch": self = .timeToMitigate
             case "detect", "notice", "discover", "identify", "spot", "catch": self = .timeToDetect
             case "acknowledge", "respond": self = .timeToAcknowledge
             default: return nil

@@ -228,12 +228,33 @@ enum DateReader {
         return nil
     }
 
+    /// `mitigated within 25 minutes of its receipt`, `resolved in 2 hours`, `mitigated ~1.5 hours
+    /// after being reported`: the amount, and the verb just before it that names the phase.
+    static func withinDuration(in sentence: some StringProtocol) -> (seconds: TimeInterval, verb: String, text: String)? {
+        let tokens = DateTokens(sentence)
+        let list = tokens.tokens
+        for index in list.indices where list[index].kind == .word && list[index].text.hasSuffix("ed") {
+            let word = list[index].text
+            guard let verb = [String(word.dropLast()), String(word.dropLast(2))].first(where: { StatedDuration.Kind(verb: $0) != nil }) else { continue }
+            // The amount follows the verb, or `within`/`in` a few words on (`mitigated by the team within`).
+            let preposition = list[(index + 1)...].prefix(5).firstIndex { $0.kind == .word && ($0.text == "within" || $0.text == "in") }
+                .flatMap { at in list[(index + 1)..<at].contains { $0.kind == .word && $0.text.hasSuffix("ed") } ? nil : at } // `discovered and patched within`: the nearer verb
+            guard let next = amount(after: index, in: list) ?? preposition.flatMap({ amount(after: $0, in: list) }),
+                  let seconds = duration(in: DateTokens.string(tokens.scalars[list[next].start...])) else { continue }
+            let unit = list[next + 1].text == "." ? next + 3 : next + 1
+            return (seconds, verb, DateTokens.string(tokens.scalars[list[index].start..<list[unit].end]))
+        }
+        return nil
+    }
+
     /// The index of an amount with a unit (`9 hours`) after the word at `index`, past words
     /// such as `us about`, `a period of`, `up to`.
     private static func amount(after index: Int, in list: [DateTokens.Token]) -> Int? {
         var next = index + 1
         func isAmount(_ position: Int) -> Bool {
-            position + 1 < list.count && amountValue(list[position]) != nil && list[position + 1].kind == .word && unitSeconds[list[position + 1].text] != nil
+            // `1.5 hours`: the unit follows the fraction.
+            let unit = position + 3 < list.count && list[position + 1].text == "." && list[position + 2].kind == .number ? position + 3 : position + 1
+            return unit < list.count && amountValue(list[position]) != nil && list[unit].kind == .word && unitSeconds[list[unit].text] != nil
         }
         while next < list.count, !isAmount(next), amountFillers.contains(list[next].text) { next += 1 }
         return isAmount(next) ? next : nil

@@ -34,6 +34,28 @@ struct StatedDurationReader {
         }
     }
 
+    /// How far after `time to ` a sentence's duration may start.
+    static let proseKeyWindow = 36
+
+    /// Words that may stand between a key and its duration in a sentence.
+    static let proseFillers: Set<String> = ["was", "is", "of", "approximately", "approx", "about", "around", "roughly", "nearly", "under", "just"]
+
+    /// `time to resolution approximately 49 minutes` in a sentence: the key and the duration
+    /// after it, when only filler words (`was`, `about`) stand between them.
+    static func proseKey(in line: String) -> (key: String, value: String)? {
+        guard let start = line.range(of: "time to ", options: .caseInsensitive) else { return nil }
+        let afterKey = line[start.upperBound...]
+        let verb = afterKey.prefix { $0.isLetter }
+        guard !verb.isEmpty else { return nil }
+        // The clause ends at `;`, `, ` or `. ` (`1.5 hours` keeps its point).
+        var sentence = afterKey.dropFirst(verb.count).prefix { $0 != ";" }
+        for end in [", ", ". "] { if let cut = sentence.range(of: end) { sentence = sentence[..<cut.lowerBound] } }
+        let words = sentence.split(whereSeparator: { $0 == " " || $0 == ":" || $0 == "~" || $0 == "=" })
+        guard let first = words.firstIndex(where: { $0.first?.isNumber == true }),
+              words[..<first].allSatisfy({ proseFillers.contains($0.lowercased()) }) else { return nil }
+        return ("time to " + verb.lowercased(), words[first...].joined(separator: " "))
+    }
+
     /// `text`: the whole file the lines are of; `summary`: the document's summary section;
     /// `timeline`: the timeline sections, whose entries state no length of the whole incident.
     func read(headerFields: [Field], text: String, summary: Section?, timeline: [Section]) -> [StatedDuration] {
@@ -65,6 +87,24 @@ struct StatedDurationReader {
                    !found.contains(where: { $0.kind == kind }) {
                     found.append(StatedDuration(kind: kind, seconds: seconds, text: words, line: number))
                 }
+            }
+        }
+        // `mitigated within 25 minutes of its receipt`, `resolved in 2 hours`.
+        let withinMarkers = ["within ", "ed in ", "ed ~"]
+        if withinMarkers.contains(where: { text.containsText($0, followedByDigitWithin: 16) }) {
+            for number in lines.bodyStart...max(lines.bodyStart, lines.lastLine)
+            where !lines.isCode(number) && withinMarkers.contains(where: { lines[number].containsText($0, followedByDigitWithin: 16) }) {
+                if let (seconds, verb, words) = DateReader.withinDuration(in: lines[number]), let kind = StatedDuration.Kind(verb: verb),
+                   !found.contains(where: { $0.kind == kind }) {
+                    found.append(StatedDuration(kind: kind, seconds: seconds, text: words, line: number))
+                }
+            }
+        }
+        // `Total time to resolution approximately 49 minutes`: a key in a sentence, its duration right after it.
+        if text.containsText("time to ", followedByDigitWithin: Self.proseKeyWindow) {
+            for number in lines.bodyStart...max(lines.bodyStart, lines.lastLine)
+            where !lines.isCode(number) && lines[number].containsText("time to ", followedByDigitWithin: Self.proseKeyWindow) {
+                if let (key, value) = Self.proseKey(in: InlineMarkup.strip(lines[number])) { add(key: key, value: value, line: number) }
             }
         }
         // Without a `Duration:` field, the summary's `for 40 minutes` states how long impact
