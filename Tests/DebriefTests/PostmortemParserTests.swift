@@ -914,6 +914,23 @@ import Testing
         #expect(p.sections.last?.kind == nil) // `Do ...` is no `to do` list
     }
 
+    @Test func anActionWordedAsDoneIsDone() {
+        let text = """
+            # X
+            **Date:** 2024-01-02
+            ## Next Steps
+            - Funds from all strategies with similar code have been withdrawn.
+            - Tweaked the retry limit on the gateway.
+            - Checked arithmetic: Replace unsafe math with checked operations.
+            - Targeted fuzzing: Explore extreme deposit patterns.
+            - Document the rollover process, especially what can be done when it goes bad.
+            - Implement priority classes: has been scheduled for next quarter.
+            - Add a canary stage (done)
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.actionItems.map(\.status) == [.done, .done, .open, .open, .open, .open, .done])
+    }
+
     @Test func phaseLengthsWrittenInASentence() {
         func stated(_ body: String) -> [StatedDuration.Kind: TimeInterval] {
             let p = PostmortemParser().parse(text: "# X\n**Date:** 2024-01-02\n" + body, path: "x.md")

@@ -402,13 +402,18 @@ struct ActionItemReader {
     /// An item that says it is done (`(done)`, `DONE`) or is worded in the past tense:
     /// `We added ...`, `We've advised ...`, `A fix was deployed ...`, `Tweaked the limit`.
     static func isWordedAsDone(_ text: String) -> Bool {
-        // The wording that marks an item done comes first: its opening is enough.
-        let words = Words.of(Substring(text.unicodeScalars.prefix(120)))
-        guard !words.isEmpty else { return false }
-        // `(done)`, `DONE` may also close the item.
+        // `(done)`, `DONE` may open or close the item.
         let closing = Words.of(Substring(text.unicodeScalars.suffix(24)))
-        if words.contains("done") || closing.last == "done" || text.containsText("(Done") { return true }
-        if words.contains(where: { ["will", "should", "must", "need", "needs", "todo", "planned", "pending", "underway", "ongoing"].contains($0) }) { return false }
+        // Not `what can be done`: an aim.
+        let opening = Words.of(Substring(text.unicodeScalars.prefix(120)))
+        if zip([""] + opening, opening).contains(where: { $1 == "done" && $0 != "be" }) || closing.last == "done" || text.containsText("(Done") { return true }
+        // The tense is the action's, after a short label (`Checked arithmetic: Replace ...` is to do).
+        let afterLabel = text.range(of: ": ").flatMap { text.distance(from: text.startIndex, to: $0.lowerBound) <= maximumLabelLength ? String(text[$0.upperBound...]) : nil }
+        let body = afterLabel ?? text
+        // The wording that marks an item done comes first: its opening is enough.
+        let words = Words.of(Substring(body.unicodeScalars.prefix(120)))
+        guard !words.isEmpty else { return false }
+        if words.contains(where: { ["will", "should", "must", "need", "needs", "todo", "planned", "scheduled", "pending", "underway", "ongoing"].contains($0) }) { return false }
         func isPast(_ word: String) -> Bool {
             (word.count > 4 && word.hasSuffix("ed") && !word.hasSuffix("eed")) || irregularPast.contains(word)
         }
@@ -418,10 +423,15 @@ struct ActionItemReader {
                isPast(words[index + 1]) || (index + 2 < words.count && words[index + 1] == "been" && isPast(words[index + 2])) { return true }
         }
         if ["we", "i"].contains(words[0]), words.count > 1, isPast(words[1]) { return true }
-        return words.count > 1 && isPast(words[0]) && text.first?.isUppercase == true
+        // `Tweaked the limit`; after a label a first word such as `Targeted fuzzing` is more often an adjective.
+        return afterLabel == nil && words.count > 1 && isPast(words[0]) && body.first?.isUppercase == true
     }
 
-    private static let irregularPast: Set<String> = ["made", "built", "wrote", "written", "sent", "done", "added", "ran", "met", "held", "taken", "began", "begun", "rewrote", "brought"]
+    /// How long a label before `: ` may be for the tense to be read after it.
+    static let maximumLabelLength = 40
+
+    private static let irregularPast: Set<String> = ["made", "built", "wrote", "written", "sent", "done", "added", "ran", "met", "held", "taken", "began", "begun", "rewrote", "brought",
+                                                     "withdrawn", "rewritten", "given", "shown", "undertaken", "chosen"]
 
     static func status(from text: String) -> ActionItem.Status? {
         let lower = text.lowercased()
