@@ -856,6 +856,26 @@ import Testing
         #expect(p.milestones.started?.time == Self.utc("2024-06-06T15:00:00Z")) // `impact and starts` is no start marker
     }
 
+    @Test func timeHeadingsAtAnyLevelAndInTemplateBracesAreEntries() {
+        let text = """
+            # API server down
+            **Date:** 2019-02-25
+            ## Timeline
+            ### 2019-02-25 11:21a
+            The API server became unavailable.
+            ### {{ 12:28p }}
+            An email is sent to the provider.
+            ## 13:20
+            The pool is imported into the new server.
+            ## Conclusion
+            The provider restarted the API server.
+            """
+        let p = PostmortemParser().parse(text: text, path: "x.md")
+        #expect(p.timeline.map(\.time) == [Self.utc("2019-02-25T11:21:00Z"), Self.utc("2019-02-25T12:28:00Z"), Self.utc("2019-02-25T13:20:00Z")])
+        #expect(p.timeline.map(\.text) == ["The API server became unavailable.", "An email is sent to the provider.", "The pool is imported into the new server."])
+        #expect(p.sections.map(\.heading) == ["Timeline", "Conclusion"])
+    }
+
     @Test func anEndAimedAtOrOnlyBegunIsNotReached() {
         let text = """
             # Checkout errors

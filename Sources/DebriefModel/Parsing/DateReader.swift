@@ -79,8 +79,9 @@ enum DateReader {
         let tokens = DateTokens(text, limit: 64)
         guard !tokens.tokens.isEmpty else { return nil }
         var first = 0
+        // `[14:00]`, `(14:00)`, `~14:00`, and a template's `{{ 06:10 }}` filled in but left in its braces.
         while first < tokens.tokens.count, first < 2, tokens.tokens[first].kind == .symbol,
-              tokens.tokens[first].isOne(of: "[(~") { first += 1 }
+              tokens.tokens[first].isOne(of: "[(~{") { first += 1 }
         guard var match = tokens.dateTime(at: first) else { return nil }
         if match.day == nil, match.monthDay != nil { match.day = resolve(match, reference: reference) }
         var end = match.end
@@ -97,8 +98,9 @@ enum DateReader {
             match.monthDay = date.monthDay
             end = date.end
         }
-        if let close = tokens.index(startingAt: end), close < tokens.tokens.count, tokens.tokens[close].isOne(of: "])"),
-           tokens.tokens[close].text.count == 1 {
+        for _ in 0..<first {
+            guard let close = tokens.index(startingAt: end), close < tokens.tokens.count, tokens.tokens[close].isOne(of: "])}"),
+                  tokens.tokens[close].text.count == 1 else { break }
             end = tokens.tokens[close].end
         }
         // A time must be followed by a separator or the end, not glued to a word (`14:32abc`).
@@ -591,6 +593,8 @@ struct DateTokens {
                 ok = true
                 k += 2
                 if isSymbol(k, ".") { k += 1 }
+            } else if !ok, adjacent(j - 1, j), !(k < tokens.count && tokens[k].kind == .word && adjacent(j, k)) {
+                ok = true // `11:21a`, `12:28p`
             }
             if ok, (1...12).contains(hour) {
                 meridiem = true

@@ -22,7 +22,7 @@ enum SectionReader {
     static let labelLevel = 7
 
     static func read(blocks: [MarkdownNode], lines: DocumentLines, titleLine: Int?, names: SectionNames = .builtIn) -> [Section] {
-        let headings: [(level: Int, line: Int, text: String, kind: SectionKind?, also: SectionKind?)] = blocks.compactMap { block in
+        var headings: [(level: Int, line: Int, text: String, kind: SectionKind?, also: SectionKind?)] = blocks.compactMap { block in
             guard case .heading(let level) = block.kind, block.line != titleLine else { return nil }
             let text = block.plainText.collapsingWhitespace
             let kinds = names.kinds(of: text)
@@ -30,6 +30,16 @@ enum SectionReader {
         }
         let sectionLevel = headings.first { $0.kind != nil }?.level
             ?? (headings.contains { $0.level == 2 } ? 2 : headings.first?.level ?? 2)
+        // A heading that is only a moment (`## 13:20` among `### 13:10` entries) is an entry of
+        // the timeline it follows, not the end of it.
+        var inTimeline = false
+        for index in headings.indices where headings[index].level <= sectionLevel {
+            if inTimeline, headings[index].kind == nil, DateReader.leadingDateTime(headings[index].text)?.match.time != nil {
+                headings[index].level = sectionLevel + 1
+            } else {
+                inTimeline = headings[index].kind == .timeline
+            }
+        }
         var starts: [Start] = []
         var boundaries: [(line: Int, level: Int)] = headings.map { ($0.line, $0.level) }
         for heading in headings where heading.level == sectionLevel || heading.kind != nil {
