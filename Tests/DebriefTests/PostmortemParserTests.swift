@@ -1015,6 +1015,11 @@ import Testing
             text: "# X\n**Date:** 2017-11-30\n## Timeline\nTimes from [the logs](https://console.example.com/logs?zone=us-central1-a)\n- 10:00 - alert fires\n",
             path: "x.md")
         #expect(linked.timezoneOffset == 0)
+        // Quoted output names no zone either.
+        let quoted = PostmortemParser().parse(
+            text: "# X\n**Date:** 2017-05-09\n## Timeline\n### 16:51\nThe hub is down.\n\n```ERROR: Instance in zone [us-central1-a] has no address```\n",
+            path: "x.md")
+        #expect(quoted.timezoneOffset == 0)
     }
 
     @Test func anApproximateTimeWrittenCaIsRead() {

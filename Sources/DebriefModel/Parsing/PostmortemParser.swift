@@ -235,7 +235,10 @@ public struct PostmortemParser: Sendable {
     // MARK: Time zone
 
     /// The text without its URLs: `us-central1-a` in a log link names no zone.
-    private static func droppingLinks(_ text: Substring) -> Substring {
+    private static func droppingLinksAndCode(_ text: Substring) -> Substring {
+        // Quoted output names no time zone: `in zone [us-central1-a]` in a code span.
+        let text = text.contains("`") ? Substring(text.split(separator: "`", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset.isMultiple(of: 2) }.map(\.element).joined(separator: " ")) : text
         guard text.containsText("://") else { return text }
         return Substring(text.split(separator: " ").filter { !$0.containsText("://") }.joined(separator: " "))
     }
@@ -255,7 +258,7 @@ public struct PostmortemParser: Sendable {
             while number <= section.endLine, seen < 3 {
                 if !lines.isBlank(number) {
                     seen += 1
-                    if TimezoneNote.isNote(lines[number]) { candidates.append(lines[number]) }
+                    if !lines.isCode(number), TimezoneNote.isNote(lines[number]) { candidates.append(lines[number]) }
                 }
                 number += 1
             }
@@ -276,7 +279,7 @@ public struct PostmortemParser: Sendable {
             }
             if let window { candidates.append(lines[window]) }
         }
-        for candidate in candidates.map(Self.droppingLinks) {
+        for candidate in candidates.map(Self.droppingLinksAndCode) {
             if let region = TimezoneNote.region(in: candidate) {
                 postmortem.timezoneName = region.identifier
                 postmortem.timezoneOffset = TimezoneNote.offset(of: region, on: postmortem.date)
