@@ -856,6 +856,16 @@ import Testing
         #expect(p.milestones.started?.time == Self.utc("2024-06-06T15:00:00Z")) // `impact and starts` is no start marker
     }
 
+    @Test func aSummaryDaysBeforeTheTitlesDateDatesTheIncident() {
+        func date(_ text: String) -> Day? { PostmortemParser().parse(text: text, path: "x.md").date }
+        #expect(date("# 2017-02-24 - Proxy death\n## Summary\nOn the evening of Feb 23, students saw 500 errors.\n") == Day(year: 2017, month: 2, day: 23))
+        // A title's date stays when the summary names a later day or one long before.
+        #expect(date("# 2017-02-24 - Proxy death\n## Summary\nOn Feb 25 we wrote this up.\n") == Day(year: 2017, month: 2, day: 24))
+        #expect(date("# 2017-02-24 - Proxy death\n## Summary\nOn Jan 3 the proxy was upgraded.\n") == Day(year: 2017, month: 2, day: 24))
+        // An explicit date field is never overridden.
+        #expect(date("# Proxy death\n**Date:** 2017-02-24\n## Summary\nOn the evening of Feb 23, students saw errors.\n") == Day(year: 2017, month: 2, day: 24))
+    }
+
     @Test func timeHeadingsAtAnyLevelAndInTemplateBracesAreEntries() {
         let text = """
             # API server down

@@ -49,10 +49,16 @@ enum DateReader {
     static func dayAfterOn(in text: some StringProtocol, reference: Day?, limit: Int = 400) -> Day? {
         let tokens = DateTokens(text, limit: limit)
         for index in tokens.tokens.indices.dropLast() where tokens.tokens[index].kind == .word && tokens.tokens[index].text == "on" {
-            if let (match, _) = tokens.date(at: index + 1) { return resolveNearest(match, reference: reference) }
+            // `On the evening of Feb 23`: a part of the day before the date.
+            var at = index + 1
+            if at + 2 < tokens.tokens.count, tokens.tokens[at].text == "the", partsOfTheDay.contains(tokens.tokens[at + 1].text), tokens.tokens[at + 2].text == "of" { at += 3 }
+            if let (match, _) = tokens.date(at: at) { return resolveNearest(match, reference: reference) }
         }
         return nil
     }
+
+    /// Parts of a day an `On the ... of` date may name.
+    static let partsOfTheDay: Set<String> = ["morning", "afternoon", "evening", "night"]
 
     /// A four-digit year (1970-2099) standing alone in `text`: `Date (2022)`.
     static func year(in text: some StringProtocol) -> Int? {

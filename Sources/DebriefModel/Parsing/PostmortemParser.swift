@@ -17,6 +17,9 @@ public struct PostmortemParser: Sendable {
     /// Header fields are looked for in at most this many lines before the first section.
     static let headerLineLimit = 200
 
+    /// How many days a title's date may follow the incident the summary dates.
+    static let titleDateLag = 7
+
     public func parse(text: String, path: String) -> Postmortem {
         var postmortem = Postmortem(path: path, slug: Slug.make(fromPath: path))
         let front = FrontMatter.split(text, path: path)
@@ -67,7 +70,14 @@ public struct PostmortemParser: Sendable {
         // else the summary's `On 4th October, ...`, else the file name's date (often the
         // publication date, so it comes last and only places dates without a year).
         let fileDate = DateReader.leadingDateTime(postmortem.path.split(separator: "/").last ?? "")?.match.day // 2018-01-18-name.md
-        let summaryDate = postmortem.date != nil ? nil : summaries.first.flatMap { DateReader.dayAfterOn(in: $0.text, reference: fileDate) }
+        let dateIsTitles = postmortem.date != nil && header.field(.date) == nil && postmortem.date == titleDate
+        let summaryDate = postmortem.date != nil && !dateIsTitles ? nil
+            : summaries.first.flatMap { DateReader.dayAfterOn(in: $0.text, reference: titleDate ?? fileDate) }
+        // A title's date is often the day the report was written: a summary that tells of the
+        // incident a few days before (`On the evening of Feb 23, ...`) dates it.
+        if dateIsTitles, let told = summaryDate, let titled = postmortem.date, told < titled, told.days(until: titled) <= Self.titleDateLag {
+            postmortem.date = told
+        }
         func readTimeline(on day: Day?) -> (entries: [TimelineEntry], firstDay: Day?) {
             TimelineReader(lines: lines, blocks: blocks, incidentDate: day, timezoneOffset: postmortem.timezoneOffset, region: region)
                 .read(sections: sections)
