@@ -104,7 +104,7 @@ enum DateReader {
             match.monthDay = date.monthDay
             end = date.end
         }
-        for _ in 0..<first {
+        for _ in 0..<max(first, 1) {
             guard let close = tokens.index(startingAt: end), close < tokens.tokens.count, tokens.tokens[close].isOne(of: "])}"),
                   tokens.tokens[close].text.count == 1 else { break }
             end = tokens.tokens[close].end
@@ -638,13 +638,13 @@ struct DateTokens {
         return match
     }
 
-    /// A date optionally followed by a time (`2018-03-26 10:34`, `2025-03-02T10:14:00Z`,
-    /// `Sep 27 2017 13:06`, `March 3 at 14:00`), or a time alone.
     /// Whether the number at `i` reads as a clock (`2014:05`), not a year (`2024: 7:56am`).
     private func isClock(_ i: Int) -> Bool {
         isSymbol(i + 1, ":") && adjacent(i, i + 1) && isNumber(i + 2, digits: 2...2) && adjacent(i + 1, i + 2)
     }
 
+    /// A date optionally followed by a time (`2018-03-26 10:34`, `2025-03-02T10:14:00Z`,
+    /// `Sep 27 2017 13:06`, `March 3 at 14:00`), or a time alone.
     func dateTime(at i: Int) -> DateTimeMatch? {
         guard i < tokens.count else { return nil }
         if let (dateMatch, next) = date(at: i) {

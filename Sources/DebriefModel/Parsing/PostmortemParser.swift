@@ -70,12 +70,12 @@ public struct PostmortemParser: Sendable {
         // else the summary's `On 4th October, ...`, else the file name's date (often the
         // publication date, so it comes last and only places dates without a year).
         let fileDate = DateReader.leadingDateTime(postmortem.path.split(separator: "/").last ?? "")?.match.day // 2018-01-18-name.md
-        let dateIsTitles = postmortem.date != nil && header.field(.date) == nil && postmortem.date == titleDate
-        let summaryDate = postmortem.date != nil && !dateIsTitles ? nil
+        let dateComesFromTitle = postmortem.date != nil && header.field(.date) == nil && postmortem.date == titleDate
+        let summaryDate = postmortem.date != nil && !dateComesFromTitle ? nil
             : summaries.first.flatMap { DateReader.dayAfterOn(in: $0.text, reference: titleDate ?? fileDate) }
         // A title's date is often the day the report was written: a summary that tells of the
         // incident a few days before (`On the evening of Feb 23, ...`) dates it.
-        if dateIsTitles, let told = summaryDate, let titled = postmortem.date, told < titled, told.days(until: titled) <= Self.titleDateLag {
+        if dateComesFromTitle, let told = summaryDate, let titled = postmortem.date, told < titled, told.days(until: titled) <= Self.titleDateLag {
             postmortem.date = told
         }
         func readTimeline(on day: Day?) -> (entries: [TimelineEntry], firstDay: Day?) {
@@ -244,7 +244,8 @@ public struct PostmortemParser: Sendable {
 
     // MARK: Time zone
 
-    /// The text without its URLs: `us-central1-a` in a log link names no zone.
+    /// The text without its URLs and code spans: `us-central1-a` in a log link or in quoted
+    /// output names no zone.
     private static func droppingLinksAndCode(_ text: Substring) -> Substring {
         // Quoted output names no time zone: `in zone [us-central1-a]` in a code span.
         let text = text.contains("`") ? Substring(text.split(separator: "`", omittingEmptySubsequences: false).enumerated()

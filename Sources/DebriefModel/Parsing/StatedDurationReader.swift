@@ -43,8 +43,9 @@ struct StatedDurationReader {
     /// `time to resolution approximately 49 minutes` in a sentence: the key and the duration
     /// after it, when only filler words (`was`, `about`) stand between them.
     static func proseKey(in line: String) -> (key: String, value: String)? {
-        guard let start = line.range(of: "time to ", options: .caseInsensitive) else { return nil }
-        let afterKey = line[start.upperBound...]
+        let key = "time to "
+        guard let offset = line.byteOffset(of: key, from: 0) else { return nil }
+        let afterKey = line[line.utf8.index(line.startIndex, offsetBy: offset + key.utf8.count)...]
         let verb = afterKey.prefix { $0.isLetter }
         guard !verb.isEmpty else { return nil }
         // The clause ends at `;`, `, ` or `. ` (`1.5 hours` keeps its point).
