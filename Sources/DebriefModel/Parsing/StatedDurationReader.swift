@@ -57,6 +57,15 @@ struct StatedDurationReader {
         return ("time to " + verb.lowercased(), words[first...].joined(separator: " "))
     }
 
+    /// The lines outside code with one of `markers` followed by a digit within `window` bytes
+    /// (one search of the whole text first: most documents say no such thing).
+    private func sentenceLines(of text: String, saying markers: [String], within window: Int) -> [Int] {
+        guard markers.contains(where: { text.containsText($0, followedByDigitWithin: window) }) else { return [] }
+        return (lines.bodyStart...max(lines.bodyStart, lines.lastLine)).filter { number in
+            !lines.isCode(number) && markers.contains { lines[number].containsText($0, followedByDigitWithin: window) }
+        }
+    }
+
     /// `text`: the whole file the lines are of; `summary`: the document's summary section;
     /// `timeline`: the timeline sections, whose entries state no length of the whole incident.
     func read(headerFields: [Field], text: String, summary: Section?, timeline: [Section]) -> [StatedDuration] {
@@ -79,34 +88,16 @@ struct StatedDurationReader {
                 }
             }
         }
-        // `It took us 9 hours to resolve`, anywhere in the prose (one search of the text first:
-        // most documents say no such thing).
-        if text.containsText("took ", followedByDigitWithin: 24) {
-            for number in lines.bodyStart...max(lines.bodyStart, lines.lastLine)
-            where !lines.isCode(number) && lines[number].containsText("took ", followedByDigitWithin: 24) {
-                if let (seconds, verb, words) = DateReader.tookDuration(in: lines[number]), let kind = StatedDuration.Kind(verb: verb),
-                   !found.contains(where: { $0.kind == kind }) {
-                    found.append(StatedDuration(kind: kind, seconds: seconds, text: words, line: number))
-                }
-            }
+        func addPhase(_ phase: (seconds: TimeInterval, verb: String, text: String)?, line: Int) {
+            guard let (seconds, verb, words) = phase, let kind = StatedDuration.Kind(verb: verb), !found.contains(where: { $0.kind == kind }) else { return }
+            found.append(StatedDuration(kind: kind, seconds: seconds, text: words, line: line))
         }
-        // `mitigated within 25 minutes of its receipt`, `resolved in 2 hours`.
-        let withinMarkers = ["within ", "ed in ", "ed ~"]
-        if withinMarkers.contains(where: { text.containsText($0, followedByDigitWithin: 16) }) {
-            for number in lines.bodyStart...max(lines.bodyStart, lines.lastLine)
-            where !lines.isCode(number) && withinMarkers.contains(where: { lines[number].containsText($0, followedByDigitWithin: 16) }) {
-                if let (seconds, verb, words) = DateReader.withinDuration(in: lines[number]), let kind = StatedDuration.Kind(verb: verb),
-                   !found.contains(where: { $0.kind == kind }) {
-                    found.append(StatedDuration(kind: kind, seconds: seconds, text: words, line: number))
-                }
-            }
-        }
-        // `Total time to resolution approximately 49 minutes`: a key in a sentence, its duration right after it.
-        if text.containsText("time to ", followedByDigitWithin: Self.proseKeyWindow) {
-            for number in lines.bodyStart...max(lines.bodyStart, lines.lastLine)
-            where !lines.isCode(number) && lines[number].containsText("time to ", followedByDigitWithin: Self.proseKeyWindow) {
-                if let (key, value) = Self.proseKey(in: InlineMarkup.strip(lines[number])) { add(key: key, value: value, line: number) }
-            }
+        // Sentences anywhere in the prose: `It took us 9 hours to resolve`, `mitigated within 25
+        // minutes of its receipt`, `Total time to resolution approximately 49 minutes`.
+        for number in sentenceLines(of: text, saying: ["took "], within: 24) { addPhase(DateReader.tookDuration(in: lines[number]), line: number) }
+        for number in sentenceLines(of: text, saying: ["within ", "ed in ", "ed ~"], within: 16) { addPhase(DateReader.withinDuration(in: lines[number]), line: number) }
+        for number in sentenceLines(of: text, saying: ["time to "], within: Self.proseKeyWindow) {
+            if let (key, value) = Self.proseKey(in: InlineMarkup.strip(lines[number])) { add(key: key, value: value, line: number) }
         }
         // Without a `Duration:` field, the summary's `for 40 minutes` states how long impact
         // lasted, else a sentence outside the timeline: `3 hours and 28 minutes of downtime`.
