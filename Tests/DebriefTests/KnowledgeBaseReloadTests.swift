@@ -21,7 +21,11 @@ import Testing
         #expect(deleted != edited)
         try FileManager.default.removeItem(at: root.appendingPathComponent(deleted))
 
-        let reloaded = before.reloading([edited, added, deleted])
+        // A folder's landing page is set aside, in a reload as in a load.
+        let landing = "\(folder)/README.md"
+        try "# Incident reports\n".write(to: root.appendingPathComponent(landing), atomically: true, encoding: .utf8)
+
+        let reloaded = before.reloading([edited, added, deleted, landing])
         let fresh = try KnowledgeBase.load(root: root)
         #expect(reloaded.postmortems == fresh.postmortems)
         #expect(reloaded.runbooks == fresh.runbooks)
@@ -29,6 +33,7 @@ import Testing
         #expect(reloaded.index.documentPaths == fresh.index.documentPaths)
         #expect(reloaded.index.postmortemNames.postmortem(named: Slug.make(fromPath: added)) != nil)
         #expect(reloaded.sourceHashes.map(\.path) == fresh.sourceHashes.map(\.path))
+        #expect(reloaded.ignoredFiles == fresh.ignoredFiles && fresh.ignoredFiles == [landing])
         #expect(reloaded.sourceHashes.map(\.hash) == fresh.sourceHashes.map(\.hash))
         #expect(reloaded.postmortems.contains { $0.path == added } && !reloaded.postmortems.contains { $0.path == deleted })
         #expect(reloaded.postmortems.first { $0.path == edited }?.title?.hasPrefix("Edited") == true)

@@ -115,12 +115,14 @@ extension KnowledgeBase {
         let stillThere = known.filter { FileManager.default.fileExists(atPath: root.path + "/" + $0) }
         // Edits of files it already holds (the usual case while writing) need no listing of the
         // folders; a new or deleted file changes the list, which is read again.
-        let files = stillThere == paths ? sourceHashes.map(\.path) : KnowledgeBase.contentFiles(root: root, config: config)
+        let listing = stillThere == paths ? nil : ContentFiles.list(root: root, config: config)
+        let files = listing.map { $0.postmortems + $0.runbooks } ?? sourceHashes.map(\.path)
         let present = stillThere == paths ? stillThere : Set(files)
         let changed = paths.filter(present.contains).sorted()
         let reloaded = KnowledgeBase.parse(postmortemFiles: changed.filter { $0.hasPrefix(postmortemFolder) },
                                            runbookFiles: changed.filter { !$0.hasPrefix(postmortemFolder) }, root: root, config: config)
         var updated = self
+        if let listing { updated.ignoredFiles = listing.ignored }
         updated.postmortems = Self.replacing(postmortems, paths: paths, with: reloaded.postmortems, path: \.path)
         updated.runbooks = Self.replacing(runbooks, paths: paths, with: reloaded.runbooks, path: \.path)
         updated.index = KnowledgeBaseIndex(postmortems: updated.postmortems, runbooks: updated.runbooks)
