@@ -411,7 +411,7 @@ struct ActionItemReader {
         let afterLabel = text.range(of: ": ").flatMap { text.distance(from: text.startIndex, to: $0.lowerBound) <= maximumLabelLength ? String(text[$0.upperBound...]) : nil }
         let body = afterLabel ?? text
         // The wording that marks an item done comes first: its opening is enough.
-        let words = Words.of(Substring(body.unicodeScalars.prefix(120)))
+        let words = afterLabel == nil ? opening : Words.of(Substring(body.unicodeScalars.prefix(120)))
         guard !words.isEmpty else { return false }
         if words.contains(where: { ["will", "should", "must", "need", "needs", "todo", "planned", "scheduled", "pending", "underway", "ongoing"].contains($0) }) { return false }
         func isPast(_ word: String) -> Bool {

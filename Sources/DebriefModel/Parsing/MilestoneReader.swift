@@ -304,11 +304,12 @@ struct MilestoneKeywordMatcher: Sendable {
             var noticedAt: [(Int, Lists)] = []
             var acknowledgedOnlyByPosting = true
             for (index, word) in clause.enumerated() {
-                // `working to restore service` and `pipeline triggered for rollback` intend an end;
-                // `were able to restore it` and `deploys code to restore it` reached it.
-                let isIntended = !inClause.contains(.change) && Self.intends(clause, before: index)
+                let changeBefore = inClause.contains(.change)
                 for (rest, list) in byFirstWord[word] ?? [] where list == .impact || !inClause.contains(list) || (list == .acknowledged && acknowledgedOnlyByPosting) {
-                    if list == .mitigated || list == .resolved, isIntended || (rest.isEmpty && Self.isUnderWay(clause, after: index)) { continue }
+                    // `working to restore service` and `pipeline triggered for rollback` intend an end;
+                    // `were able to restore it` and `deploys code to restore it` reached it.
+                    if list == .mitigated || list == .resolved,
+                       (!changeBefore && Self.intends(clause, before: index)) || (rest.isEmpty && Self.isUnderWay(clause, after: index)) { continue }
                     // An explicit start marker is matched as written: `impact and start remediation` starts nothing.
                     if rest.isEmpty || Self.follows(rest, in: clause, at: index + 1, gap: list == .started ? 0 : Self.maximumGap, list: list) {
                         if list == .acknowledged, !word.hasPrefix("post") { acknowledgedOnlyByPosting = false }
